@@ -1,0 +1,48 @@
+### SAMPLE CONTENT (machine-assisted draft): to be reviewed by a native speaker before printing.
+### Flyer: registering the place of stay.
+
+reg-campaign-title = سجّلوا مكان إقامتكم
+reg-title = وصلتم حديثًا إلى أذربيجان؟ سجّلوا مكان إقامتكم
+# Variables:
+#   $days (Number) - days of stay after which registration is required
+reg-intro =
+    يجب على الأجانب والأشخاص عديمي الجنسية الذين يقيمون في أذربيجان لأكثر من { $days ->
+        [zero] { $days } يوم
+        [one] { $days } يوم
+        [two] { $days } يومين
+        [few] { $days } أيام
+        [many] { $days } يومًا
+       *[other] { $days } يوم
+    } تسجيل مكان إقامتهم لدى { -service-name }.
+reg-deadline-title = المهلة
+reg-deadline =
+    قدّموا الطلب خلال { $days ->
+        [zero] { $days } يوم
+        [one] { $days } يوم
+        [two] { $days } يومين
+        [few] { $days } أيام
+        [many] { $days } يومًا
+       *[other] { $days } يوم
+    } من تاريخ وصولكم.
+# Variables:
+#   $days-kz (Number) - the longer period for citizens of Kazakhstan
+reg-kazakhstan = لمواطني كازاخستان، مدة كلٍّ من الفترتين { $days-kz } يومًا.
+reg-how-title = طريقة تقديم الطلب
+reg-step-online = قدّموا الطلب عبر الإنترنت من خلال الخدمات الإلكترونية التي تقدّمها { -service-name }.
+reg-step-email = أو أرسلوا مستنداتكم بالبريد الإلكتروني إلى { $email }.
+reg-step-office = أو توجّهوا إلى إحدى إدارات الهجرة الإقليمية أو أحد مراكز { -asan }.
+reg-docs-title = المستندات المطلوبة
+reg-doc-form = استمارة طلب مُعبّأة.
+reg-doc-passport = نسخة من جواز السفر، بما في ذلك الصفحات التي تحمل التأشيرة وآخر ختم دخول.
+reg-fee = التسجيل مجاني: لا توجد رسوم حكومية.
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    انتقلتم إلى عنوان جديد؟ سجّلوا مرة أخرى خلال { $move-days ->
+        [zero] { $move-days } يوم عمل
+        [one] { $move-days } يوم عمل
+        [two] { $move-days } يومَي عمل
+        [few] { $move-days } أيام عمل
+        [many] { $move-days } يوم عمل
+       *[other] { $move-days } يوم عمل
+    }.

@@ -1,0 +1,32 @@
+### SAMPLE CONTENT (machine-assisted draft): to be reviewed by a native speaker before printing.
+### Messages shared by every campaign.
+### Translations must be reviewed by native speakers before anything is printed.
+
+## Terms: names that stay the same wherever they appear.
+
+-service-name = خدمة الهجرة الحكومية
+-asan = خدمة ASAN
+
+## Issuing organization
+
+org-name = { -service-name } في جمهورية أذربيجان
+# Alternative text of the sample logo in assets/logo.svg.
+logo =
+    .alt = شعار الجهة المُصدِرة (صورة نموذجية)
+
+## Contact block
+
+contact-title = هل لديكم أسئلة؟ تواصلوا معنا
+contact-call-centre = مركز اتصال { -service-name }
+contact-asan = مركز اتصال { -asan }
+contact-website = الموقع الإلكتروني
+contact-email-registration = التسجيل عبر البريد الإلكتروني
+
+## Imprint
+
+# Shown on every document until the texts have been reviewed.
+sample-notice = هذا نص نموذجي للعرض فقط. يجب أن يراجعه متحدثون أصليون باللغة، وأن يُدقَّق وفق القواعد النافذة قبل الطباعة.
+# Variables:
+#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $edition (String) - edition number
+edition-line = ساري المفعول اعتبارًا من { $valid-as-of }. الطبعة { $edition }.

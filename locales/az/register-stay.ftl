@@ -1,0 +1,37 @@
+### SAMPLE CONTENT (machine-assisted draft): to be reviewed by a native speaker before printing.
+### Vərəqə: olduğunuz yer üzrə qeydiyyat.
+### NÜMUNƏ MƏZMUN: ana dili daşıyıcıları tərəfindən yoxlanılmalıdır.
+
+reg-campaign-title = Olduğunuz yer üzrə qeydiyyatdan keçin
+reg-title = Azərbaycana yeni gəlmisiniz? Olduğunuz yer üzrə qeydiyyatdan keçin
+# Variables:
+#   $days (Number) - days of stay after which registration is required
+reg-intro =
+    Azərbaycanda { $days ->
+        [one] { $days } gündən
+       *[other] { $days } gündən
+    } artıq qalan əcnəbilər və vətəndaşlığı olmayan şəxslər olduğu yer üzrə qeydiyyatdan keçməlidir. Qeydiyyatı { -service-name } aparır.
+reg-deadline-title = Müddət
+reg-deadline =
+    Gəlişinizdən sonra { $days ->
+        [one] { $days } gün
+       *[other] { $days } gün
+    } ərzində müraciət edin.
+# Variables:
+#   $days-kz (Number) - the longer period for citizens of Kazakhstan
+reg-kazakhstan = Qazaxıstan vətəndaşları üçün hər iki müddət { $days-kz } gündür.
+reg-how-title = Necə müraciət etməli
+reg-step-online = Elektron xidmətlər vasitəsilə onlayn müraciət edin. Bu xidmətləri { -service-name } təqdim edir.
+reg-step-email = Və ya sənədlərinizi e-poçtla { $email } ünvanına göndərin.
+reg-step-office = Və ya regional miqrasiya idarəsinə, yaxud { -asan } mərkəzinə gəlin.
+reg-docs-title = Lazım olan sənədlər
+reg-doc-form = Doldurulmuş ərizə forması.
+reg-doc-passport = Pasportunuzun surəti, o cümlədən vizanız və sonuncu giriş möhürü olan səhifələr.
+reg-fee = Qeydiyyat pulsuzdur: dövlət rüsumu tutulmur.
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    Yeni ünvana köçmüsünüz? { $move-days ->
+        [one] { $move-days } iş günü
+       *[other] { $move-days } iş günü
+    } ərzində yenidən qeydiyyatdan keçin.

@@ -1,0 +1,33 @@
+### SAMPLE CONTENT (machine-assisted draft): to be reviewed by a native speaker before printing.
+### Bütün kampaniyalar üçün ümumi mətnlər.
+### NÜMUNƏ MƏZMUN: pamphlet-in nümayiş iş sahəsi üçün yazılıb.
+### Tərcümələr çapdan əvvəl ana dili daşıyıcıları tərəfindən yoxlanılmalıdır.
+
+## Terminlər: harada işlənməsindən asılı olmayaraq dəyişməyən adlar.
+
+-service-name = Dövlət Miqrasiya Xidməti
+-asan = ASAN xidmət
+
+## Sənədi verən təşkilat
+
+org-name = Azərbaycan Respublikasının { -service-name }
+# assets/logo.svg faylındakı nümunə loqonun alternativ mətni.
+logo =
+    .alt = Sənədi verən xidmətin loqosu (nümunə şəkil)
+
+## Əlaqə bloku
+
+contact-title = Sualınız var? Bizimlə əlaqə saxlayın
+contact-call-centre = Çağrı Mərkəzi: { -service-name }
+contact-asan = { -asan } çağrı mərkəzi
+contact-website = Veb-sayt
+contact-email-registration = E-poçtla qeydiyyat
+
+## Çap məlumatı
+
+# Mətnlər yoxlanılana qədər hər sənəddə göstərilir.
+sample-notice = Bu, yalnız nümayiş üçün nümunə mətndir. Çapdan əvvəl onu ana dili daşıyıcıları yoxlamalı və qüvvədə olan qaydalarla tutuşdurmalıdır.
+# Variables:
+#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $edition (String) - edition number
+edition-line = { $valid-as-of } tarixindən qüvvədədir. Nəşr: { $edition }.

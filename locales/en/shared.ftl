@@ -1,0 +1,32 @@
+### Messages shared by every campaign.
+### SAMPLE CONTENT written for pamphlet's demonstration workspace.
+### Translations must be reviewed by native speakers before anything is printed.
+
+## Terms: names that stay the same wherever they appear.
+
+-service-name = State Migration Service
+-asan = ASAN service
+
+## Issuing organization
+
+org-name = { -service-name } of the Republic of Azerbaijan
+# Alternative text of the sample logo in assets/logo.svg.
+logo =
+    .alt = Logo of the issuing service (sample image)
+
+## Contact block
+
+contact-title = Questions? Contact us
+contact-call-centre = Call centre of the { -service-name }
+contact-asan = { -asan } call centre
+contact-website = Website
+contact-email-registration = Registration by e-mail
+
+## Imprint
+
+# Shown on every document until the texts have been reviewed.
+sample-notice = Sample text for demonstration only. It must be reviewed by native speakers and checked against the rules in force before printing.
+# Variables:
+#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $edition (String) - edition number
+edition-line = Valid as of { $valid-as-of }. Edition { $edition }.

@@ -1,0 +1,32 @@
+### SAMPLE CONTENT (machine-assisted draft): to be reviewed by a native speaker before printing.
+### Messages shared by every campaign.
+### Translations must be reviewed by native speakers before anything is printed.
+
+## Terms: names that stay the same wherever they appear.
+
+-service-name = سرویس دولتی مهاجرت
+-asan = خدمات ASAN
+
+## Issuing organization
+
+org-name = { -service-name } جمهوری آذربایجان
+# Alternative text of the sample logo in assets/logo.svg.
+logo =
+    .alt = نشان سازمان صادرکننده (تصویر نمونه)
+
+## Contact block
+
+contact-title = سؤالی دارید؟ با ما تماس بگیرید
+contact-call-centre = مرکز تماس { -service-name }
+contact-asan = مرکز تماس { -asan }
+contact-website = وب‌سایت
+contact-email-registration = ثبت از طریق ایمیل
+
+## Imprint
+
+# Shown on every document until the texts have been reviewed.
+sample-notice = این متن نمونه است و فقط برای نمایش تهیه شده است. پیش از چاپ، باید گویشوران بومی آن را بازبینی کنند و با مقررات جاری تطبیق داده شود.
+# Variables:
+#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $edition (String) - edition number
+edition-line = معتبر از تاریخ { $valid-as-of }. ویرایش { $edition }.

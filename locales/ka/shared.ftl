@@ -1,0 +1,32 @@
+### SAMPLE CONTENT (machine-assisted draft): to be reviewed by a native speaker before printing.
+### Messages shared by every campaign.
+### Translations must be reviewed by native speakers before anything is printed.
+
+## Terms: names that stay the same wherever they appear.
+
+-service-name = სახელმწიფო მიგრაციის სამსახური
+-asan = ASAN სერვისი
+
+## Issuing organization
+
+org-name = აზერბაიჯანის რესპუბლიკის { -service-name }
+# Alternative text of the sample logo in assets/logo.svg.
+logo =
+    .alt = გამცემი სამსახურის ლოგო (სანიმუშო გამოსახულება)
+
+## Contact block
+
+contact-title = გაქვთ კითხვები? დაგვიკავშირდით
+contact-call-centre = { -service-name }: ცხელი ხაზი
+contact-asan = { -asan }: ცხელი ხაზი
+contact-website = ვებგვერდი
+contact-email-registration = რეგისტრაცია ელფოსტით
+
+## Imprint
+
+# Shown on every document until the texts have been reviewed.
+sample-notice = ეს არის სანიმუშო ტექსტი მხოლოდ დემონსტრაციისთვის. დაბეჭდვამდე ტექსტი უნდა შეამოწმონ ენის მატარებლებმა და შეადარონ მოქმედ წესებს.
+# Variables:
+#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $edition (String) - edition number
+edition-line = მოქმედებს თარიღიდან: { $valid-as-of }. გამოცემა: { $edition }.

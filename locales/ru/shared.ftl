@@ -1,0 +1,33 @@
+### SAMPLE CONTENT (machine-assisted draft): to be reviewed by a native speaker before printing.
+### Сообщения, общие для всех кампаний.
+### ОБРАЗЕЦ СОДЕРЖАНИЯ: написан для демонстрационного рабочего пространства pamphlet.
+### Перед любой печатью переводы должны проверить носители языка.
+
+## Термины: названия, которые не меняются, где бы они ни встречались.
+
+-service-name = Государственная миграционная служба
+-asan = «ASAN xidmət»
+
+## Организация, выпускающая документ
+
+org-name = { -service-name } Азербайджанской Республики
+# Альтернативный текст образца логотипа в assets/logo.svg.
+logo =
+    .alt = Логотип службы, выпустившей документ (образец изображения)
+
+## Контакты
+
+contact-title = Есть вопросы? Свяжитесь с нами
+contact-call-centre = Колл-центр: { -service-name }
+contact-asan = Колл-центр { -asan }
+contact-website = Веб-сайт
+contact-email-registration = Регистрация по электронной почте
+
+## Выходные данные
+
+# Показывается в каждом документе, пока тексты не проверены.
+sample-notice = Это образец текста только для демонстрации. Перед печатью его должны проверить носители языка и сверить с действующими правилами.
+# Variables:
+#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $edition (String) - edition number
+edition-line = Действительно с { $valid-as-of }. Издание { $edition }.

@@ -1,0 +1,33 @@
+### SAMPLE CONTENT (machine-assisted draft): to be reviewed by a native speaker before printing.
+### Tüm kampanyalarda ortak kullanılan metinler.
+### ÖRNEK İÇERİK: pamphlet'in tanıtım çalışma alanı için yazılmıştır.
+### Çeviriler, herhangi bir şey basılmadan önce anadili konuşan kişilerce gözden geçirilmelidir.
+
+## Terimler: geçtikleri her yerde aynı kalan adlar.
+
+-service-name = Devlet Göç Hizmeti
+-asan = ASAN Hizmet
+
+## Belgeyi yayımlayan kurum
+
+org-name = Azerbaycan Cumhuriyeti { -service-name }
+# assets/logo.svg içindeki örnek logonun alternatif metni.
+logo =
+    .alt = Belgeyi yayımlayan kurumun logosu (örnek görsel)
+
+## İletişim bölümü
+
+contact-title = Sorunuz mu var? Bize ulaşın
+contact-call-centre = { -service-name } Çağrı Merkezi
+contact-asan = { -asan } Çağrı Merkezi
+contact-website = İnternet sitesi
+contact-email-registration = E-posta ile kayıt
+
+## Künye
+
+# Metinler gözden geçirilene kadar her belgede gösterilir.
+sample-notice = Bu metin yalnızca tanıtım amaçlı bir örnektir. Basılmadan önce anadili konuşan kişilerce gözden geçirilmeli ve yürürlükteki kurallara göre kontrol edilmelidir.
+# Variables:
+#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $edition (String) - edition number
+edition-line = { $valid-as-of } tarihinden itibaren geçerlidir. Baskı: { $edition }.

@@ -1,0 +1,33 @@
+### SAMPLE CONTENT (machine-assisted draft): to be reviewed by a native speaker before printing.
+### Повідомлення, спільні для всіх кампаній.
+### ЗРАЗОК ВМІСТУ: написано для демонстраційного робочого простору pamphlet.
+### Перш ніж щось друкувати, переклади мають перевірити носії мови.
+
+## Терміни: назви, які не змінюються, де б вони не траплялися.
+
+-service-name = Державна міграційна служба
+-asan = «ASAN xidmət»
+
+## Організація, що видає документ
+
+org-name = { -service-name } Азербайджанської Республіки
+# Альтернативний текст зразка логотипа в assets/logo.svg.
+logo =
+    .alt = Логотип служби, що видала документ (зразок зображення)
+
+## Контакти
+
+contact-title = Маєте запитання? Зверніться до нас
+contact-call-centre = Кол-центр: { -service-name }
+contact-asan = Кол-центр { -asan }
+contact-website = Вебсайт
+contact-email-registration = Реєстрація електронною поштою
+
+## Вихідні дані
+
+# Показується в кожному документі, доки тексти не перевірено.
+sample-notice = Це зразок тексту лише для демонстрації. Перед друком його мають перевірити носії мови та звірити з чинними правилами.
+# Variables:
+#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $edition (String) - edition number
+edition-line = Чинне з { $valid-as-of }. Видання { $edition }.

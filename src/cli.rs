@@ -1,0 +1,114 @@
+//! The command line, as clap derive types. Doc comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::workspace::{Format, Kind};
+
+const EXIT_CODES: &str = "Exit codes:
+  0  success
+  1  content problems: a failed check, or a build that could not render (or, with --strict, used a fallback or had a warning)
+  2  bad usage, or a workspace that cannot be read";
+
+/// Turns awareness-campaign sources into multilingual, print-ready HTML and text.
+///
+/// A workspace holds pamphlet.toml, campaigns/*.toml, locales/<locale>/*.ftl,
+/// templates/ and assets/. Run commands inside it, or pass --root.
+#[derive(Debug, Parser)]
+#[command(name = "pamphlet", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// Workspace folder
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Print only errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print every fallback and timing details
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render every campaign × locale × document × format into the output folder
+    Build(BuildArgs),
+    /// Validate the workspace without writing anything
+    Check(CheckArgs),
+    /// Start a new workspace in DIR
+    Init(InitArgs),
+    /// Add a campaign skeleton and its source-locale messages
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Only this campaign (repeatable)
+    #[arg(long = "campaign", value_name = "ID")]
+    pub campaigns: Vec<String>,
+    /// Only this locale (repeatable)
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// Only this format (repeatable; default: the formats in pamphlet.toml)
+    #[arg(long = "format", value_name = "FORMAT")]
+    pub formats: Vec<Format>,
+    /// Output folder (default: project.output, normally out/)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Fail (exit 1, output untouched) on any fallback or warning
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Only this locale (repeatable)
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// How to print the findings
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    /// Exit 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create (must be empty or missing)
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Campaign id: lowercase letters, digits and '-' (it becomes a folder name)
+    pub id: String,
+    /// Kind of its first document
+    #[arg(long, value_enum, default_value = "flyer")]
+    pub kind: KindArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Flyer,
+    Leaflet,
+    Brochure,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Flyer => Kind::Flyer,
+            KindArg::Leaflet => Kind::Leaflet,
+            KindArg::Brochure => Kind::Brochure,
+        }
+    }
+}

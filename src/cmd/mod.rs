@@ -1,0 +1,95 @@
+//! Subcommands: each drives the pipeline stages and turns their outcome into
+//! printed diagnostics and an exit code. This is the edge where typed errors
+//! become text; nothing below it prints.
+
+pub mod build;
+pub mod check;
+pub mod init;
+pub mod new;
+
+use std::io::Write;
+
+use crate::cli::{Cli, Command};
+use crate::diagnostics::{self, Diagnostic};
+use crate::workspace::WorkspaceError;
+
+/// Success.
+pub const EXIT_OK: u8 = 0;
+/// Content problems: a failed check or a build that could not render.
+pub const EXIT_CONTENT: u8 = 1;
+/// Bad usage or an unreadable workspace.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs one command line and returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    let rep = Reporter {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    match &cli.command {
+        Command::Build(args) => build::run(&cli.root, args, &rep),
+        Command::Check(args) => check::run(&cli.root, args, &rep),
+        Command::Init(args) => init::run(args, &rep),
+        Command::New(args) => new::run(&cli.root, args, &rep),
+    }
+}
+
+/// Prints to stderr, honouring `-q` and `-v`.
+pub struct Reporter {
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+impl Reporter {
+    /// Prints diagnostics sorted by file and position; warnings are skipped with `-q`.
+    pub fn diagnostics(&self, diags: &[Diagnostic]) {
+        let mut sorted = diags.to_vec();
+        diagnostics::sort(&mut sorted);
+        let stderr = std::io::stderr();
+        let mut err = stderr.lock();
+        for d in sorted.iter().filter(|d| d.is_error() || !self.quiet) {
+            let _ = writeln!(err, "{}", d.render());
+        }
+    }
+
+    /// A line of progress or summary; hidden with `-q`.
+    pub fn info(&self, line: &str) {
+        if !self.quiet {
+            eprintln!("{line}");
+        }
+    }
+
+    /// A detail shown only with `-v`.
+    pub fn detail(&self, line: &str) {
+        if self.verbose && !self.quiet {
+            eprintln!("{line}");
+        }
+    }
+
+    /// An error line, always shown.
+    pub fn error(&self, line: &str) {
+        eprintln!("error: {line}");
+    }
+
+    /// Reports a workspace that cannot be used at all; returns exit code 2.
+    pub fn workspace_error(&self, e: WorkspaceError) -> u8 {
+        match e {
+            WorkspaceError::Config(diags) => {
+                self.diagnostics(&diags);
+                self.error("pamphlet.toml is invalid; nothing was built");
+            }
+            other => self.error(&other.to_string()),
+        }
+        EXIT_USAGE
+    }
+}
+
+/// Counts errors and warnings.
+pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    (errors, diags.len() - errors)
+}
+
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,166 @@
+//! Diagnostics: what pamphlet tells a person about their files.
+//!
+//! Every stage *collects* problems as [`Diagnostic`]s (severity, stable code,
+//! `file:line:col`, message, the offending source line, a hint) instead of
+//! stopping at the first one. This module owns their shape and their printing;
+//! it never decides what counts as a problem.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::source::{LineIndex, Position};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Where a diagnostic points: a workspace-relative file and, when known, a position.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    pub file: String,
+    #[serde(flatten)]
+    pub position: Option<Position>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable identifier, e.g. `ftl-syntax`; documented in docs/diagnostics.md.
+    pub code: &'static str,
+    pub message: String,
+    pub location: Option<Location>,
+    /// The source line the position points into, for the caret display.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            location: None,
+            snippet: None,
+            hint: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(code, message)
+        }
+    }
+
+    /// Points at a whole file.
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.location = Some(Location {
+            file: file.into(),
+            position: None,
+        });
+        self
+    }
+
+    /// Points at a byte offset of `text`, the contents of `file`.
+    pub fn at_offset(
+        self,
+        file: impl Into<String>,
+        text: &str,
+        index: &LineIndex,
+        offset: usize,
+    ) -> Self {
+        let position = index.position(text, offset);
+        let snippet = index.line_text(text, position.line).to_owned();
+        self.at(file, position, Some(snippet))
+    }
+
+    pub fn at(
+        mut self,
+        file: impl Into<String>,
+        position: Position,
+        snippet: Option<String>,
+    ) -> Self {
+        self.location = Some(Location {
+            file: file.into(),
+            position: Some(position),
+        });
+        self.snippet = snippet;
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The human-readable form: a headline, `--> file:line:col`, the source line
+    /// with a caret, and the hint.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{label}[{}]: {}", self.code, self.message);
+        if let Some(loc) = &self.location {
+            match loc.position {
+                Some(p) => {
+                    let _ = writeln!(out, "  --> {}:{}:{}", loc.file, p.line, p.col);
+                    if let Some(snippet) = &self.snippet {
+                        let gutter = p.line.to_string().len();
+                        let shown: String = snippet.replace('\t', " ");
+                        let caret_pad: String = shown
+                            .chars()
+                            .take(p.col.saturating_sub(1))
+                            .map(|c| if c.is_whitespace() { c } else { ' ' })
+                            .collect();
+                        let _ = writeln!(out, "{:gutter$} |", "");
+                        let _ = writeln!(out, "{} | {}", p.line, shown);
+                        let _ = writeln!(out, "{:gutter$} | {}^", "", caret_pad);
+                    }
+                }
+                None => {
+                    let _ = writeln!(out, "  --> {}", loc.file);
+                }
+            }
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out
+    }
+}
+
+/// Sorts diagnostics into a stable order: by file, position, then code.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_snippet_caret_and_hint() {
+        let text = "a = ok\nb = { $x\n";
+        let idx = LineIndex::new(text);
+        let d = Diagnostic::error("ftl-syntax", "expected '}'")
+            .at_offset("locales/ru/x.ftl", text, &idx, text.len() - 1)
+            .with_hint("close the placeable");
+        assert_eq!(
+            d.render(),
+            "error[ftl-syntax]: expected '}'\n  --> locales/ru/x.ftl:2:9\n  |\n2 | b = { $x\n  |         ^\n  = hint: close the placeable\n"
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! pamphlet: awareness-campaign sources → localized, print-ready HTML and text.
+//!
+//! The pipeline, one stage per module, each taking the previous stage's value:
+//!
+//! 1. [`workspace`] reads `pamphlet.toml`, `campaigns/*.toml` and assets into a typed model;
+//! 2. [`locale`] parses every `.ftl` file once into one thread-safe bundle per locale;
+//! 3. [`render`] localizes each document × locale and renders it with the Tera
+//!    templates, compiled once, in parallel, without touching the disk;
+//! 4. [`output`] is the only writer of `out/`: staging folder, manifest, index, atomic swap.
+//!
+//! [`cmd`] holds the subcommands that drive these stages; [`diagnostics`] the
+//! shape and printing of every problem reported to a person.
+
+pub mod cli;
+pub mod cmd;
+pub mod diagnostics;
+pub mod locale;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod source;
+pub mod workspace;

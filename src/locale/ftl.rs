@@ -1,0 +1,216 @@
+//! Reading and parsing one `.ftl` file, once per run.
+//!
+//! Before the Fluent parser sees a file, its size and placeable nesting are
+//! checked, so a hostile file cannot exhaust memory or overflow the parser's
+//! stack. Syntax errors become diagnostics at `file:line:col`; the entries that
+//! parsed are kept, so one broken message does not take its neighbours down.
+
+use fluent_bundle::FluentResource;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::source::LineIndex;
+
+/// Largest `.ftl` file accepted (the Fluent parser is quadratic in some shapes).
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// Deepest nesting of `{` accepted; the parser recurses once per level.
+pub const MAX_NESTING: usize = 64;
+
+/// One parsed `.ftl` file and where its entries start.
+pub struct FtlFile {
+    /// Workspace-relative path.
+    pub display: String,
+    pub text: String,
+    pub index: LineIndex,
+    /// `(id, line)` of each message (`id`) and term (`-id`) in the file, in order.
+    pub entries: Vec<(String, usize)>,
+}
+
+impl FtlFile {
+    pub fn line_of(&self, id: &str) -> Option<usize> {
+        self.entries.iter().find(|(e, _)| e == id).map(|(_, l)| *l)
+    }
+}
+
+/// Parses `text` (already decoded) into a resource; `severity` is what syntax
+/// errors count as (an error in the source locale, a warning in translations,
+/// whose broken messages fall back).
+pub fn parse(
+    display: String,
+    text: String,
+    severity: Severity,
+) -> (FtlFile, Option<FluentResource>, Vec<Diagnostic>) {
+    let index = LineIndex::new(&text);
+    let mut diags = Vec::new();
+    let entries = scan_entries(&text);
+    let file = |text, index, entries| FtlFile {
+        display: display.clone(),
+        text,
+        index,
+        entries,
+    };
+
+    if text.len() > MAX_FILE_BYTES {
+        diags.push(
+            Diagnostic::error(
+                "ftl-too-large",
+                format!(
+                    "the file is {} KiB; the limit is {} KiB",
+                    text.len() / 1024,
+                    MAX_FILE_BYTES / 1024
+                ),
+            )
+            .in_file(display.clone())
+            .with_hint("split the messages into several .ftl files"),
+        );
+        return (file(text, index, entries), None, diags);
+    }
+    if let Some(offset) = too_deep(&text) {
+        diags.push(
+            Diagnostic::error(
+                "ftl-nesting",
+                format!("placeables are nested more than {MAX_NESTING} levels deep"),
+            )
+            .at_offset(display.clone(), &text, &index, offset)
+            .with_hint("a '{' is probably never closed; close every placeable with '}'"),
+        );
+        return (file(text, index, entries), None, diags);
+    }
+
+    let resource = match FluentResource::try_new(text.clone()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                let lost = e
+                    .slice
+                    .as_ref()
+                    .and_then(|s| text.get(s.clone()))
+                    .and_then(|s| s.lines().next())
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty());
+                let mut message = e.kind.to_string();
+                if let Some(lost) = lost {
+                    message = format!("{message}; this entry is ignored: {lost}");
+                }
+                let mut d = Diagnostic::error("ftl-syntax", message)
+                    .at_offset(display.clone(), &text, &index, e.pos.start)
+                    .with_hint(syntax_hint(&text, e.pos.start));
+                d.severity = severity;
+                diags.push(d);
+            }
+            r
+        }
+    };
+    (file(text, index, entries), Some(resource), diags)
+}
+
+fn syntax_hint(text: &str, offset: usize) -> String {
+    let line_start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    if text[line_start..].starts_with('\t') {
+        "Fluent does not allow tabs for indentation; indent continuation lines with spaces".into()
+    } else {
+        "compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant".into()
+    }
+}
+
+/// Finds where `{` nesting first exceeds [`MAX_NESTING`], ignoring string
+/// literals and comments.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut line_start = true;
+    let mut in_comment = false;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            line_start = true;
+            in_comment = false;
+            in_string = false;
+            continue;
+        }
+        if line_start && c == '#' && depth == 0 {
+            in_comment = true;
+        }
+        line_start = false;
+        if in_comment {
+            continue;
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if depth > 0 => in_string = true,
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Lines that start an entry: `id =` or `-id =` at column 1.
+fn scan_entries(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let body = line.strip_prefix('-').unwrap_or(line);
+        let len = body
+            .char_indices()
+            .take_while(|(i, c)| {
+                if *i == 0 {
+                    c.is_ascii_alphabetic()
+                } else {
+                    c.is_ascii_alphanumeric() || *c == '-' || *c == '_'
+                }
+            })
+            .count();
+        if len > 0 && body[len..].trim_start_matches(' ').starts_with('=') {
+            let id_len = len + (line.len() - body.len());
+            out.push((line[..id_len].to_owned(), n + 1));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_point_at_line_and_keep_the_rest() {
+        let text = "a = fine\nb = { $x\nc = also fine\n".to_owned();
+        let (file, res, diags) = parse("x.ftl".into(), text, Severity::Warning);
+        assert_eq!(
+            file.entries,
+            vec![("a".into(), 1), ("b".into(), 2), ("c".into(), 3)]
+        );
+        let res = res.unwrap();
+        assert_eq!(res.entries().count(), 3, "a, the junk of b, c");
+        assert_eq!(diags.len(), 1);
+        let pos = diags[0].location.as_ref().unwrap().position.unwrap();
+        assert_eq!(pos.line, 2);
+        assert_eq!(diags[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let text = format!("a = {}x{}\n", "{".repeat(5000), "}".repeat(5000));
+        let (_, res, diags) = parse("deep.ftl".into(), text, Severity::Error);
+        assert!(res.is_none());
+        assert_eq!(diags[0].code, "ftl-nesting");
+        // braces inside string literals and comments do not count
+        let ok = format!("# {}\na = {{ \"{}\" }}\n", "{".repeat(100), "{".repeat(100));
+        assert!(too_deep(&ok).is_none());
+    }
+}

@@ -1,0 +1,311 @@
+//! The locale stage: every locale's `.ftl` files parsed once into one
+//! thread-safe Fluent bundle per locale, the fallback chains, and message
+//! resolution along them.
+//!
+//! Resolution never prints a broken message: when a locale lacks a message or
+//! its translation fails to resolve, the next locale of the chain is tried and
+//! the fallback is recorded; when even the source locale fails, the caller
+//! gets an error, not `{$var}`-style text.
+
+pub mod chain;
+pub mod ftl;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::source::display_path;
+use crate::workspace::{self, MessageRef, VarValue, Workspace, WorkspaceError};
+use ftl::FtlFile;
+
+pub type Bundle = FluentBundle<FluentResource>;
+
+/// One locale's messages.
+pub struct LocaleData {
+    pub tag: String,
+    pub rtl: bool,
+    /// Indices of the locales to try, this one first, the source locale last.
+    pub chain: Vec<usize>,
+    pub bundle: Bundle,
+    pub files: Vec<FtlFile>,
+}
+
+/// Every locale of the workspace, in the order of `pamphlet.toml`.
+pub struct Catalog {
+    pub locales: Vec<LocaleData>,
+    pub source: usize,
+}
+
+/// A fallback that was used: `message` was taken from `used` instead of `locale`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Fallback {
+    pub message: String,
+    pub locale: String,
+    pub used: String,
+    pub reason: String,
+}
+
+/// A message resolved to text, and from which locale.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub text: String,
+    pub fallback: Option<Fallback>,
+}
+
+/// A message no locale of the chain could resolve.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("message '{message}' cannot be resolved in {locale}: {}", reasons.join("; "))]
+pub struct ResolveError {
+    pub message: String,
+    pub locale: String,
+    pub reasons: Vec<String>,
+}
+
+impl Catalog {
+    pub fn tag(&self, locale: usize) -> &str {
+        &self.locales[locale].tag
+    }
+
+    /// Does the source locale define `msg` (with a value or the attribute)?
+    pub fn source_has(&self, msg: &MessageRef) -> Result<(), String> {
+        lookup(&self.locales[self.source].bundle, msg).map(|_| ())
+    }
+
+    /// Resolves `msg` for `locale` with `args`, walking the fallback chain.
+    pub fn resolve(
+        &self,
+        locale: usize,
+        msg: &MessageRef,
+        args: &FluentArgs,
+    ) -> Result<Resolved, ResolveError> {
+        let mut reasons = Vec::new();
+        for &l in &self.locales[locale].chain {
+            let data = &self.locales[l];
+            let pattern = match lookup(&data.bundle, msg) {
+                Ok(p) => p,
+                Err(why) => {
+                    reasons.push(format!("{} in {}", why, data.tag));
+                    continue;
+                }
+            };
+            let mut errors = Vec::new();
+            let text = data.bundle.format_pattern(pattern, Some(args), &mut errors);
+            if errors.is_empty() {
+                let fallback = (l != locale).then(|| Fallback {
+                    message: msg.to_string(),
+                    locale: self.tag(locale).to_owned(),
+                    used: data.tag.clone(),
+                    reason: reasons.join("; "),
+                });
+                return Ok(Resolved {
+                    text: text.into_owned(),
+                    fallback,
+                });
+            }
+            let errs: Vec<String> = errors.iter().map(describe_error).collect();
+            reasons.push(format!("broken in {}: {}", data.tag, errs.join(", ")));
+        }
+        Err(ResolveError {
+            message: msg.to_string(),
+            locale: self.tag(locale).to_owned(),
+            reasons,
+        })
+    }
+}
+
+fn lookup<'b>(
+    bundle: &'b Bundle,
+    msg: &MessageRef,
+) -> Result<&'b fluent_syntax::ast::Pattern<&'b str>, String> {
+    let Some(m) = bundle.get_message(&msg.id) else {
+        return Err("missing".into());
+    };
+    match &msg.attr {
+        Some(a) => m
+            .get_attribute(a)
+            .map(|a| a.value())
+            .ok_or_else(|| format!("attribute .{a} missing")),
+        None => m
+            .value()
+            .ok_or_else(|| "has no value (only attributes)".into()),
+    }
+}
+
+fn describe_error(e: &FluentError) -> String {
+    match e {
+        FluentError::ResolverError(r) => r.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Converts variables to Fluent arguments.
+pub fn to_args<'a>(
+    vars: impl IntoIterator<Item = (&'a String, &'a VarValue)>,
+) -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    for (name, value) in vars {
+        let v = match value {
+            VarValue::Number(n) => FluentValue::from(*n),
+            VarValue::String(s) => FluentValue::from(s.clone()),
+        };
+        args.set(name.clone(), v);
+    }
+    args
+}
+
+/// Loads every locale's `.ftl` files. Problems in translations are warnings
+/// (their messages fall back); problems in the source locale are errors.
+pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError> {
+    let config = &ws.config;
+    let chains = chain::build(&config.locales, config.source, &config.fallback);
+    let dir = ws.locales_dir();
+    let mut diags = Vec::new();
+    let mut locales = Vec::new();
+    for (i, (locale, chain)) in config.locales.iter().zip(chains).enumerate() {
+        let severity = if i == config.source {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let folder = dir.join(&locale.tag);
+        let mut bundle = FluentBundle::new_concurrent(vec![locale.id.clone()]);
+        bundle
+            .add_builtins()
+            .expect("builtins are registered once on a fresh bundle");
+        let mut files = Vec::new();
+        if !folder.is_dir() {
+            let mut d = Diagnostic::warning(
+                "locale-missing",
+                format!(
+                    "locale '{}' has no folder; every message falls back",
+                    locale.tag
+                ),
+            )
+            .in_file(display_path(&ws.root, &folder))
+            .with_hint(format!(
+                "create locales/{}/ with the translated .ftl files",
+                locale.tag
+            ));
+            d.severity = severity;
+            diags.push(d);
+        }
+        for path in ftl_paths(&folder).map_err(|source| WorkspaceError::Io {
+            path: display_path(&ws.root, &folder),
+            source,
+        })? {
+            let display = display_path(&ws.root, &path);
+            let text = match workspace::read_text(&ws.root, &path)? {
+                Ok(t) => t,
+                Err(mut d) => {
+                    d.severity = severity;
+                    diags.push(d);
+                    continue;
+                }
+            };
+            let (file, resource, file_diags) = ftl::parse(display, text, severity);
+            diags.extend(file_diags);
+            if let Some(resource) = resource
+                && let Err(errors) = bundle.add_resource(resource)
+            {
+                for e in errors {
+                    if let FluentError::Overriding { kind, id } = e {
+                        diags.push(duplicate(&files, &file, kind.to_string(), &id, severity));
+                    }
+                }
+            }
+            files.push(file);
+        }
+        locales.push(LocaleData {
+            tag: locale.tag.clone(),
+            rtl: locale.rtl,
+            chain,
+            bundle,
+            files,
+        });
+    }
+    for extra in unknown_folders(&dir, &locales) {
+        diags.push(
+            Diagnostic::warning(
+                "locale-unlisted",
+                format!("locales/{extra} is not in project.locales and is ignored"),
+            )
+            .in_file(format!("locales/{extra}"))
+            .with_hint("add the tag to project.locales in pamphlet.toml, or remove the folder"),
+        );
+    }
+    Ok((
+        Catalog {
+            locales,
+            source: config.source,
+        },
+        diags,
+    ))
+}
+
+fn duplicate(
+    files: &[FtlFile],
+    file: &FtlFile,
+    kind: String,
+    id: &str,
+    severity: Severity,
+) -> Diagnostic {
+    let key = if kind == "term" {
+        format!("-{id}")
+    } else {
+        id.to_owned()
+    };
+    let first = files
+        .iter()
+        .chain(std::iter::once(file))
+        .find_map(|f| f.line_of(&key).map(|l| format!("{}:{l}", f.display)));
+    let later = file
+        .entries
+        .iter()
+        .rev()
+        .find(|(e, _)| *e == key)
+        .map(|(_, l)| *l)
+        .unwrap_or(1);
+    let offset = file.text.lines().take(later - 1).map(|l| l.len() + 1).sum();
+    let mut d = Diagnostic::error(
+        "ftl-duplicate",
+        format!(
+            "{kind} '{key}' is defined twice; the first definition ({}) is used",
+            first.unwrap_or_default()
+        ),
+    )
+    .at_offset(file.display.clone(), &file.text, &file.index, offset)
+    .with_hint("remove or rename one of the two definitions");
+    d.severity = severity;
+    d
+}
+
+/// `.ftl` files under `folder`, recursively, sorted; symbolic links are not followed.
+fn ftl_paths(folder: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    if !folder.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(folder).sort_by_file_name() {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "ftl") {
+            out.push(entry.into_path());
+        }
+    }
+    Ok(out)
+}
+
+fn unknown_folders(dir: &Path, locales: &[LocaleData]) -> BTreeSet<String> {
+    let known: BTreeSet<&str> = locales.iter().map(|l| l.tag.as_str()).collect();
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !known.contains(name.as_str()))
+        .collect()
+}

@@ -1,0 +1,52 @@
+//! `out/index.html`: the review page, one table per campaign with a row per
+//! locale: completeness, links to every document, the fallbacks used.
+
+use serde::Serialize;
+
+use crate::locale::Fallback;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Index {
+    pub project: String,
+    pub files: usize,
+    pub locales: Vec<String>,
+    pub campaigns: Vec<IndexCampaign>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexCampaign {
+    pub id: String,
+    /// The campaign's title in the source locale.
+    pub title: String,
+    pub rows: Vec<IndexRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexRow {
+    pub locale: String,
+    pub dir: &'static str,
+    /// Messages of the campaign this locale translates itself.
+    pub translated: usize,
+    /// Messages the campaign uses.
+    pub total: usize,
+    pub percent: usize,
+    pub documents: Vec<IndexDocument>,
+    pub fallbacks: Vec<Fallback>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexDocument {
+    pub id: String,
+    pub files: Vec<IndexFile>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexFile {
+    pub format: &'static str,
+    pub href: String,
+}
+
+/// Whole percent, rounded down so that 99.6 % never shows as complete.
+pub fn percent(part: usize, total: usize) -> usize {
+    (part * 100).checked_div(total).unwrap_or(100)
+}

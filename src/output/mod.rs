@@ -1,0 +1,243 @@
+//! The output stage: the only code that writes to `out/`.
+//!
+//! A build writes into a fresh staging folder beside `out/` and swaps it into
+//! place only when everything succeeded, so a failed or interrupted build
+//! leaves the previous `out/` as it was. A lock file beside `out/` keeps two
+//! builds from running at once. Output paths are joined only from validated
+//! slugs and locale tags.
+
+pub mod index;
+pub mod manifest;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("another pamphlet build is writing {0}; wait for it to finish and try again")]
+    Locked(String),
+    #[error(
+        "{0} exists and is not a pamphlet output folder (it has no manifest.json); refusing to replace it. Choose another --out, or empty it"
+    )]
+    NotOurs(String),
+    #[error("{0} is not a folder pamphlet may write to: {1}")]
+    Unsafe(String, &'static str),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// What was written for one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// A build in progress: a staging folder and the lock on `out/`.
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    _lock: File,
+    committed: bool,
+}
+
+impl Staging {
+    /// Locks `target` and creates an empty staging folder beside it.
+    pub fn begin(target: &Path) -> Result<Staging, OutputError> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| {
+                OutputError::Unsafe(target.display().to_string(), "it has no folder name")
+            })?;
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(io(parent))?;
+
+        let lock_path = parent.join(format!("{name}.lock"));
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io(&lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(OutputError::Locked(target.display().to_string()));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
+        }
+
+        match fs::symlink_metadata(target) {
+            Ok(m) if m.is_dir() => {
+                let empty = fs::read_dir(target).map_err(io(target))?.next().is_none();
+                if !empty && !target.join(manifest::FILE).is_file() {
+                    return Err(OutputError::NotOurs(target.display().to_string()));
+                }
+            }
+            Ok(_) => return Err(OutputError::NotOurs(target.display().to_string())),
+            Err(_) => {}
+        }
+
+        // Leftovers of builds that were killed: safe to remove, we hold the lock.
+        let prefix = format!(".{name}.");
+        for entry in fs::read_dir(parent).map_err(io(parent))?.flatten() {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            if file_name.starts_with(&prefix)
+                && (file_name.contains(".staging-") || file_name.contains(".old-"))
+            {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        fs::create_dir(&dir).map_err(io(&dir))?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+            _lock: lock,
+            committed: false,
+        })
+    }
+
+    /// Writes one file at `rel` (a `/`-separated path of validated slugs).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<Written, OutputError> {
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(io(&path))?;
+        file.write_all(bytes).map_err(io(&path))?;
+        Ok(Written {
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+        })
+    }
+
+    fn path_of(&self, rel: &str) -> Result<PathBuf, OutputError> {
+        let p = Path::new(rel);
+        let safe = !rel.is_empty()
+            && !rel.contains('\\')
+            && p.components().all(|c| matches!(c, Component::Normal(_)));
+        if !safe {
+            return Err(OutputError::Unsafe(
+                rel.to_owned(),
+                "output paths must stay inside the output folder",
+            ));
+        }
+        Ok(self.dir.join(p))
+    }
+
+    /// Makes the staging folder the new output folder and removes the old one.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = self
+            .target
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let had_old = fs::symlink_metadata(&self.target).is_ok();
+        if had_old {
+            fs::rename(&self.target, &old).map_err(io(&self.target))?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(io(&self.target)(e));
+        }
+        self.committed = true;
+        if had_old {
+            let _ = fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_of_known_input() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn failed_build_leaves_previous_output_and_no_staging() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let s = Staging::begin(&out).unwrap();
+        s.write("a/en/x.html", b"one").unwrap();
+        s.write(manifest::FILE, b"{}").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"one");
+
+        let s = Staging::begin(&out).unwrap();
+        s.write("a/en/x.html", b"two").unwrap();
+        assert!(matches!(Staging::begin(&out), Err(OutputError::Locked(_))));
+        assert!(s.write("../escape", b"x").is_err());
+        assert!(s.write("/abs", b"x").is_err());
+        drop(s); // failure: never committed
+        assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"one");
+        let leftovers: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            leftovers.len(),
+            2,
+            "only out and out.lock remain: {leftovers:?}"
+        );
+    }
+
+    #[test]
+    fn refuses_to_replace_a_foreign_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("docs");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("precious.txt"), b"keep").unwrap();
+        assert!(matches!(Staging::begin(&out), Err(OutputError::NotOurs(_))));
+        assert_eq!(fs::read(out.join("precious.txt")).unwrap(), b"keep");
+    }
+}

@@ -1,0 +1,242 @@
+//! Localization of one document into one locale: every message reference of
+//! the campaign is resolved through the locale's fallback chain with the
+//! campaign's variables and the block's arguments.
+
+use std::collections::BTreeMap;
+
+use super::datauri;
+use super::model::*;
+use crate::locale::{Catalog, Fallback, ResolveError, to_args};
+use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_WIDTHS};
+use crate::workspace::{Asset, Block, Campaign, ContactValue, Document, Kind, Text};
+
+/// Bidi isolation marks that Fluent puts around placeables.
+const ISOLATES: [char; 2] = ['\u{2068}', '\u{2069}'];
+
+struct Cx<'a> {
+    catalog: &'a Catalog,
+    locale: usize,
+    campaign: &'a Campaign,
+    assets: &'a BTreeMap<String, Asset>,
+    fallbacks: Vec<Fallback>,
+    errors: Vec<(ResolveError, &'a Text)>,
+}
+
+/// A document that could not be localized: each message that failed, with
+/// where the campaign names it.
+#[derive(Debug)]
+pub struct LocalizeError {
+    pub failures: Vec<(ResolveError, Text)>,
+}
+
+pub fn localize(
+    catalog: &Catalog,
+    locale: usize,
+    campaign: &Campaign,
+    doc: &Document,
+    assets: &BTreeMap<String, Asset>,
+) -> Result<LocalizedDocument, LocalizeError> {
+    let mut cx = Cx {
+        catalog,
+        locale,
+        campaign,
+        assets,
+        fallbacks: Vec::new(),
+        errors: Vec::new(),
+    };
+    let title = cx.text(&campaign.title);
+    let (width, height) = doc.paper.size_mm();
+    let surfaces: Vec<Surface> = doc
+        .surfaces
+        .iter()
+        .enumerate()
+        .map(|(i, blocks)| Surface {
+            number: i + 1,
+            width_mm: width,
+            blocks: blocks.iter().map(|b| cx.block(b)).collect(),
+        })
+        .collect();
+    if !cx.errors.is_empty() {
+        return Err(LocalizeError {
+            failures: cx.errors.into_iter().map(|(e, t)| (e, t.clone())).collect(),
+        });
+    }
+    let sheets = match doc.kind {
+        Kind::Leaflet => impose_leaflet(&surfaces),
+        _ => Vec::new(),
+    };
+    let mut fallbacks = cx.fallbacks;
+    fallbacks.sort();
+    fallbacks.dedup();
+    let data = &catalog.locales[locale];
+    Ok(LocalizedDocument {
+        campaign: CampaignInfo {
+            id: campaign.id.clone(),
+            valid_as_of: campaign.valid_as_of.clone(),
+            edition: campaign.edition.clone(),
+        },
+        document: DocumentInfo {
+            id: doc.id.clone(),
+            kind: doc.kind,
+            paper: PaperInfo {
+                name: doc.paper.name(),
+                width_mm: width,
+                height_mm: height,
+            },
+            blank_pages: doc.blank_pages,
+        },
+        locale: LocaleInfo {
+            tag: data.tag.clone(),
+            dir: if data.rtl { "rtl" } else { "ltr" },
+            rtl: data.rtl,
+        },
+        title,
+        surfaces,
+        sheets,
+        fallbacks,
+    })
+}
+
+/// Places the six panels (reading order) on the sheet's two sides.
+fn impose_leaflet(surfaces: &[Surface]) -> Vec<Sheet> {
+    ["outside", "inside"]
+        .into_iter()
+        .zip(LEAFLET_IMPOSITION.iter().zip(LEAFLET_PANEL_WIDTHS.iter()))
+        .map(|(name, (numbers, widths))| Sheet {
+            name,
+            panels: numbers
+                .iter()
+                .zip(widths)
+                .map(|(&n, &w)| Surface {
+                    width_mm: w,
+                    ..surfaces[n - 1].clone()
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+impl<'a> Cx<'a> {
+    fn text(&mut self, t: &'a Text) -> String {
+        let args = to_args(self.campaign.vars.iter().chain(&t.args));
+        match self.catalog.resolve(self.locale, &t.msg, &args) {
+            Ok(r) => {
+                self.fallbacks.extend(r.fallback);
+                r.text
+            }
+            Err(e) => {
+                self.errors.push((e, t));
+                String::new()
+            }
+        }
+    }
+
+    /// Text for an HTML attribute value: no bidi isolation marks.
+    fn attr_text(&mut self, t: &'a Text) -> String {
+        self.text(t).replace(ISOLATES, "")
+    }
+
+    fn asset(&self, path: &str) -> String {
+        self.assets
+            .get(path)
+            .map(datauri::encode)
+            .unwrap_or_default()
+    }
+
+    fn block(&mut self, b: &'a Block) -> LocalizedBlock {
+        match b {
+            Block::Heading { level, text } => LocalizedBlock::Heading {
+                level: *level,
+                text: self.text(text),
+            },
+            Block::Paragraph { text } => LocalizedBlock::Paragraph {
+                text: self.text(text),
+            },
+            Block::List { items } => LocalizedBlock::List {
+                items: items.iter().map(|i| self.text(i)).collect(),
+            },
+            Block::Steps { items } => LocalizedBlock::Steps {
+                items: items.iter().map(|i| self.text(i)).collect(),
+            },
+            Block::Callout { tone, title, text } => LocalizedBlock::Callout {
+                tone: *tone,
+                title: title.as_ref().map(|t| self.text(t)),
+                text: self.text(text),
+            },
+            Block::Contact { title, entries } => LocalizedBlock::Contact {
+                title: title.as_ref().map(|t| self.text(t)),
+                entries: entries
+                    .iter()
+                    .map(|e| {
+                        let label = e.label.as_ref().map(|l| self.text(l));
+                        let (kind, value, href) = match &e.value {
+                            ContactValue::Phone(p) => ("phone", p.clone(), Some(tel_href(p))),
+                            ContactValue::Email(m) => {
+                                ("email", m.clone(), Some(format!("mailto:{m}")))
+                            }
+                            ContactValue::Url(u) => ("url", display_url(u), Some(u.clone())),
+                            ContactValue::Text(t) => ("text", self.text(t), None),
+                        };
+                        LocalizedEntry {
+                            label,
+                            kind,
+                            value,
+                            href,
+                        }
+                    })
+                    .collect(),
+            },
+            Block::Link { text, url, qr } => LocalizedBlock::Link {
+                text: self.text(text),
+                url: url.clone(),
+                qr: *qr,
+            },
+            Block::Image { src, alt, caption } => LocalizedBlock::Image {
+                src: self.asset(src),
+                alt: self.attr_text(alt),
+                caption: caption.as_ref().map(|c| self.text(c)),
+            },
+            Block::Footnote { text } => LocalizedBlock::Footnote {
+                text: self.text(text),
+            },
+            Block::Organization { name, logo, alt } => LocalizedBlock::Organization {
+                name: self.text(name),
+                logo: logo.as_deref().map(|l| self.asset(l)),
+                alt: alt.as_ref().map(|a| self.attr_text(a)),
+            },
+            Block::Edition { text } => LocalizedBlock::Edition {
+                text: self.text(text),
+                date: self.campaign.valid_as_of.clone(),
+            },
+        }
+    }
+}
+
+/// `tel:` link for a phone number as printed: digits and a leading `+` only.
+fn tel_href(number: &str) -> String {
+    let digits: String = number
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    format!("tel:{digits}")
+}
+
+/// A URL as printed for readers: without `https://` and a trailing `/`.
+fn display_url(url: &str) -> String {
+    let s = url.strip_prefix("https://").unwrap_or(url);
+    s.strip_suffix('/').unwrap_or(s).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_links_keep_only_digits() {
+        assert_eq!(tel_href("(012) 919"), "tel:012919");
+        assert_eq!(tel_href("+994 12 919-00-00"), "tel:+994129190000");
+        assert_eq!(display_url("https://migration.gov.az/"), "migration.gov.az");
+    }
+}

@@ -1,0 +1,102 @@
+//! The render stage: each campaign document × locale is localized (every
+//! message resolved along the locale's fallback chain) and rendered through
+//! the Tera templates into HTML and text.
+//!
+//! Pure computation: this stage reads no files and writes none. The engine is
+//! built once and shared by all threads; callers run documents in parallel.
+
+pub mod datauri;
+pub mod localize;
+pub mod model;
+pub mod templates;
+pub mod wrap;
+
+pub use localize::{LocalizeError, localize};
+pub use model::LocalizedDocument;
+pub use templates::Engine;
+
+use crate::diagnostics::Diagnostic;
+use crate::workspace::Format;
+
+/// One output of a localized document.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub format: Format,
+    pub text: String,
+}
+
+/// The template that renders `kind` in `format`.
+pub fn template_name(kind: &str, format: Format) -> String {
+    format!("{0}/{kind}.{0}", format.extension())
+}
+
+/// Renders `doc` in each of `formats`.
+pub fn render(
+    engine: &Engine,
+    doc: &LocalizedDocument,
+    formats: &[Format],
+) -> Result<Vec<Rendered>, Diagnostic> {
+    let context = tera::Context::from_serialize(doc)
+        .map_err(|e| Diagnostic::error("template-context", e.to_string()))?;
+    formats
+        .iter()
+        .map(|&format| {
+            let mut text =
+                engine.render(&template_name(doc.document.kind.name(), format), &context)?;
+            if format == Format::Txt {
+                text = finish_text(&text, doc.locale.rtl);
+            }
+            Ok(Rendered { format, text })
+        })
+        .collect()
+}
+
+/// Normalizes rendered plain text: no trailing spaces, at most one blank line
+/// in a row, one final newline. Left-to-right text drops Fluent's invisible
+/// bidi isolation marks (they only matter inside right-to-left text, and they
+/// force SMS gateways into UCS-2); right-to-left text keeps them.
+fn finish_text(text: &str, rtl: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = true;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+            continue;
+        }
+        blank = false;
+        if rtl {
+            out.push_str(line);
+        } else {
+            out.extend(
+                line.chars()
+                    .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')),
+            );
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::finish_text;
+
+    #[test]
+    fn text_is_normalized_and_ltr_isolates_dropped() {
+        assert_eq!(
+            finish_text("\n\nA  \n\n\n\nB \u{2068}1\u{2069}\n\n", false),
+            "A\n\nB 1\n"
+        );
+        assert_eq!(
+            finish_text("B \u{2068}1\u{2069}", true),
+            "B \u{2068}1\u{2069}\n"
+        );
+    }
+}

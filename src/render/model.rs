@@ -1,0 +1,127 @@
+//! The localized document: what templates see. Every string here is already
+//! resolved text in the target locale (or a recorded fallback); templates add
+//! layout, never words.
+
+use serde::Serialize;
+
+use crate::locale::Fallback;
+use crate::workspace::{Kind, Tone};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocalizedDocument {
+    pub campaign: CampaignInfo,
+    pub document: DocumentInfo,
+    pub locale: LocaleInfo,
+    /// The campaign's title message, resolved.
+    pub title: String,
+    /// Flyer sides, leaflet panels (reading order) or brochure pages.
+    pub surfaces: Vec<Surface>,
+    /// Leaflet only: the two printed sides, each with its three panels in
+    /// inline (left-to-right for LTR) order. Empty for other kinds.
+    pub sheets: Vec<Sheet>,
+    /// Every fallback used, sorted, without duplicates.
+    pub fallbacks: Vec<Fallback>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignInfo {
+    pub id: String,
+    pub valid_as_of: Option<String>,
+    pub edition: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub kind: Kind,
+    pub paper: PaperInfo,
+    pub blank_pages: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PaperInfo {
+    pub name: &'static str,
+    pub width_mm: u32,
+    pub height_mm: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocaleInfo {
+    pub tag: String,
+    /// `ltr` or `rtl`, for `<html dir>`.
+    pub dir: &'static str,
+    pub rtl: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Surface {
+    /// 1-based position in reading order.
+    pub number: usize,
+    pub width_mm: u32,
+    pub blocks: Vec<LocalizedBlock>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sheet {
+    pub name: &'static str,
+    pub panels: Vec<Surface>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum LocalizedBlock {
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
+    List {
+        items: Vec<String>,
+    },
+    Steps {
+        items: Vec<String>,
+    },
+    Callout {
+        tone: Tone,
+        title: Option<String>,
+        text: String,
+    },
+    Contact {
+        title: Option<String>,
+        entries: Vec<LocalizedEntry>,
+    },
+    Link {
+        text: String,
+        url: String,
+        qr: bool,
+    },
+    Image {
+        src: String,
+        alt: String,
+        caption: Option<String>,
+    },
+    Footnote {
+        text: String,
+    },
+    Organization {
+        name: String,
+        logo: Option<String>,
+        alt: Option<String>,
+    },
+    Edition {
+        text: String,
+        date: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocalizedEntry {
+    pub label: Option<String>,
+    /// `phone`, `email`, `url` or `text`.
+    pub kind: &'static str,
+    pub value: String,
+    /// Link target for phone, email and url entries.
+    pub href: Option<String>,
+}

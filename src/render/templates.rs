@@ -1,0 +1,164 @@
+//! The template engine, built once per run: the default templates embedded in
+//! the binary, replaced or extended by the workspace's `templates/` folder, and
+//! the filters the text templates need.
+//!
+//! Reading the override files happens here, before any rendering starts;
+//! rendering itself never touches the disk.
+
+use std::path::Path;
+
+use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
+
+use super::wrap;
+use crate::diagnostics::Diagnostic;
+use crate::source::{Position, display_path};
+use crate::workspace::{self, WorkspaceError};
+
+/// The default templates, by name. A workspace file `templates/<name>` replaces one.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("html/base.html", include_str!("templates/html/base.html")),
+    ("html/style.html", include_str!("templates/html/style.html")),
+    (
+        "html/blocks.html",
+        include_str!("templates/html/blocks.html"),
+    ),
+    ("html/flyer.html", include_str!("templates/html/flyer.html")),
+    (
+        "html/leaflet.html",
+        include_str!("templates/html/leaflet.html"),
+    ),
+    (
+        "html/brochure.html",
+        include_str!("templates/html/brochure.html"),
+    ),
+    ("txt/base.txt", include_str!("templates/txt/base.txt")),
+    ("txt/blocks.txt", include_str!("templates/txt/blocks.txt")),
+    ("txt/flyer.txt", include_str!("templates/txt/flyer.txt")),
+    ("txt/leaflet.txt", include_str!("templates/txt/leaflet.txt")),
+    (
+        "txt/brochure.txt",
+        include_str!("templates/txt/brochure.txt"),
+    ),
+    ("index.html", include_str!("templates/index.html")),
+];
+
+/// Column width of the text format.
+pub const TEXT_WIDTH: usize = 72;
+
+pub struct Engine {
+    tera: Tera,
+}
+
+impl Engine {
+    /// Builds the engine from the defaults and the `.html`/`.txt` files under
+    /// `overrides` (the workspace's `templates/` folder), when it exists.
+    pub fn load(
+        root: &Path,
+        overrides: &Path,
+    ) -> Result<Result<Engine, Diagnostic>, WorkspaceError> {
+        let mut sources: Vec<(String, String)> = DEFAULTS
+            .iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect();
+        if overrides.is_dir() {
+            for entry in walkdir::WalkDir::new(overrides).sort_by_file_name() {
+                let entry = entry.map_err(|e| WorkspaceError::Io {
+                    path: display_path(root, overrides),
+                    source: e.into(),
+                })?;
+                let path = entry.path();
+                if !entry.file_type().is_file()
+                    || !path.extension().is_some_and(|e| e == "html" || e == "txt")
+                {
+                    continue;
+                }
+                let name = display_path(overrides, path);
+                let text = match workspace::read_text(root, path)? {
+                    Ok(t) => t,
+                    Err(d) => return Ok(Err(d)),
+                };
+                match sources.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = text,
+                    None => sources.push((name, text)),
+                }
+            }
+        }
+        Ok(Self::from_sources(&sources, &display_path(root, overrides)))
+    }
+
+    /// Builds the engine from the embedded defaults only.
+    pub fn defaults() -> Engine {
+        let sources: Vec<(String, String)> = DEFAULTS
+            .iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect();
+        Self::from_sources(&sources, "templates").expect("the embedded templates compile")
+    }
+
+    fn from_sources(sources: &[(String, String)], dir: &str) -> Result<Engine, Diagnostic> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
+        tera.register_filter("wrap", wrap_filter);
+        tera.register_filter("underline", underline_filter);
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+            .map_err(|e| template_diagnostic(&e, dir, "template-syntax", "fix the template; `pamphlet init` writes none, so deleting the file restores the default"))?;
+        Ok(Engine { tera })
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, context).map_err(|e| {
+            template_diagnostic(
+                &e,
+                "templates",
+                "template-render",
+                "check the variable names against docs/templates.md",
+            )
+        })
+    }
+}
+
+/// A Tera error as a diagnostic naming the template file and line.
+fn template_diagnostic(e: &tera::Error, dir: &str, code: &'static str, hint: &str) -> Diagnostic {
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let position = Position {
+                line: span.start_line,
+                col: span.start_col + 1,
+            };
+            Diagnostic::error(code, r.message().to_owned())
+                .at(format!("{dir}/{}", r.filename()), position, None)
+                .with_hint(hint)
+        }
+        _ => {
+            let mut msg = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                msg = format!("{msg}: {s}");
+                source = s.source();
+            }
+            Diagnostic::error(code, msg)
+                .in_file(dir.to_owned())
+                .with_hint(hint)
+        }
+    }
+}
+
+/// `{{ text | wrap(first="1. ", indent=3) }}`: wraps to 72 columns (or `width`).
+fn wrap_filter(val: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let width = kwargs.get::<usize>("width")?.unwrap_or(TEXT_WIDTH);
+    let first = kwargs.get::<&str>("first")?.unwrap_or("");
+    let indent = kwargs
+        .get::<usize>("indent")?
+        .unwrap_or_else(|| wrap::width(first));
+    Ok(wrap::wrap(val, width, first, indent))
+}
+
+/// `{{ title | underline(char="=") }}`: a line of `char` as wide as the text
+/// (its widest line, when wrapped).
+fn underline_filter(val: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let ch = kwargs.get::<&str>("char")?.unwrap_or("=");
+    let w = val.lines().map(wrap::width).max().unwrap_or(0).max(1);
+    Ok(ch.repeat(w))
+}

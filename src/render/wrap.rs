@@ -1,0 +1,148 @@
+//! Plain-text wrapping by display width.
+//!
+//! Widths come from `unicode-width`: wide East Asian characters count 2
+//! columns, combining marks and bidi isolates 0. Lines break at spaces; a
+//! word wider than the line is split between characters (never inside a
+//! character followed by combining marks), and wide characters may break
+//! anywhere, as CJK text does. Text is kept in logical order, never reordered.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width of `s` in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Wraps `text` to `max` columns. The first line starts with `first`; the
+/// following lines are indented by `indent` spaces. Existing line breaks are
+/// kept as paragraph breaks.
+pub fn wrap(text: &str, max: usize, first: &str, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = first.to_owned();
+    let mut line_w = width(first);
+    let mut line_has_word = false;
+    let start_line = |lines: &mut Vec<String>, line: &mut String, line_w: &mut usize| {
+        lines.push(std::mem::take(line).trim_end().to_owned());
+        *line = pad.clone();
+        *line_w = indent;
+    };
+    for (p, para) in text.split('\n').enumerate() {
+        if p > 0 {
+            start_line(&mut lines, &mut line, &mut line_w);
+            line_has_word = false;
+        }
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            for piece in pieces(word, max.saturating_sub(indent).max(1)) {
+                let w = width(&piece.text);
+                let sep = usize::from(line_has_word && !piece.glued);
+                if line_has_word && line_w + sep + w > max {
+                    start_line(&mut lines, &mut line, &mut line_w);
+                } else if sep == 1 {
+                    line.push(' ');
+                    line_w += 1;
+                }
+                line.push_str(&piece.text);
+                line_w += w;
+                line_has_word = true;
+            }
+        }
+    }
+    lines.push(line.trim_end().to_owned());
+    lines.join("\n")
+}
+
+struct Piece {
+    text: String,
+    /// Continues the previous piece without a space (a split word or CJK run).
+    glued: bool,
+}
+
+/// Splits a word into pieces that may start a new line: after every wide
+/// character, and wherever the word must be cut to fit `max` columns.
+fn pieces(word: &str, max: usize) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_w = 0;
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let w = c.width().unwrap_or(0);
+        if cur_w + w > max && !cur.is_empty() && w > 0 {
+            out.push(Piece {
+                text: std::mem::take(&mut cur),
+                glued: !out.is_empty(),
+            });
+            cur_w = 0;
+        }
+        cur.push(c);
+        cur_w += w;
+        // keep following zero-width characters (combining marks, isolates) with c
+        while let Some(&next) = chars.peek() {
+            if next.width().unwrap_or(0) == 0 {
+                cur.push(next);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if w == 2 && chars.peek().is_some() {
+            out.push(Piece {
+                text: std::mem::take(&mut cur),
+                glued: !out.is_empty(),
+            });
+            cur_w = 0;
+        }
+    }
+    if !cur.is_empty() {
+        out.push(Piece {
+            text: cur,
+            glued: !out.is_empty(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_within_width() {
+        let out = wrap("the quick brown fox jumps over the lazy dog", 15, "", 0);
+        assert_eq!(out, "the quick brown\nfox jumps over\nthe lazy dog");
+        assert!(out.lines().all(|l| width(l) <= 15));
+    }
+
+    #[test]
+    fn hanging_indent_for_list_items() {
+        assert_eq!(
+            wrap("one two three four", 10, "1. ", 3),
+            "1. one two\n   three\n   four"
+        );
+    }
+
+    #[test]
+    fn cjk_counts_two_columns_and_breaks_between_characters() {
+        let out = wrap("日本語のテキストです", 8, "", 0);
+        assert_eq!(out, "日本語の\nテキスト\nです");
+        assert!(out.lines().all(|l| width(l) <= 8));
+    }
+
+    #[test]
+    fn combining_marks_and_isolates_are_zero_width() {
+        // "e" + U+0301 is one column; FSI/PDI are invisible
+        let text = "cafe\u{301} \u{2068}919\u{2069} x";
+        assert_eq!(width("cafe\u{301}"), 4);
+        assert_eq!(wrap(text, 8, "", 0), "cafe\u{301} \u{2068}919\u{2069}\nx");
+    }
+
+    #[test]
+    fn overlong_words_are_cut_not_overflowing() {
+        let out = wrap("https://migration.example/very/long/path", 12, "", 0);
+        assert!(out.lines().all(|l| width(l) <= 12), "{out}");
+        assert_eq!(
+            out.replace('\n', ""),
+            "https://migration.example/very/long/path"
+        );
+    }
+}

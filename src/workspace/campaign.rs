@@ -1,0 +1,782 @@
+//! Campaign files (`campaigns/<id>.toml`): a campaign's documents and their
+//! ordered blocks, validated into a typed model. Every field that shows text
+//! to a reader names a Fluent message; this module checks the shape of those
+//! references, not whether the messages exist (the locale stage knows that).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::paper::{Kind, LEAFLET_PANELS, Paper};
+use super::slug;
+use super::tomlfile::TomlFile;
+use super::values::{MessageRef, Text, VarValue, Vars, is_identifier};
+use crate::diagnostics::Diagnostic;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Campaign {
+    /// The file name without `.toml`; a slug.
+    pub id: String,
+    /// Workspace-relative path of the campaign file, for diagnostics.
+    pub file: String,
+    pub title: Text,
+    pub valid_as_of: Option<String>,
+    pub edition: Option<String>,
+    /// Project variables, overridden by the campaign's own, plus `valid-as-of`
+    /// and `edition` when set: the arguments every message of the campaign gets.
+    pub vars: Vars,
+    pub documents: Vec<Document>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: String,
+    pub kind: Kind,
+    pub paper: Paper,
+    /// The blocks split at `break` blocks: a flyer's sides, a leaflet's panels
+    /// in reading order, a brochure's pages. Leaflets are padded to 6 panels,
+    /// brochures to a multiple of 4 pages.
+    pub surfaces: Vec<Vec<Block>>,
+    /// Blank pages added to make a brochure's page count a multiple of 4.
+    pub blank_pages: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Info,
+    Warning,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: Text,
+    },
+    Paragraph {
+        text: Text,
+    },
+    List {
+        items: Vec<Text>,
+    },
+    Steps {
+        items: Vec<Text>,
+    },
+    Callout {
+        tone: Tone,
+        title: Option<Text>,
+        text: Text,
+    },
+    Contact {
+        title: Option<Text>,
+        entries: Vec<ContactEntry>,
+    },
+    Link {
+        text: Text,
+        url: String,
+        qr: bool,
+    },
+    Image {
+        src: String,
+        alt: Text,
+        caption: Option<Text>,
+    },
+    Footnote {
+        text: Text,
+    },
+    Organization {
+        name: Text,
+        logo: Option<String>,
+        alt: Option<Text>,
+    },
+    Edition {
+        text: Text,
+    },
+}
+
+impl Block {
+    /// Every message the block shows, in reading order.
+    pub fn texts(&self) -> Vec<&Text> {
+        let mut out = Vec::new();
+        match self {
+            Block::Heading { text, .. }
+            | Block::Paragraph { text }
+            | Block::Footnote { text }
+            | Block::Edition { text }
+            | Block::Link { text, .. } => out.push(text),
+            Block::List { items } | Block::Steps { items } => out.extend(items),
+            Block::Callout { title, text, .. } => {
+                out.extend(title);
+                out.push(text);
+            }
+            Block::Contact { title, entries } => {
+                out.extend(title);
+                for e in entries {
+                    out.extend(&e.label);
+                    if let ContactValue::Text(t) = &e.value {
+                        out.push(t);
+                    }
+                }
+            }
+            Block::Image { alt, caption, .. } => {
+                out.push(alt);
+                out.extend(caption);
+            }
+            Block::Organization { name, alt, .. } => {
+                out.push(name);
+                out.extend(alt);
+            }
+        }
+        out
+    }
+
+    /// The asset paths the block uses.
+    pub fn assets(&self) -> Option<&str> {
+        match self {
+            Block::Image { src, .. } => Some(src),
+            Block::Organization { logo: Some(l), .. } => Some(l),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactEntry {
+    pub label: Option<Text>,
+    pub value: ContactValue,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
+pub enum ContactValue {
+    Phone(String),
+    Email(String),
+    Url(String),
+    Text(Text),
+}
+
+impl Campaign {
+    /// Every message reference in the campaign, title included.
+    pub fn texts(&self) -> impl Iterator<Item = &Text> {
+        std::iter::once(&self.title).chain(
+            self.documents
+                .iter()
+                .flat_map(|d| d.surfaces.iter().flatten())
+                .flat_map(|b| b.texts()),
+        )
+    }
+}
+
+// ---- raw, as written -------------------------------------------------------
+
+type RawArgs = BTreeMap<String, Spanned<toml::Value>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCampaign {
+    title: Spanned<String>,
+    #[serde(default)]
+    valid_as_of: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    edition: Option<String>,
+    #[serde(default)]
+    vars: RawArgs,
+    #[serde(rename = "document", default)]
+    documents: Vec<RawDocument>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawDocument {
+    id: Spanned<String>,
+    kind: Kind,
+    #[serde(default)]
+    paper: Option<Spanned<Paper>>,
+    #[serde(rename = "block", default)]
+    blocks: Vec<Spanned<RawBlock>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawBlock {
+    #[serde(rename = "type")]
+    kind: Spanned<String>,
+    text: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    level: Option<Spanned<i64>>,
+    items: Option<Vec<Spanned<String>>>,
+    tone: Option<Tone>,
+    entries: Option<Vec<RawEntry>>,
+    url: Option<Spanned<String>>,
+    qr: Option<bool>,
+    src: Option<Spanned<String>>,
+    alt: Option<Spanned<String>>,
+    caption: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    logo: Option<Spanned<String>>,
+    #[serde(default)]
+    args: RawArgs,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    label: Option<Spanned<String>>,
+    phone: Option<Spanned<String>>,
+    email: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
+    text: Option<Spanned<String>>,
+}
+
+/// Which fields each block type accepts (besides `type` and `args`).
+const BLOCK_FIELDS: &[(&str, &[&str])] = &[
+    ("heading", &["text", "level"]),
+    ("paragraph", &["text"]),
+    ("list", &["items"]),
+    ("steps", &["items"]),
+    ("callout", &["text", "title", "tone"]),
+    ("contact", &["title", "entries"]),
+    ("link", &["text", "url", "qr"]),
+    ("image", &["src", "alt", "caption"]),
+    ("footnote", &["text"]),
+    ("organization", &["name", "logo", "alt"]),
+    ("edition", &["text"]),
+    ("break", &[]),
+];
+
+/// Parses and validates one campaign file. `id` comes from the file name;
+/// `project_vars` are the variables of `pamphlet.toml`.
+pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign, Vec<Diagnostic>> {
+    let raw: RawCampaign = file.parse().map_err(|d| vec![d])?;
+    let mut cx = Cx {
+        file,
+        diags: Vec::new(),
+        vars: project_vars.clone(),
+    };
+
+    if let Err(why) = slug::validate(id) {
+        cx.diags.push(
+            Diagnostic::error("campaign-id", format!("the campaign id '{id}' (from the file name) is not usable as a folder name: {why}"))
+                .in_file(&file.display)
+                .with_hint("rename the file, e.g. campaigns/register-stay.toml"),
+        );
+    }
+
+    for (name, value) in &raw.vars {
+        if !is_identifier(name) {
+            cx.diags.push(file.error_at(
+                &value.span(),
+                "var-name",
+                format!("'{name}' is not a valid variable name"),
+            ));
+        }
+        match VarValue::from_toml(value.get_ref()) {
+            Ok(v) => {
+                cx.vars.insert(name.clone(), v);
+            }
+            Err(msg) => cx.diags.push(file.error_at(&value.span(), "var-type", msg)),
+        }
+    }
+    let valid_as_of = raw.valid_as_of.as_ref().and_then(|v| match v.get_ref() {
+        toml::Value::Datetime(d) => Some(d.to_string()),
+        toml::Value::String(s) => Some(s.clone()),
+        _ => {
+            cx.diags.push(file.error_at(
+                &v.span(),
+                "campaign-date",
+                "valid-as-of must be a date such as 2026-11-01",
+            ));
+            None
+        }
+    });
+    if let Some(d) = &valid_as_of {
+        cx.vars
+            .insert("valid-as-of".into(), VarValue::String(d.clone()));
+    }
+    if let Some(e) = &raw.edition {
+        cx.vars
+            .insert("edition".into(), VarValue::String(e.clone()));
+    }
+
+    let title = cx.text(&raw.title, &RawArgs::new());
+    if raw.documents.is_empty() {
+        cx.diags.push(
+            Diagnostic::error("campaign-empty", "the campaign has no documents")
+                .in_file(&file.display)
+                .with_hint(
+                    "add a [[document]] table with an id and a kind (flyer, leaflet or brochure)",
+                ),
+        );
+    }
+    let mut documents: Vec<Document> = Vec::new();
+    for doc in &raw.documents {
+        if let Some(d) = cx.document(doc) {
+            if documents.iter().any(|o| o.id == d.id) {
+                cx.diags.push(file.error_at(
+                    &doc.id.span(),
+                    "document-duplicate",
+                    format!("document id '{}' is used twice in this campaign", d.id),
+                ));
+            }
+            documents.push(d);
+        }
+    }
+
+    if !cx.diags.is_empty() {
+        return Err(cx.diags);
+    }
+    Ok(Campaign {
+        id: id.to_owned(),
+        file: file.display.clone(),
+        title: title.expect("no diagnostics means the title parsed"),
+        valid_as_of,
+        edition: raw.edition,
+        vars: cx.vars,
+        documents,
+    })
+}
+
+struct Cx<'f> {
+    file: &'f TomlFile,
+    diags: Vec<Diagnostic>,
+    vars: Vars,
+}
+
+impl Cx<'_> {
+    fn err(&mut self, span: Range<usize>, code: &'static str, msg: impl Into<String>) {
+        self.diags.push(self.file.error_at(&span, code, msg));
+    }
+
+    fn document(&mut self, raw: &RawDocument) -> Option<Document> {
+        let id = raw.id.get_ref().clone();
+        if let Err(why) = slug::validate(&id) {
+            self.err(
+                raw.id.span(),
+                "document-id",
+                format!("the document id '{id}' is not usable as a file name: {why}"),
+            );
+        }
+        let paper = raw
+            .paper
+            .as_ref()
+            .map_or(raw.kind.default_paper(), |p| *p.get_ref());
+        if raw.kind == Kind::Leaflet && paper != Paper::A4 {
+            let span = raw.paper.as_ref().map_or(raw.id.span(), |p| p.span());
+            self.diags.push(
+                self.file
+                    .error_at(
+                        &span,
+                        "document-paper",
+                        format!(
+                            "a leaflet is printed on an A4 sheet folded to DL, not on {}",
+                            paper.name()
+                        ),
+                    )
+                    .with_hint("remove `paper` or set paper = \"A4\""),
+            );
+        }
+        let mut surfaces: Vec<Vec<Block>> = vec![Vec::new()];
+        for block in &raw.blocks {
+            if block.get_ref().kind.get_ref() == "break" {
+                self.check_fields(block.get_ref());
+                surfaces.push(Vec::new());
+            } else if let Some(b) = self.block(block) {
+                surfaces.last_mut().expect("never empty").push(b);
+            }
+        }
+        if raw.blocks.is_empty() {
+            self.err(
+                raw.id.span(),
+                "document-empty",
+                format!("document '{id}' has no blocks"),
+            );
+        }
+        let (limit, what) = match raw.kind {
+            Kind::Flyer => (2, "a flyer has at most 2 sides (1 break)"),
+            Kind::Leaflet => (LEAFLET_PANELS, "a leaflet has 6 panels (at most 5 breaks)"),
+            Kind::Brochure => (usize::MAX, ""),
+        };
+        if surfaces.len() > limit {
+            self.err(
+                raw.id.span(),
+                "document-surfaces",
+                format!("document '{id}' has {} parts but {what}", surfaces.len()),
+            );
+        }
+        let mut blank_pages = 0;
+        match raw.kind {
+            Kind::Leaflet => surfaces.resize_with(LEAFLET_PANELS.max(surfaces.len()), Vec::new),
+            Kind::Brochure => {
+                blank_pages = surfaces.len().next_multiple_of(4) - surfaces.len();
+                surfaces.resize_with(surfaces.len() + blank_pages, Vec::new);
+            }
+            Kind::Flyer => {}
+        }
+        Some(Document {
+            id,
+            kind: raw.kind,
+            paper,
+            surfaces,
+            blank_pages,
+        })
+    }
+
+    /// Reports fields that the block's type does not use; returns false for an unknown type.
+    fn check_fields(&mut self, raw: &RawBlock) -> bool {
+        let ty = raw.kind.get_ref().as_str();
+        let Some((_, allowed)) = BLOCK_FIELDS.iter().find(|(t, _)| *t == ty) else {
+            let known: Vec<&str> = BLOCK_FIELDS.iter().map(|(t, _)| *t).collect();
+            self.diags.push(
+                self.file
+                    .error_at(
+                        &raw.kind.span(),
+                        "block-type",
+                        format!("unknown block type '{ty}'"),
+                    )
+                    .with_hint(format!("use one of: {}", known.join(", "))),
+            );
+            return false;
+        };
+        let present: [(&str, Option<Range<usize>>); 13] = [
+            ("text", raw.text.as_ref().map(Spanned::span)),
+            ("title", raw.title.as_ref().map(Spanned::span)),
+            ("level", raw.level.as_ref().map(Spanned::span)),
+            ("items", raw.items.as_ref().map(|_| raw.kind.span())),
+            ("tone", raw.tone.map(|_| raw.kind.span())),
+            ("entries", raw.entries.as_ref().map(|_| raw.kind.span())),
+            ("url", raw.url.as_ref().map(Spanned::span)),
+            ("qr", raw.qr.map(|_| raw.kind.span())),
+            ("src", raw.src.as_ref().map(Spanned::span)),
+            ("alt", raw.alt.as_ref().map(Spanned::span)),
+            ("caption", raw.caption.as_ref().map(Spanned::span)),
+            ("name", raw.name.as_ref().map(Spanned::span)),
+            ("logo", raw.logo.as_ref().map(Spanned::span)),
+        ];
+        for (field, span) in present {
+            if let Some(span) = span
+                && !allowed.contains(&field)
+            {
+                let hint = if allowed.is_empty() {
+                    format!("a {ty} block takes no fields")
+                } else {
+                    format!("a {ty} block takes: {}", allowed.join(", "))
+                };
+                self.diags.push(
+                    self.file
+                        .error_at(
+                            &span,
+                            "block-field",
+                            format!("field '{field}' is not used by a {ty} block"),
+                        )
+                        .with_hint(hint),
+                );
+            }
+        }
+        if ty == "break" && !raw.args.is_empty() {
+            self.err(
+                raw.kind.span(),
+                "block-field",
+                "a break block takes no args",
+            );
+        }
+        true
+    }
+
+    fn require<'r>(
+        &mut self,
+        raw: &RawBlock,
+        field: &str,
+        value: &'r Option<Spanned<String>>,
+    ) -> Option<&'r Spanned<String>> {
+        if value.is_none() {
+            let ty = raw.kind.get_ref();
+            self.diags.push(
+                self.file
+                    .error_at(
+                        &raw.kind.span(),
+                        "block-missing",
+                        format!("a {ty} block needs '{field}'"),
+                    )
+                    .with_hint(format!("add {field} = \"…\" naming a message id")),
+            );
+        }
+        value.as_ref()
+    }
+
+    fn block(&mut self, spanned: &Spanned<RawBlock>) -> Option<Block> {
+        let raw = spanned.get_ref();
+        if !self.check_fields(raw) {
+            return None;
+        }
+        let args = &raw.args;
+        let ty = raw.kind.get_ref().as_str();
+        let before = self.diags.len();
+        let block = match ty {
+            "heading" => {
+                let level = match &raw.level {
+                    Some(l) if (1..=3).contains(l.get_ref()) => *l.get_ref() as u8,
+                    Some(l) => {
+                        self.err(l.span(), "block-level", "a heading level is 1, 2 or 3");
+                        2
+                    }
+                    None => 2,
+                };
+                let text = self
+                    .require(raw, "text", &raw.text)
+                    .and_then(|t| self.text(t, args));
+                text.map(|text| Block::Heading { level, text })
+            }
+            "paragraph" | "footnote" | "edition" => {
+                let text = self
+                    .require(raw, "text", &raw.text)
+                    .and_then(|t| self.text(t, args))?;
+                Some(match ty {
+                    "paragraph" => Block::Paragraph { text },
+                    "footnote" => Block::Footnote { text },
+                    _ => Block::Edition { text },
+                })
+            }
+            "list" | "steps" => {
+                let Some(items) = &raw.items else {
+                    self.err(
+                        raw.kind.span(),
+                        "block-missing",
+                        format!("a {ty} block needs 'items', a list of message ids"),
+                    );
+                    return None;
+                };
+                if items.is_empty() {
+                    self.err(
+                        raw.kind.span(),
+                        "block-missing",
+                        format!("a {ty} block needs at least one item"),
+                    );
+                }
+                let items: Vec<Text> = items.iter().filter_map(|i| self.text(i, args)).collect();
+                Some(if ty == "list" {
+                    Block::List { items }
+                } else {
+                    Block::Steps { items }
+                })
+            }
+            "callout" => {
+                let title = raw.title.as_ref().and_then(|t| self.text(t, args));
+                let text = self
+                    .require(raw, "text", &raw.text)
+                    .and_then(|t| self.text(t, args))?;
+                Some(Block::Callout {
+                    tone: raw.tone.unwrap_or(Tone::Info),
+                    title,
+                    text,
+                })
+            }
+            "contact" => {
+                let title = raw.title.as_ref().and_then(|t| self.text(t, args));
+                let entries = raw.entries.as_deref().unwrap_or_default();
+                if entries.is_empty() {
+                    self.err(
+                        raw.kind.span(),
+                        "block-missing",
+                        "a contact block needs 'entries'",
+                    );
+                }
+                let entries = entries
+                    .iter()
+                    .filter_map(|e| self.entry(raw, e, args))
+                    .collect();
+                Some(Block::Contact { title, entries })
+            }
+            "link" => {
+                let text = self
+                    .require(raw, "text", &raw.text)
+                    .and_then(|t| self.text(t, args));
+                let url = self
+                    .require(raw, "url", &raw.url)
+                    .and_then(|u| self.url(u, "url"));
+                Some(Block::Link {
+                    text: text?,
+                    url: url?,
+                    qr: raw.qr.unwrap_or(false),
+                })
+            }
+            "image" => {
+                let src = self
+                    .require(raw, "src", &raw.src)
+                    .and_then(|s| self.asset(s));
+                let alt = self
+                    .require(raw, "alt", &raw.alt)
+                    .and_then(|a| self.text(a, args));
+                let caption = raw.caption.as_ref().and_then(|c| self.text(c, args));
+                Some(Block::Image {
+                    src: src?,
+                    alt: alt?,
+                    caption,
+                })
+            }
+            "organization" => {
+                let name = self
+                    .require(raw, "name", &raw.name)
+                    .and_then(|n| self.text(n, args));
+                let logo = raw.logo.as_ref().and_then(|l| self.asset(l));
+                if raw.logo.is_some() && raw.alt.is_none() {
+                    self.require(raw, "alt", &raw.alt);
+                }
+                let alt = raw.alt.as_ref().and_then(|a| self.text(a, args));
+                Some(Block::Organization {
+                    name: name?,
+                    logo,
+                    alt,
+                })
+            }
+            _ => None,
+        };
+        if self.diags.len() > before {
+            None
+        } else {
+            block
+        }
+    }
+
+    fn entry(&mut self, block: &RawBlock, e: &RawEntry, args: &RawArgs) -> Option<ContactEntry> {
+        let label = e.label.as_ref().and_then(|l| self.text(l, args));
+        let given: Vec<(&str, &Spanned<String>)> = [
+            ("phone", &e.phone),
+            ("email", &e.email),
+            ("url", &e.url),
+            ("text", &e.text),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
+        .collect();
+        let [(kind, v)] = given.as_slice() else {
+            let span = e.label.as_ref().map_or(block.kind.span(), Spanned::span);
+            self.err(
+                span,
+                "contact-entry",
+                "a contact entry needs exactly one of phone, email, url or text",
+            );
+            return None;
+        };
+        let value = match *kind {
+            "text" => ContactValue::Text(self.text(v, args)?),
+            "url" => ContactValue::Url(self.url(v, "url")?),
+            "email" => ContactValue::Email(self.value(v)?),
+            _ => ContactValue::Phone(self.value(v)?),
+        };
+        Some(ContactEntry { label, value })
+    }
+
+    /// A literal, or `$name` for a variable of the project or campaign.
+    fn value(&mut self, v: &Spanned<String>) -> Option<String> {
+        match v.get_ref().strip_prefix('$') {
+            Some(name) => match self.vars.get(name) {
+                Some(value) => Some(value.to_string()),
+                None => {
+                    self.diags.push(
+                        self.file
+                            .error_at(
+                                &v.span(),
+                                "var-unknown",
+                                format!("unknown variable '${name}'"),
+                            )
+                            .with_hint(
+                                "define it under [vars] in this campaign or in pamphlet.toml",
+                            ),
+                    );
+                    None
+                }
+            },
+            None => Some(v.get_ref().clone()),
+        }
+    }
+
+    fn url(&mut self, v: &Spanned<String>, field: &str) -> Option<String> {
+        let url = self.value(v)?;
+        let lower = url.trim().to_ascii_lowercase();
+        if ["https://", "mailto:", "tel:"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+            && !url.chars().any(char::is_whitespace)
+        {
+            Some(url)
+        } else {
+            self.diags.push(
+                self.file
+                    .error_at(
+                        &v.span(),
+                        "url-scheme",
+                        format!("{field} '{url}' is not an https, mailto or tel link"),
+                    )
+                    .with_hint(
+                        "printed material links only to https:// addresses, mailto: or tel:",
+                    ),
+            );
+            None
+        }
+    }
+
+    fn asset(&mut self, v: &Spanned<String>) -> Option<String> {
+        let s = v.get_ref();
+        let ok = !s.is_empty()
+            && !s.starts_with('/')
+            && !s.contains('\\')
+            && s.split('/')
+                .all(|part| !part.is_empty() && part != "." && part != ".." && !part.contains(':'));
+        if ok {
+            Some(s.clone())
+        } else {
+            self.diags.push(
+                self.file
+                    .error_at(&v.span(), "asset-path", format!("'{s}' is not a path inside assets/"))
+                    .with_hint("give a relative path such as \"logo.svg\"; it is looked up in the assets/ folder"),
+            );
+            None
+        }
+    }
+
+    fn text(&mut self, v: &Spanned<String>, args: &RawArgs) -> Option<Text> {
+        let msg = match MessageRef::parse(v.get_ref()) {
+            Ok(m) => m,
+            Err(why) => {
+                self.err(v.span(), "message-ref", why);
+                return None;
+            }
+        };
+        let mut out = Vars::new();
+        for (name, value) in args {
+            if !is_identifier(name) {
+                self.err(
+                    value.span(),
+                    "var-name",
+                    format!("'{name}' is not a valid argument name"),
+                );
+                continue;
+            }
+            let resolved = match value.get_ref() {
+                toml::Value::String(s) if s.starts_with('$') => {
+                    let spanned = Spanned::new(value.span(), s.clone());
+                    self.value(&spanned).map(|_| self.vars[&s[1..]].clone())
+                }
+                other => match VarValue::from_toml(other) {
+                    Ok(v) => Some(v),
+                    Err(msg) => {
+                        self.err(value.span(), "var-type", msg);
+                        None
+                    }
+                },
+            };
+            if let Some(r) = resolved {
+                out.insert(name.clone(), r);
+            }
+        }
+        Some(Text {
+            msg,
+            position: self.file.position(&v.span()),
+            args: out,
+        })
+    }
+}

@@ -1,0 +1,256 @@
+//! `pamphlet.toml`: project settings: source locale, locales, fallback chains,
+//! global variables, default output formats and folder.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use unic_langid::{CharacterDirection, LanguageIdentifier};
+
+use super::tomlfile::TomlFile;
+use super::values::{VarValue, Vars, is_identifier};
+use crate::diagnostics::Diagnostic;
+
+/// An output format.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Self-contained, print-ready HTML.
+    Html,
+    /// UTF-8 plain text wrapped at 72 columns.
+    Txt,
+}
+
+impl Format {
+    pub const ALL: [Format; 2] = [Format::Html, Format::Txt];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Txt => "txt",
+        }
+    }
+}
+
+/// One configured locale.
+#[derive(Debug, Clone)]
+pub struct Locale {
+    /// Canonical BCP 47 tag; also the folder name under `locales/` and `out/<campaign>/`.
+    pub tag: String,
+    pub id: LanguageIdentifier,
+    pub rtl: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub name: String,
+    pub locales: Vec<Locale>,
+    /// Index into `locales` of the source locale.
+    pub source: usize,
+    /// Explicit fallback chains: locale index → the locales to try after it.
+    pub fallback: BTreeMap<usize, Vec<usize>>,
+    pub formats: Vec<Format>,
+    pub output: PathBuf,
+    pub vars: Vars,
+}
+
+impl Config {
+    pub fn locale_index(&self, tag: &str) -> Option<usize> {
+        let canonical = tag.parse::<LanguageIdentifier>().ok()?.to_string();
+        self.locales.iter().position(|l| l.tag == canonical)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    project: RawProject,
+    #[serde(default)]
+    fallback: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    vars: BTreeMap<String, Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawProject {
+    name: String,
+    source_locale: Spanned<String>,
+    locales: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    formats: Option<Vec<Format>>,
+    #[serde(default)]
+    output: Option<Spanned<String>>,
+}
+
+/// Parses and validates `pamphlet.toml`. Every problem found is returned.
+pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
+    let raw: RawConfig = file.parse().map_err(|d| vec![d])?;
+    let mut diags = Vec::new();
+
+    let mut locales: Vec<Locale> = Vec::new();
+    for tag in raw.project.locales.get_ref() {
+        match parse_locale(tag.get_ref()) {
+            Ok(locale) => {
+                if locales.iter().any(|l| l.tag == locale.tag) {
+                    diags.push(
+                        file.error_at(&tag.span(), "locale-duplicate", format!("locale '{}' is listed twice", locale.tag))
+                            .with_hint("tags are compared in canonical form: 'pt_br' and 'pt-BR' are the same locale"),
+                    );
+                } else {
+                    locales.push(locale);
+                }
+            }
+            Err(msg) => diags.push(
+                file.error_at(&tag.span(), "locale-invalid", msg)
+                    .with_hint("use a BCP 47 tag such as 'az', 'ru', 'az-Cyrl' or 'pt-BR'"),
+            ),
+        }
+    }
+    let find = |tag: &str| {
+        let canonical = tag.parse::<LanguageIdentifier>().ok()?.to_string();
+        locales.iter().position(|l| l.tag == canonical)
+    };
+
+    let source_tag = &raw.project.source_locale;
+    let source = find(source_tag.get_ref());
+    if source.is_none() {
+        diags.push(
+            file.error_at(
+                &source_tag.span(),
+                "locale-source",
+                format!(
+                    "the source locale '{}' is not among the project's locales",
+                    source_tag.get_ref()
+                ),
+            )
+            .with_hint("add it to project.locales"),
+        );
+    }
+    if locales.is_empty() && diags.is_empty() {
+        diags.push(file.error_at(
+            &raw.project.locales.span(),
+            "locale-none",
+            "project.locales is empty",
+        ));
+    }
+
+    let mut fallback = BTreeMap::new();
+    for (tag, chain) in &raw.fallback {
+        let Some(from) = find(tag) else {
+            diags.push(
+                file.error_at(
+                    &chain.span(),
+                    "fallback-unknown",
+                    format!("[fallback] names '{tag}', which is not a project locale"),
+                )
+                .with_hint("list the locale in project.locales or remove its fallback chain"),
+            );
+            continue;
+        };
+        let mut to = Vec::new();
+        for t in chain.get_ref() {
+            match find(t.get_ref()) {
+                Some(i) if i == from => diags.push(file.error_at(
+                    &t.span(),
+                    "fallback-self",
+                    format!("the fallback chain of '{tag}' names '{tag}' itself"),
+                )),
+                Some(i) => to.push(i),
+                None => diags.push(
+                    file.error_at(
+                        &t.span(),
+                        "fallback-unknown",
+                        format!(
+                            "'{}' in the fallback chain of '{tag}' is not a project locale",
+                            t.get_ref()
+                        ),
+                    )
+                    .with_hint("a chain may only name locales listed in project.locales"),
+                ),
+            }
+        }
+        fallback.insert(from, to);
+    }
+
+    let mut vars = Vars::new();
+    for (name, value) in &raw.vars {
+        if !is_identifier(name) {
+            diags.push(file.error_at(&value.span(), "var-name", format!("'{name}' is not a valid variable name"))
+                .with_hint("variable names are letters, digits, '-' and '_', starting with a letter, so messages can use them as { $name }"));
+        }
+        match VarValue::from_toml(value.get_ref()) {
+            Ok(v) => {
+                vars.insert(name.clone(), v);
+            }
+            Err(msg) => diags.push(file.error_at(&value.span(), "var-type", msg)),
+        }
+    }
+
+    let output = match &raw.project.output {
+        Some(o) => match check_output(o.get_ref()) {
+            Ok(p) => p,
+            Err(msg) => {
+                diags.push(file.error_at(&o.span(), "output-path", msg));
+                PathBuf::from("out")
+            }
+        },
+        None => PathBuf::from("out"),
+    };
+
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let mut formats = raw.project.formats.unwrap_or_else(|| Format::ALL.to_vec());
+    formats.sort();
+    formats.dedup();
+    Ok(Config {
+        name: raw.project.name,
+        locales,
+        source: source.unwrap_or(0),
+        fallback,
+        formats,
+        output,
+        vars,
+    })
+}
+
+/// Parses a locale tag into its canonical form.
+pub fn parse_locale(tag: &str) -> Result<Locale, String> {
+    let id: LanguageIdentifier = tag
+        .parse()
+        .map_err(|_| format!("'{tag}' is not a valid locale tag"))?;
+    let rtl = id.character_direction() == CharacterDirection::RTL;
+    Ok(Locale {
+        tag: id.to_string(),
+        id,
+        rtl,
+    })
+}
+
+fn check_output(s: &str) -> Result<PathBuf, String> {
+    let p = PathBuf::from(s);
+    let ok = !s.is_empty()
+        && p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if ok {
+        Ok(p)
+    } else {
+        Err(format!(
+            "output '{s}' must be a relative folder inside the workspace, without '..'"
+        ))
+    }
+}

@@ -1,0 +1,128 @@
+//! Values that campaign files hand to Fluent: variables (numbers, strings,
+//! dates) and references to messages (`id` or `id.attribute`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::source::Position;
+
+/// A variable's value, passed to messages as a Fluent argument.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum VarValue {
+    Number(f64),
+    String(String),
+}
+
+impl VarValue {
+    /// Converts a TOML value; only numbers, strings and dates are variables.
+    pub fn from_toml(v: &toml::Value) -> Result<VarValue, String> {
+        match v {
+            toml::Value::Integer(i) => Ok(VarValue::Number(*i as f64)),
+            toml::Value::Float(f) if f.is_finite() => Ok(VarValue::Number(*f)),
+            toml::Value::Float(_) => Err("a variable cannot be infinite or NaN".into()),
+            toml::Value::String(s) => Ok(VarValue::String(s.clone())),
+            toml::Value::Datetime(d) => Ok(VarValue::String(d.to_string())),
+            other => Err(format!(
+                "a variable must be a number, a string or a date, not {}",
+                other.type_str()
+            )),
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            VarValue::String(s) => Some(s),
+            VarValue::Number(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for VarValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VarValue::Number(n) => write!(f, "{n}"),
+            VarValue::String(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Variables by name, in a stable order.
+pub type Vars = BTreeMap<String, VarValue>;
+
+/// Is `s` a valid Fluent identifier (message id, attribute or variable name)?
+pub fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A reference from a campaign to a message value or attribute.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct MessageRef {
+    pub id: String,
+    pub attr: Option<String>,
+}
+
+impl MessageRef {
+    /// Parses `id` or `id.attr`.
+    pub fn parse(s: &str) -> Result<MessageRef, String> {
+        let (id, attr) = match s.split_once('.') {
+            Some((id, attr)) => (id, Some(attr)),
+            None => (s, None),
+        };
+        if s.starts_with('-') {
+            return Err(format!(
+                "'{s}' is a term; campaigns name messages, and messages may use terms"
+            ));
+        }
+        if !is_identifier(id) || attr.is_some_and(|a| !is_identifier(a)) {
+            return Err(format!(
+                "'{s}' is not a message id; ids are letters, digits, '-' and '_', starting with a letter, optionally followed by .attribute"
+            ));
+        }
+        Ok(MessageRef {
+            id: id.to_owned(),
+            attr: attr.map(str::to_owned),
+        })
+    }
+}
+
+impl std::fmt::Display for MessageRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.attr {
+            Some(a) => write!(f, "{}.{}", self.id, a),
+            None => f.write_str(&self.id),
+        }
+    }
+}
+
+/// A message reference as written in a campaign file, with where it was written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Text {
+    pub msg: MessageRef,
+    pub position: Position,
+    /// Block-level arguments, merged over the campaign's variables.
+    pub args: Vars,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_refs_parse_ids_and_attributes() {
+        assert_eq!(
+            MessageRef::parse("logo.alt").unwrap(),
+            MessageRef {
+                id: "logo".into(),
+                attr: Some("alt".into())
+            }
+        );
+        assert_eq!(MessageRef::parse("a-b_c").unwrap().attr, None);
+        for bad in ["", "-term", "1abc", "a.", "a.b.c", "a b", "$x"] {
+            assert!(MessageRef::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+}
