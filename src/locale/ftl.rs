@@ -92,7 +92,7 @@ pub fn parse(
                     message = format!("{message}; this entry is ignored: {lost}");
                 }
                 let mut d = Diagnostic::error("ftl-syntax", message)
-                    .at_offset(display.clone(), &text, &index, e.pos.start)
+                    .at_offset(display.clone(), &text, &index, error_offset(&text, &e))
                     .with_hint(syntax_hint(&text, e.pos.start));
                 d.severity = severity;
                 diags.push(d);
@@ -101,6 +101,19 @@ pub fn parse(
         }
     };
     (file(text, index, entries), Some(resource), diags)
+}
+
+/// Where to point for a parse error. When the parser only noticed the problem
+/// on a later line (an unclosed `{` runs into the next entry), point just
+/// after the last character of the line before, where the fix belongs.
+fn error_offset(text: &str, e: &fluent_syntax::parser::ParserError) -> usize {
+    let pos = e.pos.start.min(text.len());
+    let start = e.slice.as_ref().map_or(pos, |s| s.start.min(pos));
+    if !text.get(start..pos).is_some_and(|s| s.contains('\n')) {
+        return pos;
+    }
+    let before = text[..pos].trim_end();
+    before.len().max(start)
 }
 
 fn syntax_hint(text: &str, offset: usize) -> String {
@@ -197,7 +210,7 @@ mod tests {
         );
         let res = res.unwrap();
         assert_eq!(res.entries().count(), 3, "a, the junk of b, c");
-        assert_eq!(diags.len(), 1);
+        assert_eq!(diags.len(), 1, "{diags:?}");
         let pos = diags[0].location.as_ref().unwrap().position.unwrap();
         assert_eq!(pos.line, 2);
         assert_eq!(diags[0].severity, Severity::Warning);
