@@ -22,8 +22,13 @@ pub struct Inputs {
 pub fn load(root: &std::path::Path) -> Result<(Inputs, Vec<Diagnostic>), WorkspaceError> {
     let (ws, mut diags) = workspace::load(root)?;
     let (catalog, locale_diags) = locale::load(&ws)?;
+    // A broken source file hides its messages; reporting each use of them as
+    // unknown would bury the one error that matters.
+    let source_broken = locale_diags.iter().any(Diagnostic::is_error);
     diags.extend(locale_diags);
-    diags.extend(check_references(&ws, &catalog));
+    if !source_broken {
+        diags.extend(check_references(&ws, &catalog));
+    }
     let engine = match Engine::load(&ws.root, &ws.templates_dir())? {
         Ok(e) => e,
         Err(d) => {
@@ -199,7 +204,7 @@ fn localize_diagnostics(job: &Job, e: render::LocalizeError) -> Vec<Diagnostic> 
         .into_iter()
         .map(|(err, text)| {
             Diagnostic::error("message-unresolved", err.to_string())
-                .at(job.campaign.file.clone(), text.position, None)
+                .at(job.campaign.file.clone(), text.position, job.campaign.snippet(text.position.line))
                 .with_hint("fix the message in the source locale: every variable it uses must be passed by the campaign or the project")
         })
         .collect()

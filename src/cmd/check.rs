@@ -59,7 +59,11 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
                         )
                         .with_hint(format!("translate it in locales/{}/", f.locale));
                         if let Some(t) = text {
-                            diag = diag.at(d.job.campaign.file.clone(), t.position, None);
+                            diag = diag.at(
+                                d.job.campaign.file.clone(),
+                                t.position,
+                                d.job.campaign.snippet(t.position.line),
+                            );
                         }
                         diags.push(diag);
                     }

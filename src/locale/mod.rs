@@ -258,27 +258,41 @@ fn duplicate(
     } else {
         id.to_owned()
     };
-    let first = files
-        .iter()
-        .chain(std::iter::once(file))
-        .find_map(|f| f.line_of(&key).map(|l| format!("{}:{l}", f.display)));
-    let later = file
+    let other = if kind == "term" {
+        id.to_owned()
+    } else {
+        format!("-{id}")
+    };
+    let all = || files.iter().chain(std::iter::once(file));
+    let first_of = |k: &str| all().find_map(|f| f.line_of(k).map(|l| format!("{}:{l}", f.display)));
+    let line = file
         .entries
         .iter()
         .rev()
         .find(|(e, _)| *e == key)
-        .map(|(_, l)| *l)
-        .unwrap_or(1);
-    let offset = file.text.lines().take(later - 1).map(|l| l.len() + 1).sum();
-    let mut d = Diagnostic::error(
-        "ftl-duplicate",
-        format!(
-            "{kind} '{key}' is defined twice; the first definition ({}) is used",
-            first.unwrap_or_default()
+        .map_or(1, |(_, l)| *l);
+    let offset = file.text.lines().take(line - 1).map(|l| l.len() + 1).sum();
+    let clash = first_of(&other);
+    let (code, message, hint) = match clash {
+        Some(at) => (
+            "ftl-name-clash",
+            format!(
+                "'{key}' has the same name as '{other}' ({at}); Fluent keeps one of them and drops the other"
+            ),
+            "fluent-rs keeps messages and terms in one namespace: rename one of them, e.g. add a suffix such as '-name'",
         ),
-    )
-    .at_offset(file.display.clone(), &file.text, &file.index, offset)
-    .with_hint("remove or rename one of the two definitions");
+        None => (
+            "ftl-duplicate",
+            format!(
+                "{kind} '{key}' is defined twice; the first definition ({}) is used",
+                first_of(&key).unwrap_or_default()
+            ),
+            "remove or rename one of the two definitions",
+        ),
+    };
+    let mut d = Diagnostic::error(code, message)
+        .at_offset(file.display.clone(), &file.text, &file.index, offset)
+        .with_hint(hint);
     d.severity = severity;
     d
 }

@@ -52,9 +52,10 @@ pub fn render(
 }
 
 /// Normalizes rendered plain text: no trailing spaces, at most one blank line
-/// in a row, one final newline. Left-to-right text drops Fluent's invisible
-/// bidi isolation marks (they only matter inside right-to-left text, and they
-/// force SMS gateways into UCS-2); right-to-left text keeps them.
+/// in a row, one final newline. Left-to-right text drops the invisible bidi
+/// isolation marks of Fluent and of the `ltr` filter (they only matter inside
+/// right-to-left text, and they force SMS gateways into UCS-2);
+/// right-to-left text keeps them.
 fn finish_text(text: &str, rtl: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = true;
@@ -73,7 +74,7 @@ fn finish_text(text: &str, rtl: bool) -> String {
         } else {
             out.extend(
                 line.chars()
-                    .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')),
+                    .filter(|c| !matches!(c, '\u{2066}' | '\u{2068}' | '\u{2069}')),
             );
         }
         out.push('\n');

@@ -100,6 +100,7 @@ impl Engine {
         tera.autoescape_on([".html"]);
         tera.register_filter("wrap", wrap_filter);
         tera.register_filter("underline", underline_filter);
+        tera.register_filter("ltr", ltr_filter);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| template_diagnostic(&e, dir, "template-syntax", "fix the template; `pamphlet init` writes none, so deleting the file restores the default"))?;
         Ok(Engine { tera })
@@ -153,6 +154,14 @@ fn wrap_filter(val: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
         .get::<usize>("indent")?
         .unwrap_or_else(|| wrap::width(first));
     Ok(wrap::wrap(val, width, first, indent))
+}
+
+/// `{{ phone | ltr }}`: wraps a left-to-right value (a phone number, an
+/// address) in a left-to-right isolate (U+2066 … U+2069), so that inside
+/// right-to-left text `+1 555 0100` is not reordered into `0100 555 1+`.
+/// Left-to-right text outputs drop the marks again when finished.
+fn ltr_filter(val: &str, _: Kwargs, _: &State) -> String {
+    format!("\u{2066}{val}\u{2069}")
 }
 
 /// `{{ title | underline(char="=") }}`: a line of `char` as wide as the text

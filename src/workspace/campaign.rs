@@ -28,6 +28,9 @@ pub struct Campaign {
     /// and `edition` when set: the arguments every message of the campaign gets.
     pub vars: Vars,
     pub documents: Vec<Document>,
+    /// The file's text, for the source line shown under later diagnostics.
+    #[serde(skip)]
+    pub source: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -160,6 +163,14 @@ pub enum ContactValue {
 }
 
 impl Campaign {
+    /// Line `line` (1-based) of the campaign file.
+    pub fn snippet(&self, line: usize) -> Option<String> {
+        self.source
+            .lines()
+            .nth(line.checked_sub(1)?)
+            .map(str::to_owned)
+    }
+
     /// Every message reference in the campaign, title included.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
         std::iter::once(&self.title).chain(
@@ -208,11 +219,11 @@ struct RawBlock {
     text: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
     level: Option<Spanned<i64>>,
-    items: Option<Vec<Spanned<String>>>,
-    tone: Option<Tone>,
-    entries: Option<Vec<RawEntry>>,
+    items: Option<Spanned<Vec<Spanned<String>>>>,
+    tone: Option<Spanned<Tone>>,
+    entries: Option<Spanned<Vec<RawEntry>>>,
     url: Option<Spanned<String>>,
-    qr: Option<bool>,
+    qr: Option<Spanned<bool>>,
     src: Option<Spanned<String>>,
     alt: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,
@@ -337,6 +348,7 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
         edition: raw.edition,
         vars: cx.vars,
         documents,
+        source: file.text.as_str().into(),
     })
 }
 
@@ -445,11 +457,11 @@ impl Cx<'_> {
             ("text", raw.text.as_ref().map(Spanned::span)),
             ("title", raw.title.as_ref().map(Spanned::span)),
             ("level", raw.level.as_ref().map(Spanned::span)),
-            ("items", raw.items.as_ref().map(|_| raw.kind.span())),
-            ("tone", raw.tone.map(|_| raw.kind.span())),
-            ("entries", raw.entries.as_ref().map(|_| raw.kind.span())),
+            ("items", raw.items.as_ref().map(Spanned::span)),
+            ("tone", raw.tone.as_ref().map(Spanned::span)),
+            ("entries", raw.entries.as_ref().map(Spanned::span)),
             ("url", raw.url.as_ref().map(Spanned::span)),
-            ("qr", raw.qr.map(|_| raw.kind.span())),
+            ("qr", raw.qr.as_ref().map(Spanned::span)),
             ("src", raw.src.as_ref().map(Spanned::span)),
             ("alt", raw.alt.as_ref().map(Spanned::span)),
             ("caption", raw.caption.as_ref().map(Spanned::span)),
@@ -549,14 +561,18 @@ impl Cx<'_> {
                     );
                     return None;
                 };
-                if items.is_empty() {
+                if items.get_ref().is_empty() {
                     self.err(
-                        raw.kind.span(),
+                        items.span(),
                         "block-missing",
                         format!("a {ty} block needs at least one item"),
                     );
                 }
-                let items: Vec<Text> = items.iter().filter_map(|i| self.text(i, args)).collect();
+                let items: Vec<Text> = items
+                    .get_ref()
+                    .iter()
+                    .filter_map(|i| self.text(i, args))
+                    .collect();
                 Some(if ty == "list" {
                     Block::List { items }
                 } else {
@@ -569,14 +585,17 @@ impl Cx<'_> {
                     .require(raw, "text", &raw.text)
                     .and_then(|t| self.text(t, args))?;
                 Some(Block::Callout {
-                    tone: raw.tone.unwrap_or(Tone::Info),
+                    tone: raw.tone.as_ref().map_or(Tone::Info, |t| *t.get_ref()),
                     title,
                     text,
                 })
             }
             "contact" => {
                 let title = raw.title.as_ref().and_then(|t| self.text(t, args));
-                let entries = raw.entries.as_deref().unwrap_or_default();
+                let entries = raw
+                    .entries
+                    .as_ref()
+                    .map_or(&[][..], |e| e.get_ref().as_slice());
                 if entries.is_empty() {
                     self.err(
                         raw.kind.span(),
@@ -600,7 +619,7 @@ impl Cx<'_> {
                 Some(Block::Link {
                     text: text?,
                     url: url?,
-                    qr: raw.qr.unwrap_or(false),
+                    qr: raw.qr.as_ref().is_some_and(|q| *q.get_ref()),
                 })
             }
             "image" => {

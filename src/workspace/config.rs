@@ -254,3 +254,28 @@ fn check_output(s: &str) -> Result<PathBuf, String> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_locale;
+
+    #[test]
+    fn direction_comes_from_the_likely_script() {
+        // 'az' alone is listed among right-to-left languages (az-Arab is used
+        // in Iran); its likely script is Latin, so it must come out LTR.
+        for (tag, rtl) in [
+            ("az", false),
+            ("az-Arab", true),
+            ("ar", true),
+            ("fa", true),
+            ("ka", false),
+            ("ru", false),
+            ("ur", true),
+            ("he", true),
+            ("ckb", true),
+        ] {
+            assert_eq!(parse_locale(tag).unwrap().rtl, rtl, "{tag}");
+        }
+        assert_eq!(parse_locale("pt_br").unwrap().tag, "pt-BR");
+    }
+}

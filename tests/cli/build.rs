@@ -1,0 +1,182 @@
+//! Building the sample workspace and the mini fixture: what lands in out/.
+
+use super::*;
+
+#[test]
+fn sample_workspace_builds_strict_with_every_campaign_locale_and_format() {
+    let ws = sample_workspace();
+    let o = pamphlet(ws.path(), &["build", "--strict"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("built 48 files (3 campaigns × 8 locales), 0 fallbacks, 0 warnings"),
+        "{}",
+        stderr(&o)
+    );
+    let out = ws.path().join("out");
+    for (campaign, doc) in [
+        ("register-stay", "flyer"),
+        ("permits", "leaflet"),
+        ("rights", "brochure"),
+    ] {
+        for locale in ["en", "az", "ru", "tr", "ka", "uk", "fa", "ar"] {
+            let html = read(&out.join(format!("{campaign}/{locale}/{doc}.html")));
+            let dir = if matches!(locale, "fa" | "ar") {
+                "rtl"
+            } else {
+                "ltr"
+            };
+            assert!(
+                html.contains(&format!("<html lang=\"{locale}\" dir=\"{dir}\">")),
+                "{campaign}/{locale}"
+            );
+            let txt = read(&out.join(format!("{campaign}/{locale}/{doc}.txt")));
+            assert!(
+                txt.lines()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 72),
+                "{campaign}/{locale} wraps at 72"
+            );
+        }
+    }
+    assert!(read(&out.join("index.html")).contains("href=\"permits/fa/leaflet.html\""));
+}
+
+#[test]
+fn manifest_lists_every_file_with_a_correct_checksum() {
+    let ws = fixture("mini");
+    let o = pamphlet(ws.path(), &["build"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = ws.path().join("out");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&out.join("manifest.json"))).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            "notice/ar/flyer.html",
+            "notice/ar/flyer.txt",
+            "notice/en/flyer.html",
+            "notice/en/flyer.txt",
+            "notice/ru/flyer.html",
+            "notice/ru/flyer.txt"
+        ]
+    );
+    for f in files {
+        let bytes = std::fs::read(out.join(f["path"].as_str().unwrap())).unwrap();
+        assert_eq!(f["bytes"].as_u64().unwrap(), bytes.len() as u64);
+        assert_eq!(
+            f["sha256"].as_str().unwrap(),
+            pamphlet::output::sha256_hex(&bytes)
+        );
+        assert_eq!(f["campaign"], "notice");
+        assert_eq!(f["document"], "flyer");
+        assert_eq!(f["kind"], "flyer");
+        assert_eq!(f["paper"], "A6");
+    }
+    // every file of the output tree is in the manifest, besides the index and the manifest itself
+    let on_disk: Vec<String> = tree(&out)
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p != "index.html" && p != "manifest.json")
+        .collect();
+    assert_eq!(on_disk, paths);
+}
+
+#[test]
+fn html_escapes_translations_and_sets_print_geometry() {
+    let ws = fixture("mini");
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    let html = read(&ws.path().join("out/notice/en/flyer.html"));
+    assert!(
+        html.contains("&amp; keep the &lt;receipt&gt;"),
+        "translations are text, not markup"
+    );
+    assert!(!html.contains("<receipt>"));
+    assert!(
+        html.contains("@page { size: 105mm 148mm; margin: 0; }"),
+        "A6 page size"
+    );
+    assert!(
+        html.contains("<img src=\"data:image/svg+xml;base64,"),
+        "assets are embedded"
+    );
+    assert!(
+        html.contains("alt=\"Mark of the Example Service\""),
+        "alt text from a message attribute"
+    );
+    assert!(html.contains("<a href=\"tel:+15550100\">"));
+    assert_eq!(
+        html.matches("<section class=\"page").count(),
+        2,
+        "two sides"
+    );
+}
+
+#[test]
+fn the_same_inputs_give_a_byte_identical_output_tree() {
+    let ws = sample_workspace();
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    let first = tree(&ws.path().join("out"));
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    assert_eq!(first, tree(&ws.path().join("out")));
+}
+
+#[test]
+fn filters_limit_campaigns_locales_and_formats() {
+    let ws = sample_workspace();
+    let o = pamphlet(
+        ws.path(),
+        &[
+            "build",
+            "--campaign",
+            "permits",
+            "--locale",
+            "ar",
+            "--locale",
+            "ka",
+            "--format",
+            "txt",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let files: Vec<String> = tree(&ws.path().join("out"))
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "index.html",
+            "manifest.json",
+            "permits/ar/leaflet.txt",
+            "permits/ka/leaflet.txt"
+        ]
+    );
+}
+
+#[test]
+fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
+    let ws = sample_workspace();
+    assert_eq!(
+        code(&pamphlet(
+            ws.path(),
+            &["build", "--locale", "en", "--format", "html"]
+        )),
+        0
+    );
+    let leaflet = read(&ws.path().join("out/permits/en/leaflet.html"));
+    assert_eq!(leaflet.matches("<section class=\"sheet").count(), 2);
+    assert_eq!(leaflet.matches("<div class=\"panel").count(), 6);
+    assert!(
+        leaflet.contains("<div class=\"panel panel-5\" style=\"inline-size: 97mm\">"),
+        "the inward flap is narrower"
+    );
+    assert!(leaflet.contains("@page { size: 297mm 210mm;"));
+    let brochure = read(&ws.path().join("out/rights/en/brochure.html"));
+    assert_eq!(
+        brochure.matches("<section class=\"page").count(),
+        8,
+        "6 pages of content padded to 8"
+    );
+    assert_eq!(brochure.matches("page-blank").count(), 2);
+}

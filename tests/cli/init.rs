@@ -1,0 +1,76 @@
+//! `pamphlet init` and `pamphlet new`: a starter workspace and campaign
+//! skeletons that build as they are.
+
+use super::*;
+
+#[test]
+fn init_creates_a_workspace_that_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("campaigns-2027");
+    let o = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+        .arg("init")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for f in [
+        "pamphlet.toml",
+        "campaigns/welcome.toml",
+        "locales/en/welcome.ftl",
+        ".gitignore",
+    ] {
+        assert!(dir.join(f).is_file(), "{f}");
+    }
+    let o = pamphlet(&dir, &["build", "--strict"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let html = read(&dir.join("out/welcome/en/flyer.html"));
+    assert!(html.contains("<h1>A clear headline for the reader</h1>"));
+    assert!(read(&dir.join("out/welcome/en/flyer.txt")).contains("Act within 15 days."));
+}
+
+#[test]
+fn init_refuses_a_non_empty_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("keep.txt"), "x").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+        .arg("init")
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("is not empty"));
+}
+
+#[test]
+fn new_adds_campaigns_of_every_kind_that_build() {
+    let ws = fixture("mini");
+    for (id, kind) in [
+        ("a-flyer", "flyer"),
+        ("a-leaflet", "leaflet"),
+        ("a-brochure", "brochure"),
+    ] {
+        let o = pamphlet(ws.path(), &["new", id, "--kind", kind]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(stderr(&o).contains(&format!("created campaigns/{id}.toml")));
+    }
+    let o = pamphlet(ws.path(), &["build", "--locale", "en"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(ws.path().join("out/a-leaflet/en/leaflet.html").is_file());
+    assert_eq!(
+        read(&ws.path().join("out/a-brochure/en/brochure.html"))
+            .matches("<section class=\"page")
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn new_refuses_bad_ids_and_existing_campaigns() {
+    let ws = fixture("mini");
+    let o = pamphlet(ws.path(), &["new", "../escape"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("cannot be a campaign id"));
+    let o = pamphlet(ws.path(), &["new", "notice"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("campaigns/notice.toml already exists"));
+}

@@ -1,0 +1,96 @@
+//! Integration tests: the `pamphlet` binary run on fixture workspaces copied
+//! into temporary folders, asserting on exit codes, messages and outputs.
+
+mod build;
+mod errors;
+mod fallback;
+mod init;
+mod snapshots;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root (the sample workspace).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies `tests/fixtures/<name>` into a fresh temporary folder.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/fixtures").join(name), tmp.path());
+    tmp
+}
+
+/// Copies the sample workspace at the repository root (without out/ or target/).
+pub fn sample_workspace() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("pamphlet.toml"),
+        tmp.path().join("pamphlet.toml"),
+    )
+    .unwrap();
+    for dir in ["campaigns", "locales", "assets", "templates"] {
+        copy_dir(&repo().join(dir), &tmp.path().join(dir));
+    }
+    tmp
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Runs `pamphlet --root <root> <args>`.
+pub fn pamphlet(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
+}
+
+/// Every file under `dir` with its bytes, sorted by relative path.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(entry.path());
+            } else {
+                let rel = entry
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, std::fs::read(entry.path()).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
