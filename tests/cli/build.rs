@@ -105,11 +105,7 @@ fn html_escapes_translations_and_sets_print_geometry() {
         "alt text from a message attribute"
     );
     assert!(html.contains("<a href=\"tel:+15550100\">"));
-    assert_eq!(
-        html.matches("<section class=\"page").count(),
-        2,
-        "two sides"
-    );
+    assert_eq!(html.matches("<div class=\"page").count(), 2, "two sides");
 }
 
 #[test]
@@ -165,7 +161,7 @@ fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
         0
     );
     let leaflet = read(&ws.path().join("out/permits/en/leaflet.html"));
-    assert_eq!(leaflet.matches("<section class=\"sheet").count(), 2);
+    assert_eq!(leaflet.matches("<div class=\"sheet").count(), 2);
     assert_eq!(leaflet.matches("<div class=\"panel").count(), 6);
     assert!(
         leaflet.contains("<div class=\"panel panel-5\" style=\"inline-size: 97mm\">"),
@@ -174,7 +170,7 @@ fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
     assert!(leaflet.contains("@page { size: 297mm 210mm;"));
     let brochure = read(&ws.path().join("out/rights/en/brochure.html"));
     assert_eq!(
-        brochure.matches("<section class=\"page").count(),
+        brochure.matches("<div class=\"page").count(),
         8,
         "6 pages of content padded to 8"
     );

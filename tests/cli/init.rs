@@ -58,7 +58,7 @@ fn new_adds_campaigns_of_every_kind_that_build() {
     assert!(ws.path().join("out/a-leaflet/en/leaflet.html").is_file());
     assert_eq!(
         read(&ws.path().join("out/a-brochure/en/brochure.html"))
-            .matches("<section class=\"page")
+            .matches("<div class=\"page")
             .count(),
         4
     );
