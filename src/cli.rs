@@ -27,6 +27,9 @@ pub struct Cli {
     /// Print every fallback and timing details
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Threads to render with (default: all cores)
+    #[arg(short, long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -119,10 +119,10 @@ impl Diagnostic {
                     let _ = writeln!(out, "  --> {}:{}:{}", loc.file, p.line, p.col);
                     if let Some(snippet) = &self.snippet {
                         let gutter = p.line.to_string().len();
-                        let shown: String = snippet.replace('\t', " ");
+                        let (shown, col) = window(&snippet.replace('\t', " "), p.col);
                         let caret_pad: String = shown
                             .chars()
-                            .take(p.col.saturating_sub(1))
+                            .take(col.saturating_sub(1))
                             .map(|c| if c.is_whitespace() { c } else { ' ' })
                             .collect();
                         let _ = writeln!(out, "{:gutter$} |", "");
@@ -142,6 +142,32 @@ impl Diagnostic {
     }
 }
 
+/// At most [`SNIPPET_CHARS`] characters of `line` around 1-based column
+/// `col`, with `…` where it was cut, and the column within the result.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= SNIPPET_CHARS {
+        return (line.to_owned(), col);
+    }
+    let start = col
+        .saturating_sub(SNIPPET_CHARS / 2)
+        .min(chars.len() - SNIPPET_CHARS);
+    let end = start + SNIPPET_CHARS;
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut col = col - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        col += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, col)
+}
+
+/// Longest source line shown under a diagnostic.
+pub const SNIPPET_CHARS: usize = 100;
+
 /// Sorts diagnostics into a stable order: by file, position, then code.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
@@ -150,6 +176,15 @@ pub fn sort(diags: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (shown, col) = window(&line, 501);
+        assert_eq!(shown.chars().count(), SNIPPET_CHARS + 2);
+        assert_eq!(shown.chars().nth(col - 1), Some('X'));
+        assert_eq!(window("short", 3), ("short".to_owned(), 3));
+    }
 
     #[test]
     fn renders_location_snippet_caret_and_hint() {

@@ -65,7 +65,7 @@ fn write(dir: &Path) -> Result<(), String> {
     }
     std::fs::write(dir.join(CONFIG_FILE), CONFIG).map_err(err)?;
     std::fs::write(dir.join(".gitignore"), "out/\nout.lock\n").map_err(err)?;
-    std::fs::write(dir.join("templates/README.txt"), TEMPLATES_README).map_err(err)?;
+    std::fs::write(dir.join("templates/README.md"), TEMPLATES_README).map_err(err)?;
     super::new::scaffold(dir, "welcome", Kind::Flyer, "en")?;
     Ok(())
 }

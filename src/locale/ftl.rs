@@ -14,6 +14,11 @@ use crate::source::LineIndex;
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 /// Deepest nesting of `{` accepted; the parser recurses once per level.
 pub const MAX_NESTING: usize = 64;
+/// Most named arguments in one call (the parser checks them quadratically).
+pub const MAX_NAMED_ARGS: usize = 64;
+/// Most digits before or after the point of a number literal; more overflow
+/// the plural-operand arithmetic of fluent-bundle.
+pub const MAX_LITERAL_DIGITS: usize = 15;
 
 /// One parsed `.ftl` file and where its entries start.
 pub struct FtlFile {
@@ -23,6 +28,8 @@ pub struct FtlFile {
     pub index: LineIndex,
     /// `(id, line)` of each message (`id`) and term (`-id`) in the file, in order.
     pub entries: Vec<(String, usize)>,
+    /// For each entry, the messages (`id`) and terms (`-id`) it references.
+    pub refs: Vec<(String, Vec<String>)>,
 }
 
 impl FtlFile {
@@ -47,6 +54,7 @@ pub fn parse(
         text,
         index,
         entries,
+        refs: Vec::new(),
     };
 
     if text.len() > MAX_FILE_BYTES {
@@ -62,6 +70,7 @@ pub fn parse(
             .in_file(display.clone())
             .with_hint("split the messages into several .ftl files"),
         );
+        diags.iter_mut().for_each(|d| d.severity = severity);
         return (file(text, index, entries), None, diags);
     }
     if let Some(offset) = too_deep(&text) {
@@ -73,10 +82,35 @@ pub fn parse(
             .at_offset(display.clone(), &text, &index, offset)
             .with_hint("a '{' is probably never closed; close every placeable with '}'"),
         );
+        diags.iter_mut().for_each(|d| d.severity = severity);
         return (file(text, index, entries), None, diags);
     }
 
-    let resource = match FluentResource::try_new(text.clone()) {
+    if let Some(offset) = too_many_named_args(&text) {
+        diags.push(
+            Diagnostic::error(
+                "ftl-arguments",
+                format!("a function call has more than {MAX_NAMED_ARGS} named arguments"),
+            )
+            .at_offset(display.clone(), &text, &index, offset)
+            .with_hint("NUMBER() takes a handful of options; remove the extra arguments"),
+        );
+        diags.iter_mut().for_each(|d| d.severity = severity);
+        return (file(text, index, entries), None, diags);
+    }
+
+    let (resource, dropped) = parse_without_hazards(&text, &entries);
+    for (id, line, literal) in dropped {
+        let mut d = Diagnostic::error(
+            "ftl-number",
+            format!("'{id}' uses the number {literal}, which has more than {MAX_LITERAL_DIGITS} digits before or after the point; the entry is ignored"),
+        )
+        .at(display.clone(), crate::source::Position { line, col: 1 }, Some(index.line_text(&text, line).to_owned()))
+        .with_hint("write the number with fewer digits, or pass it from the campaign as a variable");
+        d.severity = severity;
+        diags.push(d);
+    }
+    let resource = match resource {
         Ok(r) => r,
         Err((r, errors)) => {
             for e in errors {
@@ -93,14 +127,132 @@ pub fn parse(
                 }
                 let mut d = Diagnostic::error("ftl-syntax", message)
                     .at_offset(display.clone(), &text, &index, error_offset(&text, &e))
-                    .with_hint(syntax_hint(&text, e.pos.start));
+                    .with_hint(syntax_hint(&text, &e));
                 d.severity = severity;
                 diags.push(d);
             }
             r
         }
     };
-    (file(text, index, entries), Some(resource), diags)
+    let refs = resource
+        .entries()
+        .filter_map(|e| {
+            let id = super::ast::entry_id(e)?;
+            let mut refs = Vec::new();
+            super::ast::visit(e, &mut |n| match n {
+                super::ast::Node::Message(m) => refs.push(m.to_owned()),
+                super::ast::Node::Term(t) => refs.push(format!("-{t}")),
+                _ => {}
+            });
+            Some((id, refs))
+        })
+        .collect();
+    let mut file = file(text, index, entries);
+    file.refs = refs;
+    for d in &mut diags {
+        d.severity = severity;
+    }
+    (file, Some(resource), diags)
+}
+
+type ParseResult =
+    Result<FluentResource, (FluentResource, Vec<fluent_syntax::parser::ParserError>)>;
+
+/// Parses `text`; entries with a number literal of too many digits are blanked
+/// out and the text parsed again, so that no such literal reaches the resolver.
+/// Returns the resource and the dropped entries (`id`, line, literal).
+fn parse_without_hazards(
+    text: &str,
+    entries: &[(String, usize)],
+) -> (ParseResult, Vec<(String, usize, String)>) {
+    let mut dropped = Vec::new();
+    let mut current = text.to_owned();
+    loop {
+        let result = FluentResource::try_new(current.clone());
+        let resource = match &result {
+            Ok(r) | Err((r, _)) => r,
+        };
+        let mut hazard = None;
+        for entry in resource.entries() {
+            let mut bad = None;
+            super::ast::visit(entry, &mut |n| {
+                if let super::ast::Node::Number(v) = n
+                    && bad.is_none()
+                    && v.trim_start_matches('-')
+                        .split('.')
+                        .any(|part| part.len() > MAX_LITERAL_DIGITS)
+                {
+                    bad = Some(v.to_owned());
+                }
+            });
+            if let (Some(literal), Some(id)) = (bad, super::ast::entry_id(entry)) {
+                hazard = Some((id, literal));
+                break;
+            }
+        }
+        let Some((id, literal)) = hazard else {
+            return (result, dropped);
+        };
+        let Some(pos) = entries.iter().position(|(e, _)| *e == id) else {
+            // not found by the line scan: refuse the whole file rather than risk it
+            dropped.push((id, 1, literal));
+            return (FluentResource::try_new(String::new()), dropped);
+        };
+        let (start, end) = (
+            entries[pos].1,
+            entries.get(pos + 1).map_or(usize::MAX, |e| e.1),
+        );
+        dropped.push((id, start, literal));
+        current = current
+            .split_inclusive('\n')
+            .enumerate()
+            .map(|(i, line)| {
+                if (start..end).contains(&(i + 1)) {
+                    if line.ends_with('\n') { "\n" } else { "" }
+                } else {
+                    line
+                }
+            })
+            .collect();
+    }
+}
+
+/// Finds a call with more than [`MAX_NAMED_ARGS`] named arguments (counted as
+/// `:` inside parentheses, outside string literals), before the parser sees it.
+fn too_many_named_args(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut colons = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') | (false, '\n') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if depth > 0 => in_string = true,
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    colons = 0;
+                }
+            }
+            ':' if depth > 0 => {
+                colons += 1;
+                if colons > MAX_NAMED_ARGS {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Where to point for a parse error. When the parser only noticed the problem
@@ -116,11 +268,12 @@ fn error_offset(text: &str, e: &fluent_syntax::parser::ParserError) -> usize {
     before.len().max(start)
 }
 
-fn syntax_hint(text: &str, offset: usize) -> String {
-    let line_start = text[..offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    if text[line_start..].starts_with('\t') {
+fn syntax_hint(text: &str, e: &fluent_syntax::parser::ParserError) -> String {
+    let junk = e.slice.clone().unwrap_or(e.pos.clone());
+    let junk = text
+        .get(junk.start.min(text.len())..junk.end.min(text.len()))
+        .unwrap_or("");
+    if junk.lines().any(|l| l.starts_with('\t')) {
         "Fluent does not allow tabs for indentation; indent continuation lines with spaces".into()
     } else {
         "compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant".into()
@@ -214,6 +367,36 @@ mod tests {
         let pos = diags[0].location.as_ref().unwrap().position.unwrap();
         assert_eq!(pos.line, 2);
         assert_eq!(diags[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn long_number_literals_drop_their_entry_only() {
+        let text = "a = ok\nb = { 1.00000000000000000000 ->\n   *[other] x\n}\nc = { 12345678901234567890 }\nd = fine\n".to_owned();
+        let (file, res, diags) = parse("n.ftl".into(), text, Severity::Warning);
+        let ids: Vec<String> = res
+            .unwrap()
+            .entries()
+            .filter_map(super::super::ast::entry_id)
+            .collect();
+        assert_eq!(ids, ["a", "d"]);
+        let codes: Vec<(&str, usize)> = diags
+            .iter()
+            .map(|d| (d.code, d.location.as_ref().unwrap().position.unwrap().line))
+            .collect();
+        assert_eq!(codes, [("ftl-number", 2), ("ftl-number", 5)]);
+        assert_eq!(file.refs.len(), 2);
+    }
+
+    #[test]
+    fn calls_with_too_many_named_arguments_are_refused_before_parsing() {
+        let args: Vec<String> = (0..100).map(|i| format!("a{i}: 1")).collect();
+        let text = format!("x = {{ NUMBER($n, {}) }}\n", args.join(", "));
+        let (_, res, diags) = parse("n.ftl".into(), text, Severity::Error);
+        assert!(res.is_none());
+        assert_eq!(diags[0].code, "ftl-arguments");
+        assert!(
+            too_many_named_args("x = { NUMBER($n, minimumFractionDigits: 2) } \"(:::)\"").is_none()
+        );
     }
 
     #[test]

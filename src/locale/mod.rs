@@ -7,13 +7,16 @@
 //! the fallback is recorded; when even the source locale fails, the caller
 //! gets an error, not `{$var}`-style text.
 
+pub mod ast;
 pub mod chain;
 pub mod ftl;
+pub mod functions;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::resolver::ResolverError;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use serde::Serialize;
 
@@ -32,6 +35,47 @@ pub struct LocaleData {
     pub chain: Vec<usize>,
     pub bundle: Bundle,
     pub files: Vec<FtlFile>,
+}
+
+/// Longest text a message may resolve to; longer means a reference bomb.
+pub const MAX_RESOLVED_BYTES: usize = 64 * 1024;
+
+impl LocaleData {
+    /// The references of entry `id` (a message `id` or a term `-id`), from the
+    /// first file that defines it (the definition the bundle uses).
+    fn refs_of(&self, id: &str) -> &[String] {
+        self.files
+            .iter()
+            .find_map(|f| f.refs.iter().find(|(e, _)| e == id))
+            .map_or(&[], |(_, r)| r.as_slice())
+    }
+
+    /// A reference cycle through `start`, as the ids along it (`a`, `b`, `a`).
+    pub fn find_cycle(&self, start: &str) -> Option<Vec<String>> {
+        fn dfs<'a>(
+            data: &'a LocaleData,
+            id: &'a str,
+            path: &mut Vec<&'a str>,
+        ) -> Option<Vec<String>> {
+            if let Some(i) = path.iter().position(|p| *p == id) {
+                let mut cycle: Vec<String> = path[i..].iter().map(|s| s.to_string()).collect();
+                cycle.push(id.to_owned());
+                return Some(cycle);
+            }
+            if path.len() > 64 {
+                return None;
+            }
+            path.push(id);
+            for r in data.refs_of(id) {
+                if let Some(c) = dfs(data, r, path) {
+                    return Some(c);
+                }
+            }
+            path.pop();
+            None
+        }
+        dfs(self, start, &mut Vec::new())
+    }
 }
 
 /// Every locale of the workspace, in the order of `pamphlet.toml`.
@@ -94,6 +138,24 @@ impl Catalog {
             };
             let mut errors = Vec::new();
             let text = data.bundle.format_pattern(pattern, Some(args), &mut errors);
+            if errors.is_empty() && text.len() > MAX_RESOLVED_BYTES {
+                reasons.push(format!(
+                    "too long in {}: it resolves to {} KiB, over the {} KiB limit (references repeated too often?)",
+                    data.tag,
+                    text.len() / 1024,
+                    MAX_RESOLVED_BYTES / 1024
+                ));
+                continue;
+            }
+            if errors.is_empty()
+                && let Some(c) = text.chars().find(|c| is_dangerous(*c))
+            {
+                reasons.push(format!(
+                    "unsafe in {}: it contains the invisible control character U+{:04X}",
+                    data.tag, c as u32
+                ));
+                continue;
+            }
             if errors.is_empty() {
                 let fallback = (l != locale).then(|| Fallback {
                     message: msg.to_string(),
@@ -106,7 +168,10 @@ impl Catalog {
                     fallback,
                 });
             }
-            let errs: Vec<String> = errors.iter().map(describe_error).collect();
+            let errs: Vec<String> = errors
+                .iter()
+                .map(|e| describe_error(e, data, &msg.id))
+                .collect();
             reasons.push(format!("broken in {}: {}", data.tag, errs.join(", ")));
         }
         Err(ResolveError {
@@ -135,8 +200,34 @@ fn lookup<'b>(
     }
 }
 
-fn describe_error(e: &FluentError) -> String {
+/// Characters that must never reach a printed document: bidi embeddings and
+/// overrides (U+202A–U+202E, the "Trojan Source" characters), C0 and C1
+/// controls other than tab and line feed, and U+FFFD (the mark of a decoding
+/// error). Fluent's own isolates (U+2066–U+2069) are allowed.
+pub fn is_dangerous(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{FFFD}') || (c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Does fluent-bundle have CLDR plural rules for `id`? Without them it
+/// silently uses English rules.
+pub fn has_plural_rules(id: &unic_langid::LanguageIdentifier) -> bool {
+    use intl_pluralrules::{PluralRuleType, PluralRules};
+    let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
+    !fluent_langneg::negotiate_languages(
+        &[id],
+        &available,
+        None,
+        fluent_langneg::NegotiationStrategy::Lookup,
+    )
+    .is_empty()
+}
+
+fn describe_error(e: &FluentError, data: &LocaleData, id: &str) -> String {
     match e {
+        FluentError::ResolverError(ResolverError::Cyclic) => match data.find_cycle(id) {
+            Some(cycle) => format!("references form a cycle: {}", cycle.join(" → ")),
+            None => "references form a cycle".to_owned(),
+        },
         FluentError::ResolverError(r) => r.to_string(),
         other => other.to_string(),
     }
@@ -174,9 +265,16 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
         let folder = dir.join(&locale.tag);
         let mut bundle = FluentBundle::new_concurrent(vec![locale.id.clone()]);
         bundle
-            .add_builtins()
-            .expect("builtins are registered once on a fresh bundle");
+            .add_function("NUMBER", functions::NUMBER)
+            .expect("NUMBER is registered once on a fresh bundle");
         let mut files = Vec::new();
+        if !has_plural_rules(&locale.id) {
+            diags.push(
+                Diagnostic::warning("locale-plural-rules", format!("there are no CLDR plural rules for '{}'; plurals would silently follow English rules", locale.tag))
+                    .in_file(crate::workspace::CONFIG_FILE)
+                    .with_hint("check the tag (e.g. 'he', not 'iw'), or add an explicit region-less tag that CLDR knows"),
+            );
+        }
         if !folder.is_dir() {
             let mut d = Diagnostic::warning(
                 "locale-missing",
@@ -198,6 +296,17 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
             source,
         })? {
             let display = display_path(&ws.root, &path);
+            if path.is_symlink() {
+                let mut d = Diagnostic::warning(
+                    "ftl-symlink",
+                    format!("{display} is a symbolic link and is not read"),
+                )
+                .in_file(display)
+                .with_hint("copy the file into the locale folder instead of linking to it");
+                d.severity = severity;
+                diags.push(d);
+                continue;
+            }
             let text = match workspace::read_text(&ws.root, &path)? {
                 Ok(t) => t,
                 Err(mut d) => {
@@ -305,7 +414,9 @@ fn ftl_paths(folder: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     let mut out = Vec::new();
     for entry in walkdir::WalkDir::new(folder).sort_by_file_name() {
         let entry = entry.map_err(std::io::Error::other)?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "ftl") {
+        if entry.path().extension().is_some_and(|e| e == "ftl")
+            && (entry.file_type().is_file() || entry.path_is_symlink())
+        {
             out.push(entry.into_path());
         }
     }

@@ -7,6 +7,7 @@
 
 pub mod datauri;
 pub mod localize;
+pub mod markup;
 pub mod model;
 pub mod templates;
 pub mod wrap;

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
 
-use super::wrap;
+use super::{markup, wrap};
 use crate::diagnostics::Diagnostic;
 use crate::source::{Position, display_path};
 use crate::workspace::{self, WorkspaceError};
@@ -101,6 +101,8 @@ impl Engine {
         tera.register_filter("wrap", wrap_filter);
         tera.register_filter("underline", underline_filter);
         tera.register_filter("ltr", ltr_filter);
+        tera.register_filter("inline", inline_filter);
+        tera.register_filter("plain", plain_filter);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| template_diagnostic(&e, dir, "template-syntax", "fix the template; `pamphlet init` writes none, so deleting the file restores the default"))?;
         Ok(Engine { tera })
@@ -154,6 +156,18 @@ fn wrap_filter(val: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
         .get::<usize>("indent")?
         .unwrap_or_else(|| wrap::width(first));
     Ok(wrap::wrap(val, width, first, indent))
+}
+
+/// `{{ b.text | inline }}`: a translation as HTML: escaped, with only the
+/// allowed inline elements kept as markup (see `markup`).
+fn inline_filter(val: &str, _: Kwargs, _: &State) -> tera::Value {
+    tera::Value::safe_string(&markup::to_html(val))
+}
+
+/// `{{ b.text | plain }}`: a translation without its inline markup, for plain
+/// text and attribute values.
+fn plain_filter(val: &str, _: Kwargs, _: &State) -> String {
+    markup::to_text(val)
 }
 
 /// `{{ phone | ltr }}`: wraps a left-to-right value (a phone number, an

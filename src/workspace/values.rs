@@ -19,9 +19,8 @@ impl VarValue {
     /// Converts a TOML value; only numbers, strings and dates are variables.
     pub fn from_toml(v: &toml::Value) -> Result<VarValue, String> {
         match v {
-            toml::Value::Integer(i) => Ok(VarValue::Number(*i as f64)),
-            toml::Value::Float(f) if f.is_finite() => Ok(VarValue::Number(*f)),
-            toml::Value::Float(_) => Err("a variable cannot be infinite or NaN".into()),
+            toml::Value::Integer(i) => Self::number(*i as f64),
+            toml::Value::Float(f) => Self::number(*f),
             toml::Value::String(s) => Ok(VarValue::String(s.clone())),
             toml::Value::Datetime(d) => Ok(VarValue::String(d.to_string())),
             other => Err(format!(
@@ -29,6 +28,25 @@ impl VarValue {
                 other.type_str()
             )),
         }
+    }
+
+    /// A number Fluent can format and select plurals on: finite, below 10^15,
+    /// at most 15 decimal places (fluent-bundle's plural operands overflow
+    /// beyond that).
+    fn number(n: f64) -> Result<VarValue, String> {
+        let shown = n.abs().to_string();
+        let decimals = shown.split_once('.').map_or(0, |(_, f)| f.len());
+        if !n.is_finite() || n.abs() >= 1e15 || decimals > 15 {
+            let n = if n.abs() >= 1e15 {
+                format!("{n:e}")
+            } else {
+                n.to_string()
+            };
+            return Err(format!(
+                "the number {n} cannot be formatted: use a value below 10^15 with at most 15 decimal places"
+            ));
+        }
+        Ok(VarValue::Number(n))
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -110,6 +128,26 @@ pub struct Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_fluent_cannot_handle_are_refused() {
+        assert_eq!(
+            VarValue::from_toml(&toml::Value::Integer(15)),
+            Ok(VarValue::Number(15.0))
+        );
+        assert_eq!(
+            VarValue::from_toml(&toml::Value::Float(12.5)),
+            Ok(VarValue::Number(12.5))
+        );
+        for bad in [f64::NAN, f64::INFINITY, 1e20, 1.234_567_890_123_456_7e-10] {
+            assert!(
+                VarValue::from_toml(&toml::Value::Float(bad)).is_err(),
+                "{bad}"
+            );
+        }
+        assert!(VarValue::from_toml(&toml::Value::Integer(i64::MAX)).is_err());
+        assert!(VarValue::from_toml(&toml::Value::Boolean(true)).is_err());
+    }
 
     #[test]
     fn message_refs_parse_ids_and_attributes() {

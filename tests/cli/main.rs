@@ -4,6 +4,7 @@
 mod build;
 mod errors;
 mod fallback;
+mod hostile;
 mod init;
 mod snapshots;
 
