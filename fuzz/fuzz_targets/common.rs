@@ -32,6 +32,10 @@ formats = ["html", "txt"]
 [vars]
 phone = "+1 555 0100"
 site = "https://example.org/help"
+hotline = "(012) 919"
+asan-hotline = "108"
+website = "https://example.org"
+email = "help@example.org"
 count = 3
 ratio = 2.5
 "#;

@@ -6,6 +6,7 @@ mod errors;
 mod fallback;
 mod hostile;
 mod init;
+mod interrupt;
 mod snapshots;
 
 use std::path::{Path, PathBuf};

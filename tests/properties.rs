@@ -1,0 +1,86 @@
+//! Property tests: invariants of the pure pieces that hostile input reaches
+//! first, checked on generated input.
+
+use pamphlet::render::{markup, wrap};
+use pamphlet::source::{self, LineIndex};
+use pamphlet::workspace::slug;
+use proptest::prelude::*;
+
+fn words() -> impl Strategy<Value = String> {
+    // Latin, Cyrillic, Arabic, CJK, combining marks, isolates, spaces
+    proptest::collection::vec(
+        prop_oneof![
+            Just("a"),
+            Just("ж"),
+            Just("ع"),
+            Just("日"),
+            Just("e\u{301}"),
+            Just("\u{2068}"),
+            Just("\u{2069}"),
+            Just(" "),
+            Just("  "),
+            Just("x"),
+            Just("https://example.org/a/very/long/path/segment"),
+        ],
+        0..60,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_character(text in words(), width in 4usize..80, indent in 0usize..3) {
+        let first = " ".repeat(indent);
+        let out = wrap::wrap(&text, width, &first, indent);
+        for line in out.lines() {
+            prop_assert!(wrap::width(line) <= width, "{line:?} is wider than {width}");
+        }
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        prop_assert_eq!(squash(&out), squash(&text));
+    }
+
+    #[test]
+    fn sanitized_html_has_only_allowed_tags(text in "[<>/a-z=\" &;émbrgsp]{0,80}") {
+        let html = markup::to_html(&text);
+        let mut rest = html.as_str();
+        while let Some(i) = rest.find('<') {
+            let after = &rest[i + 1..];
+            let end = after.find('>').expect("every tag is closed");
+            let name = after[..end].trim_start_matches('/');
+            prop_assert!(markup::PAIRED.contains(&name) || markup::VOID.contains(&name), "tag {name:?} in {html:?}");
+            rest = &after[end..];
+        }
+        prop_assert!(!html.contains('"') && !html.contains('\''));
+        // the text view never loses letters
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic() && !"embrgspisu".contains(*c)).count();
+        prop_assert_eq!(letters(&markup::to_text(&text)), letters(&text));
+    }
+
+    #[test]
+    fn decoding_never_panics_and_points_inside_the_file(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        match source::decode(&bytes) {
+            Ok(text) => prop_assert!(text.len() <= bytes.len()),
+            Err(e) => {
+                let p = e.position();
+                prop_assert!(p.line >= 1 && p.col >= 1);
+                prop_assert!(p.line <= bytes.iter().filter(|b| **b == b'\n').count() + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn positions_are_total(text in "\\PC{0,40}", offset in 0usize..200) {
+        let idx = LineIndex::new(&text);
+        let p = idx.position(&text, offset);
+        prop_assert!(p.line >= 1 && p.col >= 1);
+        let _ = idx.line_text(&text, p.line);
+    }
+
+    #[test]
+    fn accepted_slugs_are_safe_file_names(s in "\\PC{0,70}") {
+        if slug::validate(&s).is_ok() {
+            prop_assert!(!s.contains(['/', '\\', ':', '.']) && !s.is_empty() && s.len() <= 64);
+            prop_assert!(s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        }
+    }
+}
