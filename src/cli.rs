@@ -40,6 +40,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate the workspace without writing anything
     Check(CheckArgs),
+    /// Show the translation matrix: campaign × locale
+    Status(StatusArgs),
+    /// Mark a locale's translations as checked against the current source text
+    Review(ReviewArgs),
     /// Start a new workspace in DIR
     Init(InitArgs),
     /// Add a campaign skeleton and its source-locale messages
@@ -82,6 +86,29 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// How to print the matrix
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: StatusFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The locale whose translations were checked
+    pub locale: String,
+    /// Only these messages (repeatable; default: every translated message)
+    #[arg(long = "message", value_name = "ID")]
+    pub messages: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,8 @@ use crate::source::{LineIndex, Position};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth a look; never fails anything.
+    Info,
     Warning,
     Error,
 }
@@ -111,6 +113,7 @@ impl Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         };
         let _ = writeln!(out, "{label}[{}]: {}", self.code, self.message);
         if let Some(loc) = &self.location {

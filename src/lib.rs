@@ -11,6 +11,7 @@
 //! [`cmd`] holds the subcommands that drive these stages; [`diagnostics`] the
 //! shape and printing of every problem reported to a person.
 
+pub mod checks;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
@@ -19,4 +20,5 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod source;
+pub mod status;
 pub mod workspace;

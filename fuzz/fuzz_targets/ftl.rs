@@ -50,7 +50,7 @@ type = "callout"
 tone = "warning"
 title = "b.title"
 text = "c"
-args = { n = 1.5, m = -21, big = 1e15, d = "$valid-as-of" }
+args = { n = 1.5, m = -21, big = 999999999999999, d = "$valid-as-of" }
 
 [[document.block]]
 type = "steps"

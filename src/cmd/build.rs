@@ -9,10 +9,11 @@ use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, count, plural};
 use crate::cli::BuildArgs;
 use crate::diagnostics::Diagnostic;
 use crate::locale::Fallback;
-use crate::output::index::{self, Index, IndexCampaign, IndexDocument, IndexFile, IndexRow};
+use crate::output::index::{Index, IndexCampaign, IndexDocument, IndexFile, IndexRow};
 use crate::output::manifest::{self, Entry, Manifest, ManifestFallback};
 use crate::output::{Staging, Written};
 use crate::pipeline::{self, Done, Filter, Inputs, Job};
+use crate::render::markup;
 use crate::workspace::Format;
 
 pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
@@ -202,6 +203,14 @@ fn build_manifest(inputs: &Inputs, done: &[Done<(String, Format, Written)>]) -> 
 }
 
 fn build_index(inputs: &Inputs, done: &[Done<(String, Format, Written)>], files: usize) -> Index {
+    let built: Vec<crate::workspace::Campaign> = inputs
+        .ws
+        .campaigns
+        .iter()
+        .filter(|c| done.iter().any(|d| d.job.campaign.id == c.id))
+        .cloned()
+        .collect();
+    let status = crate::status::compute(&inputs.catalog, &built);
     let mut campaigns: Vec<IndexCampaign> = Vec::new();
     for d in done {
         let campaign = d.job.campaign;
@@ -211,7 +220,7 @@ fn build_index(inputs: &Inputs, done: &[Done<(String, Format, Written)>], files:
                 .find(|o| o.job.campaign.id == campaign.id && o.job.locale == inputs.catalog.source)
                 .map_or_else(
                     || campaign.id.clone(),
-                    |o| o.localized.title.replace(['\u{2068}', '\u{2069}'], ""),
+                    |o| markup::to_text(&o.localized.title).replace(['\u{2068}', '\u{2069}'], ""),
                 );
             campaigns.push(IndexCampaign {
                 id: campaign.id.clone(),
@@ -222,18 +231,19 @@ fn build_index(inputs: &Inputs, done: &[Done<(String, Format, Written)>], files:
         let rows = &mut campaigns.last_mut().expect("pushed above").rows;
         let tag = inputs.catalog.tag(d.job.locale);
         if rows.last().is_none_or(|r| r.locale != tag) {
-            let total = campaign
-                .texts()
-                .map(|t| t.msg.to_string())
-                .collect::<BTreeSet<_>>()
-                .len();
-            let locale = &inputs.catalog.locales[d.job.locale];
+            let row = status
+                .campaigns
+                .iter()
+                .find(|r| r.campaign == campaign.id)
+                .expect("every built campaign has a status row");
             rows.push(IndexRow {
                 locale: tag.to_owned(),
-                dir: if locale.rtl { "rtl" } else { "ltr" },
-                translated: total,
-                total,
-                percent: 100,
+                dir: if inputs.catalog.locales[d.job.locale].rtl {
+                    "rtl"
+                } else {
+                    "ltr"
+                },
+                status: row.cells[d.job.locale].clone(),
                 documents: Vec::new(),
                 fallbacks: Vec::new(),
             });
@@ -253,8 +263,6 @@ fn build_index(inputs: &Inputs, done: &[Done<(String, Format, Written)>], files:
         row.fallbacks.extend(d.localized.fallbacks.iter().cloned());
         row.fallbacks.sort();
         row.fallbacks.dedup_by(|a, b| a.message == b.message);
-        row.translated = row.total.saturating_sub(row.fallbacks.len());
-        row.percent = index::percent(row.translated, row.total);
     }
     Index {
         project: inputs.ws.config.name.clone(),

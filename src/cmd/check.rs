@@ -1,6 +1,6 @@
-//! `pamphlet check`: every stage of a build except writing: campaign files,
-//! `.ftl` files, message references, templates, and a trial render of every
-//! document in every locale, which reports each fallback as a warning.
+//! `pamphlet check`: every stage of a build except writing (campaign files,
+//! `.ftl` files, templates, a trial render of every document in every locale)
+//! plus the translation checks of [`crate::checks`].
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, count, plural};
 use crate::cli::{CheckArgs, ReportFormat};
-use crate::diagnostics::{self, Diagnostic};
-use crate::pipeline::{self, Filter};
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::pipeline::{self, Filter, Inputs};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -35,37 +35,39 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             return EXIT_USAGE;
         }
     };
-    if !diags.iter().any(Diagnostic::is_error) {
+    // a translator's broken file is a failed check, although a build only warns and falls back
+    for d in &mut diags {
+        if d.code.starts_with("ftl-") || d.code == "encoding" {
+            d.severity = Severity::Error;
+        }
+    }
+    diags.extend(crate::checks::run(&inputs));
+    if !diags
+        .iter()
+        .any(|d| d.is_error() && d.code.starts_with("message-unknown"))
+    {
         let formats = inputs.ws.config.formats.clone();
         match pipeline::render_all(&inputs, &jobs, &formats, |_, _| Ok::<(), Diagnostic>(())) {
             Ok(done) => {
-                let mut seen = BTreeSet::new();
-                for d in &done {
-                    for f in &d.localized.fallbacks {
-                        if !seen.insert((f.locale.clone(), f.message.clone())) {
-                            continue;
-                        }
-                        let text = d
-                            .job
-                            .campaign
-                            .texts()
-                            .find(|t| t.msg.to_string() == f.message);
-                        let mut diag = Diagnostic::warning(
-                            "translation-fallback",
-                            format!(
-                                "'{}' is not usable in {} ({}); {} is used instead",
-                                f.message, f.locale, f.reason, f.used
-                            ),
-                        )
-                        .with_hint(format!("translate it in locales/{}/", f.locale));
-                        if let Some(t) = text {
-                            diag = diag.at(
-                                d.job.campaign.file.clone(),
-                                t.position,
-                                d.job.campaign.snippet(t.position.line),
-                            );
-                        }
-                        diags.push(diag);
+                let fallbacks: BTreeSet<_> = done
+                    .iter()
+                    .flat_map(|d| d.localized.fallbacks.iter())
+                    .collect();
+                let broken: Vec<Diagnostic> = fallbacks
+                    .into_iter()
+                    .filter_map(|f| broken_diagnostic(&inputs, f))
+                    .collect();
+                for d in broken {
+                    let line = |x: &Diagnostic| {
+                        x.location
+                            .as_ref()
+                            .map(|l| (l.file.clone(), l.position.map(|p| p.line)))
+                    };
+                    if !diags
+                        .iter()
+                        .any(|o| line(o) == line(&d) && o.severity >= Severity::Warning)
+                    {
+                        diags.push(d);
                     }
                 }
             }
@@ -77,18 +79,16 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             .locales
             .iter()
             .filter_map(|l| inputs.ws.config.locale_index(l))
-            .map(|i| inputs.catalog.tag(i).to_owned())
+            .map(|i| format!("locales/{}/", inputs.catalog.tag(i)))
             .collect();
         diags.retain(|d| {
             d.location.as_ref().is_none_or(|loc| {
-                !loc.file.starts_with("locales/")
-                    || wanted
-                        .iter()
-                        .any(|w| loc.file.starts_with(&format!("locales/{w}/")))
+                !loc.file.starts_with("locales/") || wanted.iter().any(|w| loc.file.starts_with(w))
             })
         });
     }
     diagnostics::sort(&mut diags);
+    diags.dedup();
     let (errors, warnings) = count(&diags);
     match args.format {
         ReportFormat::Json => {
@@ -116,4 +116,31 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// A translation that failed to resolve in the trial render (the build used a
+/// fallback for it), reported at its entry unless a check already explained it.
+fn broken_diagnostic(inputs: &Inputs, f: &crate::locale::Fallback) -> Option<Diagnostic> {
+    if f.reason.starts_with("missing")
+        || f.reason.contains(" missing in") && !f.reason.contains("broken")
+    {
+        return None;
+    }
+    let locale = inputs.ws.config.locale_index(&f.locale)?;
+    let data = &inputs.catalog.locales[locale];
+    let id = f.message.split('.').next().unwrap_or(&f.message);
+    let file = data.files.iter().find(|file| file.line_of(id).is_some())?;
+    let line = file.line_of(id)?;
+    let offset = file.line_offset(line);
+    Some(
+        Diagnostic::warning(
+            "message-broken",
+            format!(
+                "'{}' cannot be used in {} ({}); the build prints {} instead",
+                f.message, f.locale, f.reason, f.used
+            ),
+        )
+        .at_offset(file.display.clone(), &file.text, &file.index, offset)
+        .with_hint("fix the message so that it resolves with the campaign's variables"),
+    )
 }

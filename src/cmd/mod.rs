@@ -6,6 +6,8 @@ pub mod build;
 pub mod check;
 pub mod init;
 pub mod new;
+pub mod review;
+pub mod status;
 
 use std::io::Write;
 
@@ -25,10 +27,13 @@ pub fn run(cli: Cli) -> u8 {
     let rep = Reporter {
         quiet: cli.quiet,
         verbose: cli.verbose,
+        show_info: matches!(cli.command, Command::Check(_)),
     };
     match &cli.command {
         Command::Build(args) => build::run(&cli.root, args, &rep),
         Command::Check(args) => check::run(&cli.root, args, &rep),
+        Command::Status(args) => status::run(&cli.root, args, &rep),
+        Command::Review(args) => review::run(&cli.root, args, &rep),
         Command::Init(args) => init::run(args, &rep),
         Command::New(args) => new::run(&cli.root, args, &rep),
     }
@@ -38,6 +43,8 @@ pub fn run(cli: Cli) -> u8 {
 pub struct Reporter {
     pub quiet: bool,
     pub verbose: bool,
+    /// Print info-level diagnostics without `-v` (set by `check`).
+    pub show_info: bool,
 }
 
 impl Reporter {
@@ -48,6 +55,10 @@ impl Reporter {
         let stderr = std::io::stderr();
         let mut err = stderr.lock();
         for d in sorted.iter().filter(|d| d.is_error() || !self.quiet) {
+            if d.severity == crate::diagnostics::Severity::Info && !self.verbose && !self.show_info
+            {
+                continue;
+            }
             let _ = writeln!(err, "{}", d.render());
         }
     }
@@ -84,10 +95,14 @@ impl Reporter {
     }
 }
 
-/// Counts errors and warnings.
+/// Counts errors and warnings (infos are neither).
 pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    (errors, diags.len() - errors)
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
+        .count();
+    (errors, warnings)
 }
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {

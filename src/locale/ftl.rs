@@ -36,6 +36,27 @@ impl FtlFile {
     pub fn line_of(&self, id: &str) -> Option<usize> {
         self.entries.iter().find(|(e, _)| e == id).map(|(_, l)| *l)
     }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_offset(&self, line: usize) -> usize {
+        self.text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum()
+    }
+
+    /// The text of the entry whose id is on `line`, up to the next entry.
+    pub fn entry_text(&self, line: usize) -> &str {
+        let start = self.line_offset(line);
+        let end = self
+            .entries
+            .iter()
+            .map(|(_, l)| *l)
+            .find(|l| *l > line)
+            .map_or(self.text.len(), |n| self.line_offset(n));
+        self.text.get(start..end).unwrap_or("")
+    }
 }
 
 /// Parses `text` (already decoded) into a resource; `severity` is what syntax

@@ -11,8 +11,9 @@ pub mod ast;
 pub mod chain;
 pub mod ftl;
 pub mod functions;
+pub mod review;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -35,12 +36,21 @@ pub struct LocaleData {
     pub chain: Vec<usize>,
     pub bundle: Bundle,
     pub files: Vec<FtlFile>,
+    /// `reviewed.toml`: message id → hash of the source text it was reviewed against.
+    pub reviewed: BTreeMap<String, String>,
 }
 
 /// Longest text a message may resolve to; longer means a reference bomb.
 pub const MAX_RESOLVED_BYTES: usize = 64 * 1024;
 
 impl LocaleData {
+    /// The text of entry `id` (first definition), for hashing and quoting.
+    pub fn entry_text(&self, id: &str) -> Option<&str> {
+        self.files
+            .iter()
+            .find_map(|f| f.line_of(id).map(|l| f.entry_text(l)))
+    }
+
     /// The references of entry `id` (a message `id` or a term `-id`), from the
     /// first file that defines it (the definition the bundle uses).
     fn refs_of(&self, id: &str) -> &[String] {
@@ -328,7 +338,19 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
             }
             files.push(file);
         }
+        let reviewed = match review::Reviewed::load(&folder) {
+            Ok(r) => r.reviewed,
+            Err(msg) => {
+                diags.push(
+                    Diagnostic::error("reviewed-file", msg)
+                        .in_file(format!("locales/{}/{}", locale.tag, review::FILE))
+                        .with_hint("fix the file, or delete it and run `pamphlet review` again"),
+                );
+                BTreeMap::new()
+            }
+        };
         locales.push(LocaleData {
+            reviewed,
             tag: locale.tag.clone(),
             rtl: locale.rtl,
             chain,

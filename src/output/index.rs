@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::locale::Fallback;
+use crate::status::Cell;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Index {
@@ -25,11 +26,8 @@ pub struct IndexCampaign {
 pub struct IndexRow {
     pub locale: String,
     pub dir: &'static str,
-    /// Messages of the campaign this locale translates itself.
-    pub translated: usize,
-    /// Messages the campaign uses.
-    pub total: usize,
-    pub percent: usize,
+    /// The same numbers as `pamphlet status`.
+    pub status: Cell,
     pub documents: Vec<IndexDocument>,
     pub fallbacks: Vec<Fallback>,
 }
@@ -44,9 +42,4 @@ pub struct IndexDocument {
 pub struct IndexFile {
     pub format: &'static str,
     pub href: String,
-}
-
-/// Whole percent, rounded down so that 99.6 % never shows as complete.
-pub fn percent(part: usize, total: usize) -> usize {
-    (part * 100).checked_div(total).unwrap_or(100)
 }

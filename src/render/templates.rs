@@ -47,6 +47,8 @@ pub const TEXT_WIDTH: usize = 72;
 
 pub struct Engine {
     tera: Tera,
+    /// Every template's name, source and whether the workspace overrides it.
+    sources: Vec<(String, String, bool)>,
 }
 
 impl Engine {
@@ -56,9 +58,9 @@ impl Engine {
         root: &Path,
         overrides: &Path,
     ) -> Result<Result<Engine, Diagnostic>, WorkspaceError> {
-        let mut sources: Vec<(String, String)> = DEFAULTS
+        let mut sources: Vec<(String, String, bool)> = DEFAULTS
             .iter()
-            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .map(|(n, s)| (n.to_string(), s.to_string(), false))
             .collect();
         if overrides.is_dir() {
             for entry in walkdir::WalkDir::new(overrides).sort_by_file_name() {
@@ -77,9 +79,12 @@ impl Engine {
                     Ok(t) => t,
                     Err(d) => return Ok(Err(d)),
                 };
-                match sources.iter_mut().find(|(n, _)| *n == name) {
-                    Some(slot) => slot.1 = text,
-                    None => sources.push((name, text)),
+                match sources.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some(slot) => {
+                        slot.1 = text;
+                        slot.2 = true;
+                    }
+                    None => sources.push((name, text, true)),
                 }
             }
         }
@@ -88,14 +93,14 @@ impl Engine {
 
     /// Builds the engine from the embedded defaults only.
     pub fn defaults() -> Engine {
-        let sources: Vec<(String, String)> = DEFAULTS
+        let sources: Vec<(String, String, bool)> = DEFAULTS
             .iter()
-            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .map(|(n, s)| (n.to_string(), s.to_string(), false))
             .collect();
         Self::from_sources(&sources, "templates").expect("the embedded templates compile")
     }
 
-    fn from_sources(sources: &[(String, String)], dir: &str) -> Result<Engine, Diagnostic> {
+    fn from_sources(sources: &[(String, String, bool)], dir: &str) -> Result<Engine, Diagnostic> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
         tera.register_filter("wrap", wrap_filter);
@@ -103,9 +108,31 @@ impl Engine {
         tera.register_filter("ltr", ltr_filter);
         tera.register_filter("inline", inline_filter);
         tera.register_filter("plain", plain_filter);
-        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        tera.add_raw_templates(sources.iter().map(|(n, s, _)| (n.as_str(), s.as_str())))
             .map_err(|e| template_diagnostic(&e, dir, "template-syntax", "fix the template; `pamphlet init` writes none, so deleting the file restores the default"))?;
-        Ok(Engine { tera })
+        Ok(Engine {
+            tera,
+            sources: sources.to_vec(),
+        })
+    }
+
+    /// Every template: name, source text, and whether the workspace overrides it.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str, bool)> {
+        self.sources
+            .iter()
+            .map(|(n, s, o)| (n.as_str(), s.as_str(), *o))
+    }
+
+    /// Top-level variables that template `name` (with its parents and
+    /// includes) reads from the context, sorted.
+    pub fn own_variables(&self, name: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .tera
+            .get_template_variables(name)
+            .map(|s| s.into_iter().collect())
+            .unwrap_or_default();
+        v.sort_unstable();
+        v
     }
 
     /// Renders template `name` with `context`.

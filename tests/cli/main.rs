@@ -2,6 +2,7 @@
 //! into temporary folders, asserting on exit codes, messages and outputs.
 
 mod build;
+mod checks;
 mod errors;
 mod fallback;
 mod hostile;

@@ -1,0 +1,330 @@
+//! Translation checks: everything `pamphlet check` looks at beyond what
+//! loading already reports (syntax, duplicates, encodings, configuration).
+//!
+//! Each check lives in its own module, has stable codes, and opens with a doc
+//! comment (what it checks, why it matters, an example) from which
+//! `docs/checks.md` is generated. Checks only read: they get the parsed
+//! workspace and locales and return diagnostics.
+
+pub mod characters;
+pub mod completeness;
+pub mod length;
+pub mod markup;
+pub mod plurals;
+pub mod references;
+pub mod stale;
+pub mod templates;
+pub mod untranslated;
+pub mod usage;
+pub mod variables;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast::{self, Entry};
+
+use crate::diagnostics::Diagnostic;
+use crate::locale::Catalog;
+use crate::locale::ftl::FtlFile;
+use crate::pipeline::Inputs;
+
+/// Every check, with its module's documentation, in the order of docs/checks.md.
+pub const ALL: &[(&str, &str)] = &[
+    ("completeness", include_str!("completeness.rs")),
+    ("variables", include_str!("variables.rs")),
+    ("references", include_str!("references.rs")),
+    ("plurals", include_str!("plurals.rs")),
+    ("characters", include_str!("characters.rs")),
+    ("markup", include_str!("markup.rs")),
+    ("length", include_str!("length.rs")),
+    ("untranslated", include_str!("untranslated.rs")),
+    ("usage", include_str!("usage.rs")),
+    ("stale", include_str!("stale.rs")),
+    ("templates", include_str!("templates.rs")),
+];
+
+/// docs/checks.md: the module documentation of every check, in order.
+pub fn docs_markdown() -> String {
+    let mut out = String::from(
+        "# Checks\n\n<!-- Generated from the `//!` docs of src/checks/*.rs by `UPDATE_DOCS=1 cargo test docs_checks`; do not edit. -->\n\n\
+         `pamphlet check` runs everything a build runs except writing (campaign files, `.ftl` syntax,\n\
+         message references, templates, a trial render of every document in every locale) and the\n\
+         translation checks below. Codes reported while loading (syntax, duplicates, encodings,\n\
+         configuration) are listed in [diagnostics.md](diagnostics.md). In `check`, a syntax error or a\n\
+         duplicate in a translation is an error; a build only warns and falls back.\n",
+    );
+    for (_, source) in ALL {
+        out.push('\n');
+        for line in source.lines().take_while(|l| l.starts_with("//!")) {
+            let text = line.trim_start_matches("//!");
+            out.push_str(text.strip_prefix(' ').unwrap_or(text));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// One message or term of one locale, with where it is written.
+pub struct EntryRef<'a> {
+    pub file: &'a FtlFile,
+    pub entry: &'a Entry<&'a str>,
+    /// 1-based line of the entry's id.
+    pub line: usize,
+}
+
+impl<'a> EntryRef<'a> {
+    /// Value and attributes: `None` for the value, `Some(name)` for an attribute.
+    pub fn patterns(&self) -> Vec<(Option<&'a str>, &'a ast::Pattern<&'a str>)> {
+        let (value, attributes) = match self.entry {
+            Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+            Entry::Term(t) => (Some(&t.value), &t.attributes),
+            _ => return Vec::new(),
+        };
+        value
+            .map(|v| (None, v))
+            .into_iter()
+            .chain(attributes.iter().map(|a| (Some(a.id.name), &a.value)))
+            .collect()
+    }
+
+    /// The translator comment lines right above the entry.
+    pub fn comment(&self) -> Vec<&'a str> {
+        match self.entry {
+            Entry::Message(m) => m
+                .comment
+                .as_ref()
+                .map(|c| c.content.clone())
+                .unwrap_or_default(),
+            Entry::Term(t) => t
+                .comment
+                .as_ref()
+                .map(|c| c.content.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The entry's source text, from its id line to the next entry.
+    pub fn source(&self) -> &'a str {
+        self.file.entry_text(self.line)
+    }
+
+    /// A diagnostic at the first occurrence of `needle` inside the entry
+    /// (the entry's id when it does not occur).
+    pub fn at(&self, d: Diagnostic, needle: &str) -> Diagnostic {
+        self.at_nth(d, needle, 0)
+    }
+
+    /// A diagnostic at the `n`-th (0-based) occurrence of `needle` inside the entry.
+    pub fn at_nth(&self, d: Diagnostic, needle: &str, n: usize) -> Diagnostic {
+        let start = self.file.line_offset(self.line);
+        let offset = self
+            .source()
+            .match_indices(needle)
+            .nth(n)
+            .map_or(start, |(i, _)| start + i);
+        d.at_offset(
+            self.file.display.clone(),
+            &self.file.text,
+            &self.file.index,
+            offset,
+        )
+    }
+}
+
+/// A locale's entries by id (`id` for messages, `-id` for terms); the first
+/// definition wins, as in the bundle.
+pub struct LocaleEntries<'a> {
+    pub locale: usize,
+    pub tag: &'a str,
+    pub entries: BTreeMap<String, EntryRef<'a>>,
+    /// Every definition in file order, later duplicates included.
+    pub all: Vec<(String, EntryRef<'a>)>,
+}
+
+/// What the checks look at.
+pub struct Cx<'a> {
+    pub inputs: &'a Inputs,
+    pub catalog: &'a Catalog,
+    pub source: &'a LocaleEntries<'a>,
+    /// Every locale (the source included), in configuration order.
+    pub locales: &'a [LocaleEntries<'a>],
+    /// Message ids (with `.attr`) that campaigns use, and the ids they reference.
+    pub used: BTreeSet<String>,
+}
+
+impl Cx<'_> {
+    pub fn translations(&self) -> impl Iterator<Item = &LocaleEntries<'_>> {
+        self.locales
+            .iter()
+            .filter(|l| l.locale != self.catalog.source)
+    }
+}
+
+/// Parses every locale file with the full parser (which keeps translator
+/// comments) and runs every check.
+pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
+    let catalog = &inputs.catalog;
+    let parsed: Vec<Vec<(&FtlFile, ast::Resource<&str>)>> = catalog
+        .locales
+        .iter()
+        .map(|l| {
+            l.files
+                .iter()
+                .map(|f| {
+                    (
+                        f,
+                        fluent_syntax::parser::parse(f.text.as_str()).unwrap_or_else(|(r, _)| r),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let locales: Vec<LocaleEntries> = parsed
+        .iter()
+        .enumerate()
+        .map(|(i, files)| {
+            let mut entries = BTreeMap::new();
+            let mut all = Vec::new();
+            for (file, resource) in files {
+                let mut seen_in_file: BTreeMap<String, usize> = BTreeMap::new();
+                for entry in &resource.body {
+                    let Some(id) = crate::locale::ast::entry_id(entry) else {
+                        continue;
+                    };
+                    // the n-th definition of an id in a file sits on the n-th line that starts it
+                    let n = seen_in_file.entry(id.clone()).or_default();
+                    let Some(line) = file
+                        .entries
+                        .iter()
+                        .filter(|(e, _)| *e == id)
+                        .nth(*n)
+                        .map(|(_, l)| *l)
+                    else {
+                        continue;
+                    };
+                    *n += 1;
+                    all.push((id.clone(), EntryRef { file, entry, line }));
+                    entries.entry(id).or_insert(EntryRef { file, entry, line });
+                }
+            }
+            LocaleEntries {
+                locale: i,
+                tag: &catalog.locales[i].tag,
+                entries,
+                all,
+            }
+        })
+        .collect();
+    let source = &locales[catalog.source];
+    let used = usage::used_ids(inputs, source);
+    let cx = Cx {
+        inputs,
+        catalog,
+        source,
+        locales: &locales,
+        used,
+    };
+
+    let mut out = Vec::new();
+    completeness::check(&cx, &mut out);
+    variables::check(&cx, &mut out);
+    references::check(&cx, &mut out);
+    plurals::check(&cx, &mut out);
+    characters::check(&cx, &mut out);
+    markup::check(&cx, &mut out);
+    length::check(&cx, &mut out);
+    untranslated::check(&cx, &mut out);
+    usage::check(&cx, &mut out);
+    stale::check(&cx, &mut out);
+    templates::check(&cx, &mut out);
+    out
+}
+
+/// Every `$variable` a pattern uses, in all its variants.
+pub fn variables_of<'s>(p: &ast::Pattern<&'s str>) -> BTreeSet<&'s str> {
+    let mut out = BTreeSet::new();
+    walk_pattern(p, &mut |n| {
+        if let crate::locale::ast::Node::Variable(v) = n {
+            out.insert(v);
+        }
+    });
+    out
+}
+
+/// Calls `f` on every node of one pattern.
+pub fn walk_pattern<'s>(
+    p: &ast::Pattern<&'s str>,
+    f: &mut impl FnMut(crate::locale::ast::Node<'s>),
+) {
+    let message = Entry::Message(ast::Message {
+        id: ast::Identifier { name: "" },
+        value: Some(p.clone()),
+        attributes: Vec::new(),
+        comment: None,
+    });
+    crate::locale::ast::visit(&message, f);
+}
+
+/// Every piece of literal text a pattern can show: text elements and string
+/// literals (escapes decoded), in all variants.
+pub fn texts_of(p: &ast::Pattern<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    collect_texts(p, &mut out);
+    out
+}
+
+fn collect_texts(p: &ast::Pattern<&str>, out: &mut Vec<String>) {
+    for el in &p.elements {
+        match el {
+            ast::PatternElement::TextElement { value } => out.push((*value).to_owned()),
+            ast::PatternElement::Placeable { expression } => collect_expr(expression, out),
+        }
+    }
+}
+
+fn collect_expr(e: &ast::Expression<&str>, out: &mut Vec<String>) {
+    match e {
+        ast::Expression::Inline(i) => collect_inline(i, out),
+        ast::Expression::Select { selector, variants } => {
+            collect_inline(selector, out);
+            for v in variants {
+                collect_texts(&v.value, out);
+            }
+        }
+    }
+}
+
+fn collect_inline(i: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+    match i {
+        ast::InlineExpression::StringLiteral { value } => {
+            out.push(fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned())
+        }
+        ast::InlineExpression::Placeable { expression } => collect_expr(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                collect_inline(a, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A pattern's text for comparisons: text elements only, variants joined.
+pub fn plain_text(p: &ast::Pattern<&str>) -> String {
+    texts_of(p).concat()
+}
+
+/// The source text of an entry's value, shortened, to quote in hints.
+pub fn plain_text_of(e: &EntryRef) -> String {
+    let text = e
+        .patterns()
+        .first()
+        .map(|(_, p)| plain_text(p))
+        .unwrap_or_default();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > 80 {
+        format!("{}…", text.chars().take(80).collect::<String>())
+    } else {
+        text
+    }
+}

@@ -1,0 +1,74 @@
+//! `pamphlet review LOCALE`: records that the locale's translations were
+//! checked against the current source text, so that a later change of the
+//! source marks them stale.
+
+use std::path::Path;
+
+use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, plural};
+use crate::cli::ReviewArgs;
+use crate::locale::review::{self, Reviewed};
+use crate::pipeline;
+
+pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
+    let (inputs, _) = match pipeline::load(root) {
+        Ok(x) => x,
+        Err(e) => return rep.workspace_error(e),
+    };
+    let catalog = &inputs.catalog;
+    let Some(locale) = inputs.ws.config.locale_index(&args.locale) else {
+        rep.error(&format!("{} is not a project locale", args.locale));
+        return EXIT_USAGE;
+    };
+    if locale == catalog.source {
+        rep.error("the source locale is the reference; review a translation");
+        return EXIT_USAGE;
+    }
+    let data = &catalog.locales[locale];
+    let source = &catalog.locales[catalog.source];
+    let dir = inputs.ws.locales_dir().join(&data.tag);
+    let mut record = match Reviewed::load(&dir) {
+        Ok(r) => r,
+        Err(msg) => {
+            rep.error(&msg);
+            return EXIT_CONTENT;
+        }
+    };
+    let ids: Vec<String> = if args.messages.is_empty() {
+        source
+            .files
+            .iter()
+            .flat_map(|f| f.entries.iter().map(|(e, _)| e.clone()))
+            .filter(|id| data.entry_text(id).is_some())
+            .collect()
+    } else {
+        args.messages.clone()
+    };
+    let mut marked = 0;
+    for id in &ids {
+        let (Some(src), Some(_)) = (source.entry_text(id), data.entry_text(id)) else {
+            rep.error(&format!(
+                "'{id}' is not translated in {} or not in the source; nothing to review",
+                data.tag
+            ));
+            return EXIT_USAGE;
+        };
+        record.reviewed.insert(id.clone(), review::source_hash(src));
+        marked += 1;
+    }
+    if let Err(e) = record.save(&dir) {
+        rep.error(&format!(
+            "cannot write locales/{}/{}: {e}",
+            data.tag,
+            review::FILE
+        ));
+        return EXIT_CONTENT;
+    }
+    rep.info(&format!(
+        "{}: {} marked reviewed in locales/{}/{}",
+        data.tag,
+        plural(marked, "message", "messages"),
+        data.tag,
+        review::FILE
+    ));
+    EXIT_OK
+}

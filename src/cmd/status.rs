@@ -1,0 +1,26 @@
+//! `pamphlet status`: the translation matrix campaign × locale.
+
+use std::path::Path;
+
+use super::{EXIT_OK, Reporter};
+use crate::cli::{StatusArgs, StatusFormat};
+use crate::pipeline;
+
+pub fn run(root: &Path, args: &StatusArgs, rep: &Reporter) -> u8 {
+    let (inputs, diags) = match pipeline::load(root) {
+        Ok(x) => x,
+        Err(e) => return rep.workspace_error(e),
+    };
+    let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
+    rep.diagnostics(&errors);
+    let status = crate::status::compute(&inputs.catalog, &inputs.ws.campaigns);
+    match args.format {
+        StatusFormat::Table => print!("{}", status.to_table()),
+        StatusFormat::Markdown => print!("{}", status.to_markdown()),
+        StatusFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&status).expect("status serializes")
+        ),
+    }
+    EXIT_OK
+}

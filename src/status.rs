@@ -1,0 +1,275 @@
+//! Translation status: for each campaign × locale, how many of the messages
+//! the campaign prints are translated, missing, stale or broken, and how many
+//! source words are left to translate. `pamphlet status` prints it;
+//! `out/index.html` shows the same numbers.
+//!
+//! Computed from the loaded catalog alone (bundles, review records, trial
+//! resolution with the campaign's variables): no file is read here.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::locale::{Catalog, review, to_args};
+use crate::workspace::{Campaign, MessageRef};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// Messages the campaign prints (by id; attributes count with their message).
+    pub total: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub stale: usize,
+    /// Present but failing to resolve (unknown variable, broken reference, unsafe character …).
+    pub errors: usize,
+    /// Words of the source text of every message not translated (missing, stale or broken).
+    pub words_left: usize,
+    pub percent: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignRow {
+    pub campaign: String,
+    /// One cell per locale, in the order of `Status::locales`.
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocaleTotal {
+    pub locale: String,
+    #[serde(flatten)]
+    pub cell: Cell,
+    /// Messages and terms the locale has but the source no longer does.
+    pub obsolete: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub locales: Vec<String>,
+    pub campaigns: Vec<CampaignRow>,
+    pub totals: Vec<LocaleTotal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Translated,
+    Missing,
+    Stale,
+    Error,
+}
+
+/// Whole percent, rounded down so that 99.6 % never shows as complete.
+pub fn percent(part: usize, total: usize) -> usize {
+    (part * 100).checked_div(total).unwrap_or(100)
+}
+
+impl Cell {
+    fn add(&mut self, state: State, words: usize) {
+        self.total += 1;
+        match state {
+            State::Translated => self.translated += 1,
+            State::Missing => self.missing += 1,
+            State::Stale => self.stale += 1,
+            State::Error => self.errors += 1,
+        }
+        if state != State::Translated {
+            self.words_left += words;
+        }
+        self.percent = percent(self.translated, self.total);
+    }
+}
+
+/// The messages `campaign` prints, each with the arguments of its first use.
+fn messages(
+    campaign: &Campaign,
+) -> BTreeMap<String, (MessageRef, fluent_bundle::FluentArgs<'static>)> {
+    let mut out = BTreeMap::new();
+    for t in campaign.texts() {
+        out.entry(t.msg.id.clone())
+            .or_insert_with(|| (t.msg.clone(), to_args(campaign.vars.iter().chain(&t.args))));
+    }
+    out
+}
+
+fn state(
+    catalog: &Catalog,
+    locale: usize,
+    msg: &MessageRef,
+    args: &fluent_bundle::FluentArgs,
+) -> State {
+    let data = &catalog.locales[locale];
+    if !data.bundle.has_message(&msg.id) {
+        return State::Missing;
+    }
+    if review::is_stale(catalog, locale, &msg.id) {
+        return State::Stale;
+    }
+    match catalog.resolve(locale, msg, args) {
+        Ok(r) if r.fallback.is_none() => State::Translated,
+        Ok(r)
+            if r.fallback.as_ref().is_some_and(|f| {
+                f.reason.starts_with("missing") || f.reason.starts_with("attribute")
+            }) =>
+        {
+            State::Missing
+        }
+        _ => State::Error,
+    }
+}
+
+fn words(catalog: &Catalog, id: &str) -> usize {
+    let Some(text) = catalog.locales[catalog.source].entry_text(id) else {
+        return 0;
+    };
+    // the text after `id =`, without placeables, select syntax and comments
+    let body = text.split_once('=').map_or("", |(_, b)| b);
+    body.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(|l| l.split_whitespace())
+        .filter(|w| {
+            w.chars().any(char::is_alphabetic)
+                && !w.starts_with(['{', '$', '[', '*', '-', '.'])
+                && !w.ends_with('}')
+        })
+        .count()
+}
+
+/// Computes the matrix for `campaigns` and every locale of the catalog.
+pub fn compute(catalog: &Catalog, campaigns: &[Campaign]) -> Status {
+    let locales: Vec<String> = catalog.locales.iter().map(|l| l.tag.clone()).collect();
+    let mut totals: Vec<(Cell, BTreeSet<String>)> = vec![Default::default(); locales.len()];
+    let mut rows = Vec::new();
+    for campaign in campaigns {
+        let msgs = messages(campaign);
+        let mut cells = Vec::new();
+        for (l, total) in totals.iter_mut().enumerate() {
+            let mut cell = Cell::default();
+            for (id, (msg, args)) in &msgs {
+                let s = state(catalog, l, msg, args);
+                let w = words(catalog, id);
+                cell.add(s, w);
+                if total.1.insert(id.clone()) {
+                    total.0.add(s, w);
+                }
+            }
+            cells.push(cell);
+        }
+        rows.push(CampaignRow {
+            campaign: campaign.id.clone(),
+            cells,
+        });
+    }
+    let source_ids: BTreeSet<&str> = catalog.locales[catalog.source]
+        .files
+        .iter()
+        .flat_map(|f| f.entries.iter().map(|(e, _)| e.as_str()))
+        .collect();
+    let totals = totals
+        .into_iter()
+        .zip(&catalog.locales)
+        .map(|((cell, _), data)| {
+            let ids: BTreeSet<&str> = data
+                .files
+                .iter()
+                .flat_map(|f| f.entries.iter().map(|(e, _)| e.as_str()))
+                .collect();
+            LocaleTotal {
+                locale: data.tag.clone(),
+                cell,
+                obsolete: ids.difference(&source_ids).count(),
+            }
+        })
+        .collect();
+    Status {
+        locales,
+        campaigns: rows,
+        totals,
+    }
+}
+
+impl Status {
+    /// A plain-text table: one block per campaign, a row per locale.
+    pub fn to_table(&self) -> String {
+        let mut out = String::new();
+        let header = format!(
+            "{:<12} {:>10} {:>7} {:>7} {:>6} {:>6} {:>8} {:>9}\n",
+            "locale", "translated", "missing", "stale", "errors", "words", "complete", "obsolete"
+        );
+        for row in &self.campaigns {
+            out.push_str(&format!("{}\n", row.campaign));
+            out.push_str(&header);
+            for (tag, c) in self.locales.iter().zip(&row.cells) {
+                out.push_str(&format!(
+                    "{:<12} {:>10} {:>7} {:>7} {:>6} {:>6} {:>7}% {:>9}\n",
+                    tag,
+                    format!("{}/{}", c.translated, c.total),
+                    c.missing,
+                    c.stale,
+                    c.errors,
+                    c.words_left,
+                    c.percent,
+                    ""
+                ));
+            }
+            out.push('\n');
+        }
+        out.push_str("all campaigns\n");
+        out.push_str(&header);
+        for t in &self.totals {
+            let c = &t.cell;
+            out.push_str(&format!(
+                "{:<12} {:>10} {:>7} {:>7} {:>6} {:>6} {:>7}% {:>9}\n",
+                t.locale,
+                format!("{}/{}", c.translated, c.total),
+                c.missing,
+                c.stale,
+                c.errors,
+                c.words_left,
+                c.percent,
+                t.obsolete
+            ));
+        }
+        out
+    }
+
+    /// A Markdown table: campaigns as rows, locales as columns, percent complete
+    /// with the count of what is left; then the totals per locale.
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!(
+            "| campaign | {} |\n|---|{}\n",
+            self.locales.join(" | "),
+            "---|".repeat(self.locales.len())
+        );
+        for row in &self.campaigns {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| {
+                    if c.translated == c.total {
+                        "100 %".to_owned()
+                    } else {
+                        format!("{} % ({} left)", c.percent, c.total - c.translated)
+                    }
+                })
+                .collect();
+            out.push_str(&format!("| {} | {} |\n", row.campaign, cells.join(" | ")));
+        }
+        out.push_str("\n| locale | translated | missing | stale | errors | words left | complete | obsolete |\n|---|---|---|---|---|---|---|---|\n");
+        for t in &self.totals {
+            let c = &t.cell;
+            out.push_str(&format!(
+                "| {} | {}/{} | {} | {} | {} | {} | {} % | {} |\n",
+                t.locale,
+                c.translated,
+                c.total,
+                c.missing,
+                c.stale,
+                c.errors,
+                c.words_left,
+                c.percent,
+                t.obsolete
+            ));
+        }
+        out
+    }
+}

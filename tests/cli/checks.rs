@@ -1,0 +1,296 @@
+//! `pamphlet check` on translations with known defects, each at a known line,
+//! and parity with Mozilla's compare-locales on the same files.
+
+use super::*;
+
+/// `(severity, code, file:line)` of every finding, from `check --format json`.
+fn findings(root: &Path, extra: &[&str]) -> (i32, Vec<String>) {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(extra);
+    let o = pamphlet(root, &args);
+    let report: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)));
+    let list = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let at = match d["location"]["line"].as_u64() {
+                Some(line) => format!("{}:{line}", d["location"]["file"].as_str().unwrap()),
+                None => d["location"]["file"].as_str().unwrap_or("-").to_owned(),
+            };
+            format!(
+                "{} {} {at}",
+                d["severity"].as_str().unwrap(),
+                d["code"].as_str().unwrap()
+            )
+        })
+        .collect();
+    (code(&o), list)
+}
+
+#[test]
+fn every_known_defect_is_found_at_its_line() {
+    let (exit, found) = findings(&repo().join("tests/fixtures/defects"), &[]);
+    assert_eq!(exit, 1);
+    let expected = [
+        "warning message-missing locales/ar/main.ftl",
+        "error markup-dangerous locales/ar/main.ftl:3",
+        "error character-bidi locales/ar/main.ftl:13",
+        "warning attribute-duplicate locales/ar/main.ftl:15",
+        "warning attribute-duplicate locales/ar/main.ftl:16",
+        "error ftl-syntax locales/ar/main.ftl:17",
+        "error ftl-duplicate locales/ar/main.ftl:18",
+        "warning reference-differs locales/ar/main.ftl:18",
+        "info untranslated locales/az/main.ftl:1",
+        "info untranslated locales/az/main.ftl:2",
+        "warning length-ratio locales/az/main.ftl:3",
+        "warning markup-disallowed locales/az/main.ftl:3",
+        "warning markup-disallowed locales/az/main.ftl:3",
+        "warning plural-unused locales/az/main.ftl:7",
+        "warning reference-differs locales/az/main.ftl:10",
+        "error reference-unknown locales/az/main.ftl:10",
+        "warning message-unused locales/en/main.ftl:15",
+        "warning message-missing locales/ru/main.ftl",
+        "warning reference-differs locales/ru/main.ftl:2",
+        "error length-max locales/ru/main.ftl:3",
+        "warning length-ratio locales/ru/main.ftl:3",
+        "warning plural-missing locales/ru/main.ftl:4",
+        "warning variable-dropped locales/ru/main.ftl:9",
+        "error variable-unknown locales/ru/main.ftl:9",
+        "error attribute-missing locales/ru/main.ftl:10",
+        "warning reference-differs locales/ru/main.ftl:10",
+        "error value-obsolete locales/ru/main.ftl:10",
+        "warning message-obsolete locales/ru/main.ftl:11",
+    ];
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn text_output_has_caret_and_hint_and_locale_narrows() {
+    let o = pamphlet(
+        &repo().join("tests/fixtures/defects"),
+        &["check", "--locale", "ru"],
+    );
+    let err = stderr(&o);
+    assert_eq!(code(&o), 1);
+    assert!(err.contains(
+        "error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses\n  --> locales/ru/main.ftl:9:28\n  |\n9 | greeting = Здравствуйте, { $nmae }!\n  |                            ^\n  = hint: the source uses $name; check the spelling\n"
+    ), "{err}");
+    assert!(
+        !err.contains("locales/ar/"),
+        "--locale ru shows only ru: {err}"
+    );
+    assert!(err.contains("checked: 4 errors, 7 warnings"), "{err}");
+}
+
+#[test]
+fn the_sample_workspace_has_no_errors_and_deny_warnings_fails_on_warnings() {
+    let (exit, found) = findings(&repo(), &[]);
+    assert_eq!(exit, 0, "{found:?}");
+    assert!(found.iter().all(|f| !f.starts_with("error")), "{found:?}");
+    let o = pamphlet(&repo(), &["check", "--deny-warnings"]);
+    assert_eq!(
+        code(&o),
+        if found.iter().any(|f| f.starts_with("warning")) {
+            1
+        } else {
+            0
+        }
+    );
+}
+
+#[test]
+fn stale_translation_is_reported_until_reviewed() {
+    let ws = fixture("mini");
+    let o = pamphlet(ws.path(), &["review", "ru"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("ru: 11 messages marked reviewed"),
+        "{}",
+        stderr(&o)
+    );
+    let (_, found) = findings(ws.path(), &[]);
+    assert!(!found.iter().any(|f| f.contains("translation-stale")));
+
+    let en = ws.path().join("locales/en/notice.ftl");
+    std::fs::write(
+        &en,
+        read(&en).replace(
+            "notice-step-one = Fill in the form.",
+            "notice-step-one = Fill in the new form.",
+        ),
+    )
+    .unwrap();
+    let (_, found) = findings(ws.path(), &[]);
+    assert!(
+        found.contains(&"warning translation-stale locales/ru/notice.ftl:11".to_owned()),
+        "{found:?}"
+    );
+
+    let o = pamphlet(ws.path(), &["review", "ru", "--message", "notice-step-one"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let (_, found) = findings(ws.path(), &[]);
+    assert!(
+        !found.iter().any(|f| f.contains("translation-stale")),
+        "{found:?}"
+    );
+}
+
+/// Runs compare-locales when it is installed (`.ci/run` installs it; set
+/// PAMPHLET_REQUIRE_COMPARE_LOCALES=1 to make its absence a failure).
+fn compare_locales(root: &Path, locales: &[&str]) -> Option<serde_json::Value> {
+    let config = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
+    let quoted: Vec<String> = locales.iter().map(|l| format!("\"{l}\"")).collect();
+    std::fs::write(
+        config.path(),
+        format!("basepath = \"{}\"\nlocales = [{}]\n[[paths]]\nreference = \"locales/en/**\"\nl10n = \"locales/{{locale}}/**\"\n", root.display(), quoted.join(", ")),
+    )
+    .unwrap();
+    // run through the module, so a pip install without a PATH entry works too
+    let o = Command::new("python3")
+        .args(["-c", "import sys; from compare_locales.commands import CompareLocales; sys.argv[0] = 'compare-locales'; sys.exit(CompareLocales.call())", "--json", "-"])
+        .arg(config.path())
+        .arg(root)
+        .output()
+        .expect("python3 runs");
+    if String::from_utf8_lossy(&o.stderr).contains("No module named") {
+        assert!(
+            std::env::var_os("PAMPHLET_REQUIRE_COMPARE_LOCALES").is_none(),
+            "compare-locales is required but not installed"
+        );
+        eprintln!(
+            "compare-locales is not installed; skipping the parity test (pip install compare-locales)"
+        );
+        return None;
+    }
+    let mut runs: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
+    Some(runs.remove(0))
+}
+
+#[test]
+fn every_compare_locales_finding_is_also_a_pamphlet_finding() {
+    let root = repo().join("tests/fixtures/defects");
+    let Some(cl) = compare_locales(&root, &["ru", "ar", "az"]) else {
+        return;
+    };
+    let (_, ours) = findings(&root, &[]);
+    // compare-locales message → the pamphlet codes that cover it
+    let covers = |msg: &str| -> &[&str] {
+        match msg {
+            m if m.contains("occurs") => &["ftl-duplicate"],
+            m if m.starts_with("Unparsed content") => &["ftl-syntax"],
+            m if m.contains("term reference") || m.contains("message reference") => {
+                &["reference-differs", "reference-unknown"]
+            }
+            m if m.starts_with("Plural categories missing") => &["plural-missing"],
+            m if m.starts_with("Missing attribute") => &["attribute-missing"],
+            m if m.starts_with("Obsolete attribute") => &["attribute-obsolete"],
+            m if m.starts_with("Missing value") => &["value-missing"],
+            m if m.starts_with("Obsolete value") => &["value-obsolete"],
+            m if m.contains("is duplicated") => &["attribute-duplicate", "variant-duplicate"],
+            m if m.contains("U+FFFD") => &["character-replacement"],
+            other => panic!("no mapping for compare-locales finding {other:?}"),
+        }
+    };
+    let mut checked = 0;
+    for (file, items) in cl["details"]["locales"].as_object().unwrap() {
+        let (locale, _) = file.split_once('/').unwrap();
+        for item in items.as_array().unwrap() {
+            let (kind, msg) = item.as_object().unwrap().iter().next().unwrap();
+            let msg = msg.as_str().unwrap();
+            match kind.as_str() {
+                "error" | "warning" => {
+                    // compare-locales and pamphlet may point at different lines of one
+                    // entry (the select, the variant): compare the entry they fall in
+                    let text = read(&root.join("locales").join(file));
+                    let starts: Vec<usize> = text
+                        .lines()
+                        .enumerate()
+                        .filter(|(_, l)| {
+                            l.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
+                        })
+                        .map(|(i, _)| i + 1)
+                        .collect();
+                    let entry_of = |line: usize| starts.iter().rev().find(|s| **s <= line).copied();
+                    let cl_line: Option<usize> = msg
+                        .split("line ")
+                        .nth(1)
+                        .and_then(|s| s.split([',', ' ']).next())
+                        .and_then(|n| n.parse().ok());
+                    let prefix = format!("locales/{file}:");
+                    let ok = covers(msg).iter().any(|code| {
+                        ours.iter().any(|f| {
+                            let mut parts = f.splitn(3, ' ');
+                            let (_, c, at) =
+                                (parts.next(), parts.next(), parts.next().unwrap_or(""));
+                            let Some(line) = at
+                                .strip_prefix(&prefix)
+                                .and_then(|l| l.parse::<usize>().ok())
+                            else {
+                                return false;
+                            };
+                            c == Some(*code)
+                                && cl_line.is_none_or(|cl| entry_of(cl) == entry_of(line))
+                        })
+                    });
+                    assert!(
+                        ok,
+                        "compare-locales {kind} {msg:?} in {file} has no pamphlet finding in {ours:?}"
+                    );
+                    checked += 1;
+                }
+                "missingEntity" => assert!(
+                    ours.iter()
+                        .any(|f| f == &format!("warning message-missing locales/{file}")),
+                    "missing {msg} in {locale}"
+                ),
+                "obsoleteEntity" => assert!(
+                    ours.iter().any(
+                        |f| f.starts_with(&format!("warning message-obsolete locales/{file}:"))
+                    ),
+                    "obsolete {msg} in {locale}"
+                ),
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        checked >= 10,
+        "the fixture exercises compare-locales: {checked}"
+    );
+    // missing and obsolete counts agree per locale
+    for locale in ["ru", "ar", "az"] {
+        let summary = &cl["summary"][locale];
+        let count = |code: &str| {
+            ours.iter()
+                .filter(|f| f.contains(&format!(" {code} locales/{locale}/")))
+                .count() as u64
+        };
+        assert_eq!(
+            summary["missing"].as_u64().unwrap_or(0),
+            count("message-missing"),
+            "missing in {locale}"
+        );
+        assert_eq!(
+            summary["obsolete"].as_u64().unwrap_or(0),
+            count("message-obsolete"),
+            "obsolete in {locale}"
+        );
+    }
+}
+
+#[test]
+fn docs_checks_md_is_generated_from_the_check_modules() {
+    let expected = pamphlet::checks::docs_markdown();
+    let path = repo().join("docs/checks.md");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    assert_eq!(
+        read(&path),
+        expected,
+        "run `UPDATE_DOCS=1 cargo test docs_checks` to regenerate docs/checks.md"
+    );
+}
