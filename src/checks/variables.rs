@@ -7,6 +7,9 @@
 //! back. A source variable that the translation never shows is a warning
 //! (`variable-dropped`): the reader loses a deadline, a fee or a phone number.
 //!
+//! Terms are exempt: their variables are parameters, and a translation may
+//! select on a grammatical case (`$case`) that the source language does not need.
+//!
 //! **Why it matters.** Mozilla's compare-locales checks neither; a misspelled
 //! variable ships as a fallback, a dropped one as a leaflet without its number.
 //!
@@ -24,6 +27,11 @@ use crate::diagnostics::Diagnostic;
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for t in cx.translations() {
         for (id, tr) in &t.entries {
+            // a term's variables are its parameters (`{ -brand(case: "genitive") }`):
+            // a translation may select on one the source does not need
+            if id.starts_with('-') {
+                continue;
+            }
             let Some(src) = cx.source.entries.get(id) else {
                 continue;
             };
