@@ -15,6 +15,7 @@ pub mod checks;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod incremental;
 pub mod locale;
 pub mod output;
 pub mod pipeline;

@@ -3,11 +3,14 @@
 //! parallel, handing each output to a sink (the build writes it to staging,
 //! the check discards it).
 
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::locale::{self, Catalog};
-use crate::render::{self, Engine, LocalizedDocument, Rendered};
+use crate::locale::{self, Catalog, Fallback};
+use crate::render::{self, Engine, Rendered};
 use crate::workspace::{self, Campaign, Document, Format, Workspace, WorkspaceError};
 
 /// Everything a render needs, loaded once.
@@ -15,20 +18,43 @@ pub struct Inputs {
     pub ws: Workspace,
     pub catalog: Catalog,
     pub engine: Engine,
+    /// How long loading took, stage by stage.
+    pub phases: Phases,
+}
+
+/// Wall time of the loading stages, and CPU time summed over render threads.
+#[derive(Debug, Default, Clone)]
+pub struct Phases {
+    /// Reading `pamphlet.toml`, campaigns and assets.
+    pub load: Duration,
+    /// Reading and parsing every `.ftl` file into bundles.
+    pub parse: Duration,
+    /// Compiling the templates.
+    pub templates: Duration,
+    /// Checking message references.
+    pub check: Duration,
 }
 
 /// Loads every input. Content problems are diagnostics; only an unreadable
 /// workspace is an error.
 pub fn load(root: &std::path::Path) -> Result<(Inputs, Vec<Diagnostic>), WorkspaceError> {
+    let mut phases = Phases::default();
+    let t = Instant::now();
     let (ws, mut diags) = workspace::load(root)?;
+    phases.load = t.elapsed();
+    let t = Instant::now();
     let (catalog, locale_diags) = locale::load(&ws)?;
+    phases.parse = t.elapsed();
     // A broken source file hides its messages; reporting each use of them as
     // unknown would bury the one error that matters.
     let source_broken = locale_diags.iter().any(Diagnostic::is_error);
     diags.extend(locale_diags);
+    let t = Instant::now();
     if !source_broken {
         diags.extend(check_references(&ws, &catalog));
     }
+    phases.check = t.elapsed();
+    let t = Instant::now();
     let engine = match Engine::load(&ws.root, &ws.templates_dir())? {
         Ok(e) => e,
         Err(d) => {
@@ -36,11 +62,13 @@ pub fn load(root: &std::path::Path) -> Result<(Inputs, Vec<Diagnostic>), Workspa
             Engine::defaults()
         }
     };
+    phases.templates = t.elapsed();
     Ok((
         Inputs {
             ws,
             catalog,
             engine,
+            phases,
         },
         diags,
     ))
@@ -139,49 +167,73 @@ pub fn plan<'a>(inputs: &'a Inputs, filter: &Filter) -> Result<Vec<Job<'a>>, Str
     Ok(jobs)
 }
 
-/// A rendered document: its localized content and its outputs.
-pub struct Done<'a, T> {
-    pub job: Job<'a>,
-    pub localized: LocalizedDocument,
-    pub outputs: Vec<T>,
+/// What a rendered (or reused) document leaves behind for the manifest and index.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct DocInfo {
+    /// The campaign title in the document's locale.
+    pub title: String,
+    pub fallbacks: Vec<Fallback>,
 }
 
-/// Localizes and renders every job in parallel; each output goes through
-/// `sink`, whose result is kept. Results come back in job order; every
-/// failing job contributes its diagnostics.
-pub fn render_all<'a, T, E, S>(
+/// A finished document: what it was, and what the sink made of its outputs.
+pub struct Done<'a, T> {
+    pub job: Job<'a>,
+    pub info: DocInfo,
+    pub outputs: Vec<T>,
+    /// Whether the sink reused earlier outputs instead of rendering.
+    pub reused: bool,
+}
+
+/// Where rendered documents go.
+pub trait Sink<'a>: Sync {
+    type Output: Send;
+    /// Earlier outputs of `job` that are still valid, if the sink keeps any.
+    fn reuse(&self, _job: &Job<'a>) -> Option<(DocInfo, Vec<Self::Output>)> {
+        None
+    }
+    /// Takes one rendered output of `job`.
+    fn take(
+        &self,
+        job: &Job<'a>,
+        info: &DocInfo,
+        rendered: &Rendered,
+    ) -> Result<Self::Output, Diagnostic>;
+}
+
+/// A sink that keeps nothing (for `check`).
+pub struct Discard;
+
+impl<'a> Sink<'a> for Discard {
+    type Output = ();
+    fn take(&self, _: &Job<'a>, _: &DocInfo, _: &Rendered) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// Counters a progress display can read while rendering runs, and the CPU
+/// time spent in each part of it, summed over threads.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicUsize,
+    pub render_nanos: AtomicU64,
+    pub write_nanos: AtomicU64,
+}
+
+/// Localizes and renders every job in parallel; each output goes to `sink`.
+/// Results come back in job order; every failing job contributes its diagnostics.
+pub fn render_all<'a, S: Sink<'a>>(
     inputs: &'a Inputs,
     jobs: &[Job<'a>],
     formats: &[Format],
-    sink: S,
-) -> Result<Vec<Done<'a, T>>, Vec<Diagnostic>>
-where
-    T: Send,
-    E: Into<Diagnostic>,
-    S: Fn(&Job<'a>, &Rendered) -> Result<T, E> + Sync,
-{
-    let results: Vec<Result<Done<'a, T>, Vec<Diagnostic>>> = jobs
+    sink: &S,
+    progress: &Progress,
+) -> Result<Vec<Done<'a, S::Output>>, Vec<Diagnostic>> {
+    let results: Vec<Result<Done<'a, S::Output>, Vec<Diagnostic>>> = jobs
         .par_iter()
         .map(|job| {
-            let localized = render::localize(
-                &inputs.catalog,
-                job.locale,
-                job.campaign,
-                job.document,
-                &inputs.ws.assets,
-            )
-            .map_err(|e| localize_diagnostics(job, e))?;
-            let rendered =
-                render::render(&inputs.engine, &localized, formats).map_err(|d| vec![d])?;
-            let outputs = rendered
-                .iter()
-                .map(|r| sink(job, r).map_err(|e| vec![e.into()]))
-                .collect::<Result<Vec<T>, _>>()?;
-            Ok(Done {
-                job: *job,
-                localized,
-                outputs,
-            })
+            let result = render_one(inputs, job, formats, sink, progress);
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            result
         })
         .collect();
     let mut done = Vec::with_capacity(results.len());
@@ -197,6 +249,57 @@ where
     } else {
         Err(diags)
     }
+}
+
+fn render_one<'a, S: Sink<'a>>(
+    inputs: &'a Inputs,
+    job: &Job<'a>,
+    formats: &[Format],
+    sink: &S,
+    progress: &Progress,
+) -> Result<Done<'a, S::Output>, Vec<Diagnostic>> {
+    let t = Instant::now();
+    if let Some((info, outputs)) = sink.reuse(job) {
+        progress
+            .write_nanos
+            .fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        return Ok(Done {
+            job: *job,
+            info,
+            outputs,
+            reused: true,
+        });
+    }
+    let localized = render::localize(
+        &inputs.catalog,
+        job.locale,
+        job.campaign,
+        job.document,
+        &inputs.ws.assets,
+    )
+    .map_err(|e| localize_diagnostics(job, e))?;
+    let rendered = render::render(&inputs.engine, &localized, formats).map_err(|d| vec![d])?;
+    let info = DocInfo {
+        title: localized.title,
+        fallbacks: localized.fallbacks,
+    };
+    let t_write = Instant::now();
+    progress
+        .render_nanos
+        .fetch_add((t_write - t).as_nanos() as u64, Ordering::Relaxed);
+    let outputs = rendered
+        .iter()
+        .map(|r| sink.take(job, &info, r).map_err(|e| vec![e]))
+        .collect::<Result<Vec<_>, _>>()?;
+    progress
+        .write_nanos
+        .fetch_add(t_write.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    Ok(Done {
+        job: *job,
+        info,
+        outputs,
+        reused: false,
+    })
 }
 
 fn localize_diagnostics(job: &Job, e: render::LocalizeError) -> Vec<Diagnostic> {

@@ -47,6 +47,14 @@ impl LineIndex {
         }
     }
 
+    /// Byte offset where 1-based `line` starts (the end of the text past the last line).
+    pub fn line_start(&self, line: usize, text: &str) -> usize {
+        self.starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(text.len())
+    }
+
     /// The text of 1-based `line`, without its line ending.
     pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
         let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::locale::{Catalog, review, to_args};
+use crate::locale::{Catalog, Fallback, review, to_args};
 use crate::workspace::{Campaign, MessageRef};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -51,7 +51,7 @@ pub struct Status {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
+pub enum State {
     Translated,
     Missing,
     Stale,
@@ -134,19 +134,55 @@ fn words(catalog: &Catalog, id: &str) -> usize {
         .count()
 }
 
-/// Computes the matrix for `campaigns` and every locale of the catalog.
+/// Computes the matrix for `campaigns` and every locale of the catalog by
+/// resolving each message with the campaign's variables.
 pub fn compute(catalog: &Catalog, campaigns: &[Campaign]) -> Status {
+    compute_with(catalog, campaigns, |_, locale, msg, args| {
+        state(catalog, locale, msg, args)
+    })
+}
+
+/// The state of a message from the fallbacks a build recorded for it:
+/// translated unless it fell back (missing or broken) or is stale.
+pub fn state_from_fallbacks<'f>(
+    catalog: &Catalog,
+    locale: usize,
+    id: &str,
+    fallbacks: impl IntoIterator<Item = &'f Fallback>,
+) -> State {
+    let fell_back = fallbacks
+        .into_iter()
+        .find(|f| f.message.split('.').next() == Some(id));
+    match fell_back {
+        Some(f) if f.reason.starts_with("missing") || f.reason.starts_with("attribute") => {
+            State::Missing
+        }
+        Some(_) => State::Error,
+        None if review::is_stale(catalog, locale, id) => State::Stale,
+        None => State::Translated,
+    }
+}
+
+/// Computes the matrix with `state_of(campaign index, locale, message, args)`.
+pub fn compute_with(
+    catalog: &Catalog,
+    campaigns: &[Campaign],
+    state_of: impl Fn(usize, usize, &MessageRef, &fluent_bundle::FluentArgs) -> State,
+) -> Status {
     let locales: Vec<String> = catalog.locales.iter().map(|l| l.tag.clone()).collect();
     let mut totals: Vec<(Cell, BTreeSet<String>)> = vec![Default::default(); locales.len()];
+    let mut word_counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::new();
-    for campaign in campaigns {
+    for (c, campaign) in campaigns.iter().enumerate() {
         let msgs = messages(campaign);
         let mut cells = Vec::new();
         for (l, total) in totals.iter_mut().enumerate() {
             let mut cell = Cell::default();
             for (id, (msg, args)) in &msgs {
-                let s = state(catalog, l, msg, args);
-                let w = words(catalog, id);
+                let s = state_of(c, l, msg, args);
+                let w = *word_counts
+                    .entry(id.clone())
+                    .or_insert_with(|| words(catalog, id));
                 cell.add(s, w);
                 if total.1.insert(id.clone()) {
                     total.0.add(s, w);

@@ -1,20 +1,27 @@
-//! `pamphlet build`: load, render in parallel into a staging folder, write the
-//! manifest and the index, swap the staging folder into place.
+//! `pamphlet build`: load, render in parallel into a staging folder (reusing
+//! unchanged documents of the previous build), write the manifest, the index
+//! and the build cache, then swap the staging folder into place.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, count, plural};
 use crate::cli::BuildArgs;
 use crate::diagnostics::Diagnostic;
+use crate::incremental::{self, Cache, CachedDoc, CachedFile, Fingerprints};
 use crate::locale::Fallback;
 use crate::output::index::{Index, IndexCampaign, IndexDocument, IndexFile, IndexRow};
 use crate::output::manifest::{self, Entry, Manifest, ManifestFallback};
 use crate::output::{Staging, Written};
-use crate::pipeline::{self, Done, Filter, Inputs, Job};
-use crate::render::markup;
+use crate::pipeline::{self, DocInfo, Done, Filter, Inputs, Job, Progress, Sink};
+use crate::render::{Rendered, markup};
 use crate::workspace::Format;
+
+/// One written output: its path in the output folder, its format, size and hash.
+type Output = (String, Format, Written);
 
 pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     let started = Instant::now();
@@ -67,11 +74,18 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         }
     };
 
-    let done = pipeline::render_all(&inputs, &jobs, &formats, |job, rendered| {
-        let rel = file_path(&inputs, job, rendered.format);
-        staging
-            .write(&rel, rendered.text.as_bytes())
-            .map(|w| (rel, rendered.format, w))
+    let render_started = Instant::now();
+    let sink = BuildSink {
+        inputs: &inputs,
+        staging: &staging,
+        out: out.clone(),
+        previous: Cache::load(&out),
+        prints: Fingerprints::new(&inputs, &formats),
+        formats: formats.clone(),
+    };
+    let progress = Progress::default();
+    let done = with_progress_bar(rep, jobs.len(), &progress, || {
+        pipeline::render_all(&inputs, &jobs, &formats, &sink, &progress)
     });
     let done = match done {
         Ok(d) => d,
@@ -85,8 +99,9 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
             return EXIT_CONTENT;
         }
     };
+    let render_wall = render_started.elapsed();
 
-    let fallbacks: BTreeSet<&Fallback> = done.iter().flat_map(|d| &d.localized.fallbacks).collect();
+    let fallbacks: BTreeSet<&Fallback> = done.iter().flat_map(|d| &d.info.fallbacks).collect();
     report_fallbacks(rep, &fallbacks);
     if args.strict && (!fallbacks.is_empty() || warnings > 0) {
         rep.error(&format!(
@@ -98,6 +113,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         return EXIT_CONTENT;
     }
 
+    let finish_started = Instant::now();
     let manifest = build_manifest(&inputs, &done);
     let index = build_index(&inputs, &done, manifest.files.len());
     let index_html = match inputs.engine.render(
@@ -110,28 +126,183 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
             return EXIT_CONTENT;
         }
     };
+    let cache = Cache {
+        generator: incremental::generator(),
+        documents: done
+            .iter()
+            .map(|d| {
+                let files = d
+                    .outputs
+                    .iter()
+                    .map(|(path, format, w)| CachedFile {
+                        path: path.clone(),
+                        format: *format,
+                        bytes: w.bytes,
+                        sha256: w.sha256.clone(),
+                    })
+                    .collect();
+                (
+                    incremental::key(&inputs, &d.job),
+                    CachedDoc {
+                        fingerprint: sink.prints.of(&d.job),
+                        info: d.info.clone(),
+                        files,
+                    },
+                )
+            })
+            .collect(),
+    };
+    drop(sink);
     let finish = staging
         .write(manifest::FILE, manifest.to_json().as_bytes())
         .and_then(|_| staging.write("index.html", index_html.as_bytes()))
+        .and_then(|_| staging.write(incremental::FILE, cache.to_json().as_bytes()))
         .and_then(|_| staging.commit());
     if let Err(e) = finish {
         rep.error(&e.to_string());
         return EXIT_CONTENT;
     }
+    let finish = finish_started.elapsed();
 
     let campaigns: BTreeSet<&str> = done.iter().map(|d| d.job.campaign.id.as_str()).collect();
     let locales: BTreeSet<usize> = done.iter().map(|d| d.job.locale).collect();
+    let reused = done.iter().filter(|d| d.reused).count();
+    let p = &inputs.phases;
+    let secs = |d: Duration| format!("{:.3} s", d.as_secs_f64());
+    rep.detail(&format!(
+        "phases: load {}, parse {}, check {}, templates {}, render+write {} (CPU: render {}, write {}), finish {}; {} rendered, {} reused",
+        secs(p.load),
+        secs(p.parse),
+        secs(p.check),
+        secs(p.templates),
+        secs(render_wall),
+        secs(Duration::from_nanos(progress.render_nanos.load(Ordering::Relaxed))),
+        secs(Duration::from_nanos(progress.write_nanos.load(Ordering::Relaxed))),
+        secs(finish),
+        plural(done.len() - reused, "document", "documents"),
+        reused
+    ));
     rep.info(&format!(
-        "built {} ({} × {}), {}, {} in {:.2} s → {}",
+        "built {} ({} × {}), {}, {} in {:.2} s{} → {}",
         plural(manifest.files.len(), "file", "files"),
         plural(campaigns.len(), "campaign", "campaigns"),
         plural(locales.len(), "locale", "locales"),
         plural(fallbacks.len(), "fallback", "fallbacks"),
         plural(warnings, "warning", "warnings"),
         started.elapsed().as_secs_f64(),
+        if reused > 0 {
+            format!(", {reused} of {} documents unchanged", done.len())
+        } else {
+            String::new()
+        },
         out.display()
     ));
     EXIT_OK
+}
+
+/// Writes rendered documents into the staging folder, and carries unchanged
+/// documents over from the previous output by hard link.
+struct BuildSink<'s, 'a> {
+    inputs: &'a Inputs,
+    staging: &'s Staging,
+    out: PathBuf,
+    previous: Cache,
+    prints: Fingerprints<'a>,
+    formats: Vec<Format>,
+}
+
+impl<'a> Sink<'a> for BuildSink<'_, 'a> {
+    type Output = Output;
+
+    fn reuse(&self, job: &Job<'a>) -> Option<(DocInfo, Vec<Output>)> {
+        let cached = self
+            .previous
+            .documents
+            .get(&incremental::key(self.inputs, job))?;
+        if cached.fingerprint != self.prints.of(job) {
+            return None;
+        }
+        let mut outputs = Vec::new();
+        for format in &self.formats {
+            let file = cached.files.iter().find(|f| f.format == *format);
+            let linked = file.and_then(|f| {
+                let from = self.out.join(&f.path);
+                match self.staging.link(&f.path, &from) {
+                    Ok(bytes) if bytes == f.bytes => Some((
+                        f.path.clone(),
+                        f.format,
+                        Written {
+                            bytes,
+                            sha256: f.sha256.clone(),
+                        },
+                    )),
+                    Ok(_) => {
+                        self.staging.remove(&f.path);
+                        None
+                    }
+                    Err(_) => None,
+                }
+            });
+            match linked {
+                Some(o) => outputs.push(o),
+                None => {
+                    for (path, _, _) in &outputs {
+                        self.staging.remove(path);
+                    }
+                    return None;
+                }
+            }
+        }
+        Some((cached.info.clone(), outputs))
+    }
+
+    fn take(&self, job: &Job<'a>, _: &DocInfo, rendered: &Rendered) -> Result<Output, Diagnostic> {
+        let rel = file_path(self.inputs, job, rendered.format);
+        let written = self.staging.write(&rel, rendered.text.as_bytes())?;
+        Ok((rel, rendered.format, written))
+    }
+}
+
+/// Runs `work`, showing `rendering N/M documents` on stderr while it takes
+/// more than a moment, when stderr is a terminal and `-q` is not given.
+fn with_progress_bar<R: Send>(
+    rep: &Reporter,
+    total: usize,
+    progress: &Progress,
+    work: impl FnOnce() -> R + Send,
+) -> R {
+    if rep.quiet || !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let started = Instant::now();
+            let mut shown = false;
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                if started.elapsed() < Duration::from_millis(500) {
+                    continue;
+                }
+                let n = progress.done.load(Ordering::Relaxed);
+                let width = 30;
+                let filled = (n * width).checked_div(total).unwrap_or(width);
+                eprint!(
+                    "\r[{}{}] {n}/{total} documents",
+                    "#".repeat(filled),
+                    " ".repeat(width - filled)
+                );
+                let _ = std::io::stderr().flush();
+                shown = true;
+            }
+            if shown {
+                eprint!("\r{}\r", " ".repeat(60));
+            }
+        });
+        let result = work();
+        stop.store(true, Ordering::Relaxed);
+        result
+    })
 }
 
 /// `<campaign>/<locale>/<document>.<ext>`: every part a validated slug or canonical tag.
@@ -170,7 +341,7 @@ fn report_fallbacks(rep: &Reporter, fallbacks: &BTreeSet<&Fallback>) {
     }
 }
 
-fn build_manifest(inputs: &Inputs, done: &[Done<(String, Format, Written)>]) -> Manifest {
+fn build_manifest(inputs: &Inputs, done: &[Done<Output>]) -> Manifest {
     let mut files: Vec<Entry> = done
         .iter()
         .flat_map(|d| {
@@ -185,7 +356,7 @@ fn build_manifest(inputs: &Inputs, done: &[Done<(String, Format, Written)>]) -> 
                 bytes: written.bytes,
                 sha256: written.sha256.clone(),
                 fallbacks: d
-                    .localized
+                    .info
                     .fallbacks
                     .iter()
                     .map(ManifestFallback::from)
@@ -195,14 +366,23 @@ fn build_manifest(inputs: &Inputs, done: &[Done<(String, Format, Written)>]) -> 
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Manifest {
-        generator: format!("pamphlet {}", env!("CARGO_PKG_VERSION")),
+        generator: incremental::generator(),
         project: inputs.ws.config.name.clone(),
         source_locale: inputs.catalog.tag(inputs.catalog.source).to_owned(),
         files,
     }
 }
 
-fn build_index(inputs: &Inputs, done: &[Done<(String, Format, Written)>], files: usize) -> Index {
+fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
+    let catalog = &inputs.catalog;
+    // the fallbacks of each campaign × locale, from every document of it
+    let mut fell_back: BTreeMap<(&str, usize), Vec<&Fallback>> = BTreeMap::new();
+    for d in done {
+        fell_back
+            .entry((d.job.campaign.id.as_str(), d.job.locale))
+            .or_default()
+            .extend(&d.info.fallbacks);
+    }
     let built: Vec<crate::workspace::Campaign> = inputs
         .ws
         .campaigns
@@ -210,17 +390,23 @@ fn build_index(inputs: &Inputs, done: &[Done<(String, Format, Written)>], files:
         .filter(|c| done.iter().any(|d| d.job.campaign.id == c.id))
         .cloned()
         .collect();
-    let status = crate::status::compute(&inputs.catalog, &built);
+    let status = crate::status::compute_with(catalog, &built, |c, locale, msg, _| {
+        let list = fell_back
+            .get(&(built[c].id.as_str(), locale))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        crate::status::state_from_fallbacks(catalog, locale, &msg.id, list.iter().copied())
+    });
     let mut campaigns: Vec<IndexCampaign> = Vec::new();
     for d in done {
         let campaign = d.job.campaign;
         if campaigns.last().is_none_or(|c| c.id != campaign.id) {
             let title = done
                 .iter()
-                .find(|o| o.job.campaign.id == campaign.id && o.job.locale == inputs.catalog.source)
+                .find(|o| o.job.campaign.id == campaign.id && o.job.locale == catalog.source)
                 .map_or_else(
                     || campaign.id.clone(),
-                    |o| markup::to_text(&o.localized.title).replace(['\u{2068}', '\u{2069}'], ""),
+                    |o| markup::to_text(&o.info.title).replace(['\u{2068}', '\u{2069}'], ""),
                 );
             campaigns.push(IndexCampaign {
                 id: campaign.id.clone(),
@@ -229,7 +415,7 @@ fn build_index(inputs: &Inputs, done: &[Done<(String, Format, Written)>], files:
             });
         }
         let rows = &mut campaigns.last_mut().expect("pushed above").rows;
-        let tag = inputs.catalog.tag(d.job.locale);
+        let tag = catalog.tag(d.job.locale);
         if rows.last().is_none_or(|r| r.locale != tag) {
             let row = status
                 .campaigns
@@ -238,7 +424,7 @@ fn build_index(inputs: &Inputs, done: &[Done<(String, Format, Written)>], files:
                 .expect("every built campaign has a status row");
             rows.push(IndexRow {
                 locale: tag.to_owned(),
-                dir: if inputs.catalog.locales[d.job.locale].rtl {
+                dir: if catalog.locales[d.job.locale].rtl {
                     "rtl"
                 } else {
                     "ltr"
@@ -260,19 +446,14 @@ fn build_index(inputs: &Inputs, done: &[Done<(String, Format, Written)>], files:
                 })
                 .collect(),
         });
-        row.fallbacks.extend(d.localized.fallbacks.iter().cloned());
+        row.fallbacks.extend(d.info.fallbacks.iter().cloned());
         row.fallbacks.sort();
         row.fallbacks.dedup_by(|a, b| a.message == b.message);
     }
     Index {
         project: inputs.ws.config.name.clone(),
         files,
-        locales: inputs
-            .catalog
-            .locales
-            .iter()
-            .map(|l| l.tag.clone())
-            .collect(),
+        locales: catalog.locales.iter().map(|l| l.tag.clone()).collect(),
         campaigns,
     }
 }

@@ -47,12 +47,16 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
         .any(|d| d.is_error() && d.code.starts_with("message-unknown"))
     {
         let formats = inputs.ws.config.formats.clone();
-        match pipeline::render_all(&inputs, &jobs, &formats, |_, _| Ok::<(), Diagnostic>(())) {
+        match pipeline::render_all(
+            &inputs,
+            &jobs,
+            &formats,
+            &pipeline::Discard,
+            &pipeline::Progress::default(),
+        ) {
             Ok(done) => {
-                let fallbacks: BTreeSet<_> = done
-                    .iter()
-                    .flat_map(|d| d.localized.fallbacks.iter())
-                    .collect();
+                let fallbacks: BTreeSet<_> =
+                    done.iter().flat_map(|d| d.info.fallbacks.iter()).collect();
                 let broken: Vec<Diagnostic> = fallbacks
                     .into_iter()
                     .filter_map(|f| broken_diagnostic(&inputs, f))

@@ -39,11 +39,7 @@ impl FtlFile {
 
     /// Byte offset where 1-based `line` starts.
     pub fn line_offset(&self, line: usize) -> usize {
-        self.text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum()
+        self.index.line_start(line, &self.text)
     }
 
     /// The text of the entry whose id is on `line`, up to the next entry.

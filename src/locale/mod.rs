@@ -95,7 +95,7 @@ pub struct Catalog {
 }
 
 /// A fallback that was used: `message` was taken from `used` instead of `locale`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 pub struct Fallback {
     pub message: String,
     pub locale: String,

@@ -133,6 +133,26 @@ impl Staging {
         })
     }
 
+    /// Puts the file `from` (in the previous output) at `rel` as a hard link,
+    /// or a copy where links are not possible. Returns the bytes linked.
+    pub fn link(&self, rel: &str, from: &Path) -> Result<u64, OutputError> {
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        if fs::hard_link(from, &path).is_err() {
+            fs::copy(from, &path).map_err(io(&path))?;
+        }
+        Ok(fs::metadata(&path).map_err(io(&path))?.len())
+    }
+
+    /// Removes a file this build staged (used when a reuse attempt fails halfway).
+    pub fn remove(&self, rel: &str) {
+        if let Ok(path) = self.path_of(rel) {
+            let _ = fs::remove_file(path);
+        }
+    }
+
     fn path_of(&self, rel: &str) -> Result<PathBuf, OutputError> {
         let p = Path::new(rel);
         let safe = !rel.is_empty()

@@ -56,6 +56,8 @@ pub struct Asset {
 pub struct Workspace {
     pub root: PathBuf,
     pub config: Config,
+    /// The text of `pamphlet.toml`, for build fingerprints.
+    pub config_text: String,
     /// Campaigns that parsed, sorted by id.
     pub campaigns: Vec<Campaign>,
     /// Assets by their path under `assets/`.
@@ -96,6 +98,7 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), WorkspaceError>
         return Err(WorkspaceError::NotAWorkspace(root.display().to_string()));
     }
     let text = read_text(root, &config_path)?.map_err(|d| WorkspaceError::Config(vec![d]))?;
+    let config_text = text.clone();
     let config =
         config::parse(&TomlFile::new(CONFIG_FILE.into(), text)).map_err(WorkspaceError::Config)?;
 
@@ -135,6 +138,7 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), WorkspaceError>
     let ws = Workspace {
         root: root.to_path_buf(),
         config,
+        config_text,
         campaigns,
         assets,
     };

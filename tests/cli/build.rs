@@ -73,11 +73,11 @@ fn manifest_lists_every_file_with_a_correct_checksum() {
         assert_eq!(f["kind"], "flyer");
         assert_eq!(f["paper"], "A6");
     }
-    // every file of the output tree is in the manifest, besides the index and the manifest itself
+    // every file of the output tree is in the manifest, besides the index, the manifest and the build cache
     let on_disk: Vec<String> = tree(&out)
         .into_iter()
         .map(|(p, _)| p)
-        .filter(|p| p != "index.html" && p != "manifest.json")
+        .filter(|p| !["index.html", "manifest.json", ".pamphlet-cache.json"].contains(&p.as_str()))
         .collect();
     assert_eq!(on_disk, paths);
 }
@@ -142,6 +142,7 @@ fn filters_limit_campaigns_locales_and_formats() {
     assert_eq!(
         files,
         [
+            ".pamphlet-cache.json",
             "index.html",
             "manifest.json",
             "permits/ar/leaflet.txt",

@@ -181,7 +181,9 @@ fn c05_deep_nesting_in_a_translation_is_refused_before_parsing() {
         ],
     );
     assert!(
-        err.lines().all(|l| l.chars().count() < 120),
+        err.lines()
+            .filter(|l| l.contains(" | "))
+            .all(|l| l.chars().count() < 120),
         "long lines are cut: {err}"
     );
     assert!(

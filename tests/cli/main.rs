@@ -6,6 +6,7 @@ mod checks;
 mod errors;
 mod fallback;
 mod hostile;
+mod incremental;
 mod init;
 mod interrupt;
 mod snapshots;

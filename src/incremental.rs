@@ -1,0 +1,201 @@
+//! Incremental builds without giving up the all-or-nothing output.
+//!
+//! Every document × locale gets a *fingerprint*: a hash of everything its
+//! output depends on (pamphlet's version, the output formats, `pamphlet.toml`,
+//! the templates, the campaign file, the assets it embeds, and, for each locale
+//! of its fallback chain, every `.ftl` file that defines a message the document
+//! prints or one of the messages and terms those reference). The build records
+//! the fingerprints in `out/.pamphlet-cache.json`; the next build renders only
+//! documents whose fingerprint changed and hard-links the others from the
+//! previous `out/` into its fresh staging folder. An edit to
+//! `locales/ru/permits.ftl` therefore re-renders the Russian documents of the
+//! permits campaign (and those of locales that fall back to Russian), nothing else.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::pipeline::{DocInfo, Inputs, Job};
+use crate::workspace::Format;
+
+/// The cache's file name inside the output folder.
+pub const FILE: &str = ".pamphlet-cache.json";
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Cache {
+    pub generator: String,
+    /// By `campaign/locale/document`.
+    pub documents: BTreeMap<String, CachedDoc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CachedDoc {
+    pub fingerprint: String,
+    pub info: DocInfo,
+    pub files: Vec<CachedFile>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CachedFile {
+    pub path: String,
+    pub format: Format,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+impl Cache {
+    /// The cache of the output folder `out`; empty when missing, unreadable or
+    /// written by another version (which then simply renders everything).
+    pub fn load(out: &Path) -> Cache {
+        let Ok(text) = std::fs::read_to_string(out.join(FILE)) else {
+            return Cache::default();
+        };
+        match serde_json::from_str::<Cache>(&text) {
+            Ok(c) if c.generator == generator() => c,
+            _ => Cache::default(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("the cache serializes")
+    }
+}
+
+pub fn generator() -> String {
+    format!("pamphlet {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The key of a job in the cache.
+pub fn key(inputs: &Inputs, job: &Job) -> String {
+    format!(
+        "{}/{}/{}",
+        job.campaign.id,
+        inputs.catalog.tag(job.locale),
+        job.document.id
+    )
+}
+
+/// Precomputed hashes from which each job's fingerprint is assembled.
+pub struct Fingerprints<'a> {
+    inputs: &'a Inputs,
+    /// Version, formats, settings and templates: what every document depends on.
+    global: [u8; 32],
+    /// Per locale: the hash of each `.ftl` file, in file order.
+    file_hashes: Vec<Vec<[u8; 32]>>,
+    /// Per locale: for each id (`msg`, `-term`), the files that define it and its references.
+    defs: Vec<HashMap<&'a str, (Vec<usize>, &'a [String])>>,
+    assets: HashMap<&'a str, [u8; 32]>,
+}
+
+fn sha(parts: &[&[u8]]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    h.finalize().into()
+}
+
+impl<'a> Fingerprints<'a> {
+    pub fn new(inputs: &'a Inputs, formats: &[Format]) -> Self {
+        let mut global = Sha256::new();
+        global.update(generator());
+        for f in formats {
+            global.update(f.extension());
+        }
+        global.update(sha(&[inputs.ws.config_text.as_bytes()]));
+        for (name, source, _) in inputs.engine.sources() {
+            global.update(sha(&[name.as_bytes(), source.as_bytes()]));
+        }
+        let file_hashes = inputs
+            .catalog
+            .locales
+            .iter()
+            .map(|l| l.files.iter().map(|f| sha(&[f.text.as_bytes()])).collect())
+            .collect();
+        let defs = inputs
+            .catalog
+            .locales
+            .iter()
+            .map(|l| {
+                let mut map: HashMap<&str, (Vec<usize>, &[String])> = HashMap::new();
+                for (i, f) in l.files.iter().enumerate() {
+                    for (id, _) in &f.entries {
+                        map.entry(id.as_str())
+                            .or_insert_with(|| (Vec::new(), &[]))
+                            .0
+                            .push(i);
+                    }
+                    for (id, refs) in &f.refs {
+                        if let Some(e) = map.get_mut(id.as_str())
+                            && e.1.is_empty()
+                        {
+                            e.1 = refs;
+                        }
+                    }
+                }
+                map
+            })
+            .collect();
+        let assets = inputs
+            .ws
+            .assets
+            .iter()
+            .map(|(k, a)| (k.as_str(), sha(&[&a.bytes])))
+            .collect();
+        Fingerprints {
+            inputs,
+            global: global.finalize().into(),
+            file_hashes,
+            defs,
+            assets,
+        }
+    }
+
+    /// The fingerprint of one document in one locale, as hex.
+    pub fn of(&self, job: &Job) -> String {
+        let catalog = &self.inputs.catalog;
+        let mut h = Sha256::new();
+        h.update(self.global);
+        h.update(sha(&[job.campaign.source.as_bytes()]));
+        h.update(job.document.id.as_bytes());
+        h.update(catalog.tag(job.locale).as_bytes());
+        for block in job.document.surfaces.iter().flatten() {
+            if let Some(asset) = block.assets().and_then(|a| self.assets.get(a)) {
+                h.update(asset);
+            }
+        }
+        let roots: Vec<&str> = std::iter::once(&job.campaign.title)
+            .chain(
+                job.document
+                    .surfaces
+                    .iter()
+                    .flatten()
+                    .flat_map(|b| b.texts()),
+            )
+            .map(|t| t.msg.id.as_str())
+            .collect();
+        for &l in &catalog.locales[job.locale].chain {
+            h.update(catalog.tag(l).as_bytes());
+            let defs = &self.defs[l];
+            let mut seen: BTreeSet<&str> = BTreeSet::new();
+            let mut files: BTreeSet<usize> = BTreeSet::new();
+            let mut todo: Vec<&str> = roots.clone();
+            while let Some(id) = todo.pop() {
+                if !seen.insert(id) {
+                    continue;
+                }
+                if let Some((in_files, refs)) = defs.get(id) {
+                    files.extend(in_files);
+                    todo.extend(refs.iter().map(String::as_str));
+                }
+            }
+            for f in files {
+                h.update(self.file_hashes[l][f]);
+            }
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}

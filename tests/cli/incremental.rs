@@ -1,0 +1,68 @@
+//! Incremental builds: unchanged documents are carried over from the previous
+//! output, changed ones re-rendered, and the result is the same as a full build.
+
+use super::*;
+
+fn rendered_and_reused(err: &str) -> (usize, usize) {
+    let phases = err.lines().find(|l| l.starts_with("phases:")).unwrap_or_else(|| panic!("no phases line in {err}"));
+    let tail = phases.rsplit("; ").next().unwrap();
+    let nums: Vec<usize> = tail.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+    (nums[0], nums[1])
+}
+
+#[test]
+fn a_rebuild_without_changes_renders_nothing() {
+    let ws = sample_workspace();
+    let o = pamphlet(ws.path(), &["build", "-v"]);
+    assert_eq!(rendered_and_reused(&stderr(&o)), (24, 0));
+    let first = tree(&ws.path().join("out"));
+    let o = pamphlet(ws.path(), &["build", "-v"]);
+    assert_eq!(rendered_and_reused(&stderr(&o)), (0, 24), "{}", stderr(&o));
+    assert!(stderr(&o).contains("24 of 24 documents unchanged"));
+    assert_eq!(first, tree(&ws.path().join("out")));
+}
+
+#[test]
+fn one_ftl_edit_rerenders_only_the_documents_that_use_it() {
+    let ws = sample_workspace();
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    let ru = ws.path().join("locales/ru/permits.ftl");
+    std::fs::write(&ru, read(&ru).replacen("permits-work-title = ", "permits-work-title = ✱ ", 1)).unwrap();
+    let o = pamphlet(ws.path(), &["build", "-v"]);
+    // ru/permits, and uk/permits, whose chain falls back to ru
+    assert_eq!(rendered_and_reused(&stderr(&o)), (2, 22), "{}", stderr(&o));
+    let incremental = tree(&ws.path().join("out"));
+    assert!(read(&ws.path().join("out/permits/ru/leaflet.html")).contains("✱ "));
+
+    // the same as a build from scratch
+    std::fs::remove_dir_all(ws.path().join("out")).unwrap();
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    assert_eq!(incremental, tree(&ws.path().join("out")));
+}
+
+#[test]
+fn shared_messages_template_and_settings_changes_reach_every_document_that_uses_them() {
+    let ws = sample_workspace();
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    // a shared term in Azerbaijani: every az document, and nothing else (no locale falls back to az)
+    let az = ws.path().join("locales/az/shared.ftl");
+    std::fs::write(&az, read(&az).replacen("-service-name = ", "-service-name = ✱", 1)).unwrap();
+    let o = pamphlet(ws.path(), &["build", "-v"]);
+    assert_eq!(rendered_and_reused(&stderr(&o)), (3, 21), "{}", stderr(&o));
+    // a template override changes everything
+    std::fs::create_dir_all(ws.path().join("templates/txt")).unwrap();
+    std::fs::write(ws.path().join("templates/txt/base.txt"), "{% block content %}{% endblock content %}\n-- end --\n").unwrap();
+    let o = pamphlet(ws.path(), &["build", "-v"]);
+    assert_eq!(rendered_and_reused(&stderr(&o)), (24, 0), "{}", stderr(&o));
+    assert!(read(&ws.path().join("out/rights/fa/brochure.txt")).ends_with("-- end --\n"));
+}
+
+#[test]
+fn a_tampered_previous_output_is_rendered_again() {
+    let ws = sample_workspace();
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    std::fs::write(ws.path().join("out/rights/ka/brochure.html"), "tampered").unwrap();
+    let o = pamphlet(ws.path(), &["build", "-v"]);
+    assert_eq!(rendered_and_reused(&stderr(&o)), (1, 23), "{}", stderr(&o));
+    assert!(read(&ws.path().join("out/rights/ka/brochure.html")).starts_with("<!DOCTYPE html>"));
+}
