@@ -77,6 +77,10 @@ pub fn key(inputs: &Inputs, job: &Job) -> String {
     )
 }
 
+/// Where an id is defined in one locale: the files that define it, and the
+/// messages and terms its (first) definition references.
+type Definitions<'a> = HashMap<&'a str, (Vec<usize>, &'a [String])>;
+
 /// Precomputed hashes from which each job's fingerprint is assembled.
 pub struct Fingerprints<'a> {
     inputs: &'a Inputs,
@@ -85,7 +89,7 @@ pub struct Fingerprints<'a> {
     /// Per locale: the hash of each `.ftl` file, in file order.
     file_hashes: Vec<Vec<[u8; 32]>>,
     /// Per locale: for each id (`msg`, `-term`), the files that define it and its references.
-    defs: Vec<HashMap<&'a str, (Vec<usize>, &'a [String])>>,
+    defs: Vec<Definitions<'a>>,
     assets: HashMap<&'a str, [u8; 32]>,
 }
 
@@ -120,7 +124,7 @@ impl<'a> Fingerprints<'a> {
             .locales
             .iter()
             .map(|l| {
-                let mut map: HashMap<&str, (Vec<usize>, &[String])> = HashMap::new();
+                let mut map: Definitions = HashMap::new();
                 for (i, f) in l.files.iter().enumerate() {
                     for (id, _) in &f.entries {
                         map.entry(id.as_str())
