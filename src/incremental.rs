@@ -26,8 +26,28 @@ pub const FILE: &str = ".pamphlet-cache.json";
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Cache {
     pub generator: String,
+    /// Hash of every input file and of the build's options ([`inputs_hash`]).
+    #[serde(default)]
+    pub inputs: String,
+    /// What the build printed and counted, to repeat when nothing changed.
+    #[serde(default)]
+    pub summary: Summary,
     /// By `campaign/locale/document`.
     pub documents: BTreeMap<String, CachedDoc>,
+}
+
+/// The outcome of a build, kept so that a build with unchanged inputs can
+/// report it again without doing any work.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct Summary {
+    /// Diagnostics and fallback lines as printed (without `-v` details).
+    pub report: Vec<String>,
+    pub fallbacks: usize,
+    pub warnings: usize,
+    pub files: usize,
+    pub campaigns: usize,
+    pub locales: usize,
+    pub documents: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -67,6 +87,54 @@ pub fn generator() -> String {
     format!("pamphlet {}", env!("CARGO_PKG_VERSION"))
 }
 
+/// A hash of everything a build reads (`pamphlet.toml`, campaign files,
+/// every file under `locales/`, `templates/` and `assets/`, by path and
+/// content) and of the options that shape its output.
+pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<String> {
+    let mut h = Sha256::new();
+    h.update(generator());
+    h.update(sha(&[options.as_bytes()]));
+    h.update(sha(&[&std::fs::read(
+        root.join(crate::workspace::CONFIG_FILE),
+    )?]));
+    for dir in ["campaigns", "locales", "templates", "assets"] {
+        let dir = root.join(dir);
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(std::io::Error::other)?;
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .into_owned();
+            if entry.path_is_symlink() {
+                h.update(sha(&[rel.as_bytes(), b"symlink"]));
+            } else if entry.file_type().is_file() {
+                h.update(sha(&[rel.as_bytes(), &std::fs::read(entry.path())?]));
+            }
+        }
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+impl Cache {
+    /// Is the previous output still exactly what these inputs produce, and
+    /// whole (every file the manifest lists present, with its size)?
+    pub fn is_current(&self, out: &Path, inputs: &str) -> bool {
+        !self.inputs.is_empty()
+            && self.inputs == inputs
+            && self
+                .documents
+                .values()
+                .flat_map(|d| &d.files)
+                .all(|f| std::fs::metadata(out.join(&f.path)).is_ok_and(|m| m.len() == f.bytes))
+            && out.join(crate::output::manifest::FILE).is_file()
+    }
+}
+
 /// The key of a job in the cache.
 pub fn key(inputs: &Inputs, job: &Job) -> String {
     format!(
@@ -91,6 +159,8 @@ pub struct Fingerprints<'a> {
     /// Per locale: for each id (`msg`, `-term`), the files that define it and its references.
     defs: Vec<Definitions<'a>>,
     assets: HashMap<&'a str, [u8; 32]>,
+    /// Per campaign id: the hash of its file.
+    campaigns: HashMap<&'a str, [u8; 32]>,
 }
 
 fn sha(parts: &[&[u8]]) -> [u8; 32] {
@@ -149,13 +219,28 @@ impl<'a> Fingerprints<'a> {
             .iter()
             .map(|(k, a)| (k.as_str(), sha(&[&a.bytes])))
             .collect();
+        let campaigns = inputs
+            .ws
+            .campaigns
+            .iter()
+            .map(|c| (c.id.as_str(), sha(&[c.source.as_bytes()])))
+            .collect();
         Fingerprints {
             inputs,
             global: global.finalize().into(),
             file_hashes,
             defs,
             assets,
+            campaigns,
         }
+    }
+
+    /// The fingerprints of every job, by cache key, computed in parallel.
+    pub fn all(&self, jobs: &[Job]) -> HashMap<String, String> {
+        use rayon::prelude::*;
+        jobs.par_iter()
+            .map(|j| (key(self.inputs, j), self.of(j)))
+            .collect()
     }
 
     /// The fingerprint of one document in one locale, as hex.
@@ -163,7 +248,12 @@ impl<'a> Fingerprints<'a> {
         let catalog = &self.inputs.catalog;
         let mut h = Sha256::new();
         h.update(self.global);
-        h.update(sha(&[job.campaign.source.as_bytes()]));
+        h.update(
+            self.campaigns
+                .get(job.campaign.id.as_str())
+                .copied()
+                .unwrap_or_default(),
+        );
         h.update(job.document.id.as_bytes());
         h.update(catalog.tag(job.locale).as_bytes());
         for block in job.document.surfaces.iter().flatten() {

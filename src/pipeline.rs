@@ -191,6 +191,11 @@ pub trait Sink<'a>: Sync {
     fn reuse(&self, _job: &Job<'a>) -> Option<(DocInfo, Vec<Self::Output>)> {
         None
     }
+    /// Whether `job` needs its templates rendered; when not, it is only
+    /// localized (which finds every message that cannot be resolved).
+    fn wants_render(&self, _job: &Job<'a>) -> bool {
+        true
+    }
     /// Takes one rendered output of `job`.
     fn take(
         &self,
@@ -200,11 +205,22 @@ pub trait Sink<'a>: Sync {
     ) -> Result<Self::Output, Diagnostic>;
 }
 
-/// A sink that keeps nothing (for `check`).
-pub struct Discard;
+/// A sink that keeps nothing and renders the templates once per kind of
+/// document only (for `check`: the templates are the same for every
+/// campaign and locale, the messages are not).
+#[derive(Default)]
+pub struct Discard {
+    rendered: std::sync::Mutex<std::collections::BTreeSet<&'static str>>,
+}
 
 impl<'a> Sink<'a> for Discard {
     type Output = ();
+    fn wants_render(&self, job: &Job<'a>) -> bool {
+        self.rendered
+            .lock()
+            .map(|mut kinds| kinds.insert(job.document.kind.name()))
+            .unwrap_or(true)
+    }
     fn take(&self, _: &Job<'a>, _: &DocInfo, _: &Rendered) -> Result<(), Diagnostic> {
         Ok(())
     }
@@ -278,7 +294,11 @@ fn render_one<'a, S: Sink<'a>>(
         &inputs.ws.assets,
     )
     .map_err(|e| localize_diagnostics(job, e))?;
-    let rendered = render::render(&inputs.engine, &localized, formats).map_err(|d| vec![d])?;
+    let rendered = if sink.wants_render(job) {
+        render::render(&inputs.engine, &localized, formats).map_err(|d| vec![d])?
+    } else {
+        Vec::new()
+    };
     let info = DocInfo {
         title: localized.title,
         fallbacks: localized.fallbacks,

@@ -180,11 +180,12 @@ pub fn compute_with(
             let mut cell = Cell::default();
             for (id, (msg, args)) in &msgs {
                 let s = state_of(c, l, msg, args);
-                let w = *word_counts
-                    .entry(id.clone())
-                    .or_insert_with(|| words(catalog, id));
+                let w = match word_counts.get(id) {
+                    Some(w) => *w,
+                    None => *word_counts.entry(id.clone()).or_insert(words(catalog, id)),
+                };
                 cell.add(s, w);
-                if total.1.insert(id.clone()) {
+                if !total.1.contains(id) && total.1.insert(id.clone()) {
                     total.0.add(s, w);
                 }
             }

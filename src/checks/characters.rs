@@ -27,6 +27,16 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for l in cx.locales {
         let rtl = cx.catalog.locales[l.locale].rtl;
         for (id, e) in &l.entries {
+            // nothing suspicious in the raw text (no escapes, no controls, no
+            // characters from the ranges below): nothing to decode and check
+            let suspicious = |c: char| {
+                (c.is_control() && c != '\n' && c != '\t' && c != '\r')
+                    || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}')
+            };
+            let body = e.body();
+            if !body.contains("\\u") && !body.contains("\\U") && !body.chars().any(suspicious) {
+                continue;
+            }
             for (_, pattern) in e.patterns() {
                 for text in super::texts_of(pattern) {
                     let mut depth = 0i32;

@@ -52,14 +52,21 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
             let fixed = matches!(doc.kind, Kind::Flyer | Kind::Leaflet);
             for block in doc.surfaces.iter().flatten() {
                 for text in block.texts() {
-                    uses.push((text, to_args(campaign.vars.iter().chain(&text.args)), fixed));
+                    let args = to_args(campaign.vars.iter().chain(&text.args));
+                    // the source's length, resolved once for every locale to compare with
+                    let src_len = cx
+                        .catalog
+                        .resolve(cx.catalog.source, &text.msg, &args)
+                        .ok()
+                        .map(|r| measure(&r.text));
+                    uses.push((text, args, fixed, src_len));
                 }
             }
         }
     }
     for l in cx.locales {
         let mut reported: BTreeMap<(String, &str), ()> = BTreeMap::new();
-        for (text, args, fixed) in &uses {
+        for (text, args, fixed, src_len) in &uses {
             let id = &text.msg.id;
             let Some(entry) = l.entries.get(id) else {
                 continue;
@@ -88,10 +95,9 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 );
             }
             if *fixed && l.locale != cx.catalog.source {
-                let Ok(src) = cx.catalog.resolve(cx.catalog.source, &text.msg, args) else {
+                let Some(src_len) = *src_len else {
                     continue;
                 };
-                let src_len = measure(&src.text);
                 if len * 2 > src_len * 3
                     && len >= src_len + 20
                     && reported

@@ -18,9 +18,11 @@ pub mod untranslated;
 pub mod usage;
 pub mod variables;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use fluent_syntax::ast::{self, Entry};
+use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::locale::Catalog;
@@ -108,6 +110,14 @@ impl<'a> EntryRef<'a> {
         self.file.entry_text(self.line)
     }
 
+    /// The entry's text after its id, for cheap comparisons and scans that
+    /// let a check skip the AST: `x = A { $v }` → ` A { $v }` (with any
+    /// comment lines of the next entry).
+    pub fn body(&self) -> &'a str {
+        let src = self.source();
+        src.split_once('=').map_or(src, |(_, b)| b)
+    }
+
     /// A diagnostic at the first occurrence of `needle` inside the entry
     /// (the entry's id when it does not occur).
     pub fn at(&self, d: Diagnostic, needle: &str) -> Diagnostic {
@@ -136,7 +146,7 @@ impl<'a> EntryRef<'a> {
 pub struct LocaleEntries<'a> {
     pub locale: usize,
     pub tag: &'a str,
-    pub entries: BTreeMap<String, EntryRef<'a>>,
+    pub entries: HashMap<String, EntryRef<'a>>,
     /// Every definition in file order, later duplicates included.
     pub all: Vec<(String, EntryRef<'a>)>,
 }
@@ -166,10 +176,10 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
     let catalog = &inputs.catalog;
     let parsed: Vec<Vec<(&FtlFile, ast::Resource<&str>)>> = catalog
         .locales
-        .iter()
+        .par_iter()
         .map(|l| {
             l.files
-                .iter()
+                .par_iter()
                 .map(|f| {
                     (
                         f,
@@ -183,7 +193,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
         .iter()
         .enumerate()
         .map(|(i, files)| {
-            let mut entries = BTreeMap::new();
+            let mut entries = HashMap::new();
             let mut all = Vec::new();
             for (file, resource) in files {
                 let mut seen_in_file: BTreeMap<String, usize> = BTreeMap::new();
@@ -225,19 +235,30 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
         used,
     };
 
-    let mut out = Vec::new();
-    completeness::check(&cx, &mut out);
-    variables::check(&cx, &mut out);
-    references::check(&cx, &mut out);
-    plurals::check(&cx, &mut out);
-    characters::check(&cx, &mut out);
-    markup::check(&cx, &mut out);
-    length::check(&cx, &mut out);
-    untranslated::check(&cx, &mut out);
-    usage::check(&cx, &mut out);
-    stale::check(&cx, &mut out);
-    templates::check(&cx, &mut out);
-    out
+    type Check = fn(&Cx, &mut Vec<Diagnostic>);
+    let checks: [Check; 11] = [
+        completeness::check,
+        variables::check,
+        references::check,
+        plurals::check,
+        characters::check,
+        markup::check,
+        length::check,
+        untranslated::check,
+        usage::check,
+        stale::check,
+        templates::check,
+    ];
+    // the checks only read: run them side by side
+    checks
+        .par_iter()
+        .map(|check| {
+            let mut out = Vec::new();
+            check(&cx, &mut out);
+            out
+        })
+        .flatten()
+        .collect()
 }
 
 /// Every `$variable` a pattern uses, in all its variants.
@@ -256,33 +277,27 @@ pub fn walk_pattern<'s>(
     p: &ast::Pattern<&'s str>,
     f: &mut impl FnMut(crate::locale::ast::Node<'s>),
 ) {
-    let message = Entry::Message(ast::Message {
-        id: ast::Identifier { name: "" },
-        value: Some(p.clone()),
-        attributes: Vec::new(),
-        comment: None,
-    });
-    crate::locale::ast::visit(&message, f);
+    crate::locale::ast::pattern(p, f);
 }
 
-/// Every piece of literal text a pattern can show: text elements and string
-/// literals (escapes decoded), in all variants.
-pub fn texts_of(p: &ast::Pattern<&str>) -> Vec<String> {
+/// Every piece of literal text a pattern can show: text elements (borrowed)
+/// and string literals (escapes decoded), in all variants.
+pub fn texts_of<'s>(p: &ast::Pattern<&'s str>) -> Vec<Cow<'s, str>> {
     let mut out = Vec::new();
     collect_texts(p, &mut out);
     out
 }
 
-fn collect_texts(p: &ast::Pattern<&str>, out: &mut Vec<String>) {
+fn collect_texts<'s>(p: &ast::Pattern<&'s str>, out: &mut Vec<Cow<'s, str>>) {
     for el in &p.elements {
         match el {
-            ast::PatternElement::TextElement { value } => out.push((*value).to_owned()),
+            ast::PatternElement::TextElement { value } => out.push(Cow::Borrowed(value)),
             ast::PatternElement::Placeable { expression } => collect_expr(expression, out),
         }
     }
 }
 
-fn collect_expr(e: &ast::Expression<&str>, out: &mut Vec<String>) {
+fn collect_expr<'s>(e: &ast::Expression<&'s str>, out: &mut Vec<Cow<'s, str>>) {
     match e {
         ast::Expression::Inline(i) => collect_inline(i, out),
         ast::Expression::Select { selector, variants } => {
@@ -294,10 +309,10 @@ fn collect_expr(e: &ast::Expression<&str>, out: &mut Vec<String>) {
     }
 }
 
-fn collect_inline(i: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+fn collect_inline<'s>(i: &ast::InlineExpression<&'s str>, out: &mut Vec<Cow<'s, str>>) {
     match i {
         ast::InlineExpression::StringLiteral { value } => {
-            out.push(fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned())
+            out.push(fluent_syntax::unicode::unescape_unicode_to_string(value))
         }
         ast::InlineExpression::Placeable { expression } => collect_expr(expression, out),
         ast::InlineExpression::FunctionReference { arguments, .. } => {

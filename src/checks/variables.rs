@@ -35,6 +35,10 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
             let Some(src) = cx.source.entries.get(id) else {
                 continue;
             };
+            // no `$` on either side: no variables to compare
+            if !tr.body().contains('$') && !src.body().contains('$') {
+                continue;
+            }
             let src_patterns = src.patterns();
             for (attr, pattern) in tr.patterns() {
                 let Some((_, src_pattern)) = src_patterns.iter().find(|(a, _)| *a == attr) else {

@@ -2,7 +2,7 @@
 //! unchanged documents of the previous build), write the manifest, the index
 //! and the build cache, then swap the staging folder into place.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, count, plural};
 use crate::cli::BuildArgs;
 use crate::diagnostics::Diagnostic;
-use crate::incremental::{self, Cache, CachedDoc, CachedFile, Fingerprints};
+use crate::incremental::{self, Cache, CachedDoc, CachedFile, Fingerprints, Summary};
 use crate::locale::Fallback;
 use crate::output::index::{Index, IndexCampaign, IndexDocument, IndexFile, IndexRow};
 use crate::output::manifest::{self, Entry, Manifest, ManifestFallback};
@@ -25,6 +25,16 @@ type Output = (String, Format, Written);
 
 pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     let started = Instant::now();
+    // the options that shape the output, for the inputs hash (not --strict,
+    // which only decides whether a finished build counts)
+    let options = format!(
+        "formats={:?} campaigns={:?} locales={:?}",
+        args.formats, args.campaigns, args.locales
+    );
+    let inputs_hash = incremental::inputs_hash(root, &options).unwrap_or_default();
+    if let Some(code) = up_to_date(root, args, rep, &inputs_hash, started) {
+        return code;
+    }
     let (inputs, diags) = match pipeline::load(root) {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
@@ -80,7 +90,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         staging: &staging,
         out: out.clone(),
         previous: Cache::load(&out),
-        prints: Fingerprints::new(&inputs, &formats),
+        prints: Fingerprints::new(&inputs, &formats).all(&jobs),
         formats: formats.clone(),
     };
     let progress = Progress::default();
@@ -102,7 +112,16 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     let render_wall = render_started.elapsed();
 
     let fallbacks: BTreeSet<&Fallback> = done.iter().flat_map(|d| &d.info.fallbacks).collect();
-    report_fallbacks(rep, &fallbacks);
+    let mut report: Vec<String> = {
+        let mut warned: Vec<Diagnostic> = diags
+            .iter()
+            .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
+            .cloned()
+            .collect();
+        crate::diagnostics::sort(&mut warned);
+        warned.iter().map(Diagnostic::render).collect()
+    };
+    report.extend(report_fallbacks(rep, &fallbacks));
     if args.strict && (!fallbacks.is_empty() || warnings > 0) {
         rep.error(&format!(
             "--strict: {} and {}; {} left unchanged",
@@ -126,8 +145,21 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
             return EXIT_CONTENT;
         }
     };
+    let campaigns: BTreeSet<&str> = done.iter().map(|d| d.job.campaign.id.as_str()).collect();
+    let locales: BTreeSet<usize> = done.iter().map(|d| d.job.locale).collect();
+    let summary = Summary {
+        report,
+        fallbacks: fallbacks.len(),
+        warnings,
+        files: manifest.files.len(),
+        campaigns: campaigns.len(),
+        locales: locales.len(),
+        documents: done.len(),
+    };
     let cache = Cache {
         generator: incremental::generator(),
+        inputs: inputs_hash,
+        summary: summary.clone(),
         documents: done
             .iter()
             .map(|d| {
@@ -141,10 +173,11 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
                         sha256: w.sha256.clone(),
                     })
                     .collect();
+                let key = incremental::key(&inputs, &d.job);
                 (
-                    incremental::key(&inputs, &d.job),
+                    key.clone(),
                     CachedDoc {
-                        fingerprint: sink.prints.of(&d.job),
+                        fingerprint: sink.prints[&key].clone(),
                         info: d.info.clone(),
                         files,
                     },
@@ -164,8 +197,6 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     }
     let finish = finish_started.elapsed();
 
-    let campaigns: BTreeSet<&str> = done.iter().map(|d| d.job.campaign.id.as_str()).collect();
-    let locales: BTreeSet<usize> = done.iter().map(|d| d.job.locale).collect();
     let reused = done.iter().filter(|d| d.reused).count();
     let p = &inputs.phases;
     let secs = |d: Duration| format!("{:.3} s", d.as_secs_f64());
@@ -182,22 +213,81 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         plural(done.len() - reused, "document", "documents"),
         reused
     ));
-    rep.info(&format!(
-        "built {} ({} × {}), {}, {} in {:.2} s{} → {}",
-        plural(manifest.files.len(), "file", "files"),
-        plural(campaigns.len(), "campaign", "campaigns"),
-        plural(locales.len(), "locale", "locales"),
-        plural(fallbacks.len(), "fallback", "fallbacks"),
-        plural(warnings, "warning", "warnings"),
-        started.elapsed().as_secs_f64(),
-        if reused > 0 {
-            format!(", {reused} of {} documents unchanged", done.len())
-        } else {
-            String::new()
-        },
-        out.display()
-    ));
+    let unchanged = if reused > 0 {
+        format!(", {reused} of {} documents unchanged", done.len())
+    } else {
+        String::new()
+    };
+    rep.info(&summary_line(&summary, started, &unchanged, &out));
+    // the process ends here: freeing the catalog's many small allocations one
+    // by one would only delay the exit (about a tenth of a second at national scale)
+    std::mem::forget(done);
+    std::mem::forget(inputs);
     EXIT_OK
+}
+
+/// `built 48 files (3 campaigns × 8 locales), 0 fallbacks, 0 warnings in 0.03 s → out`
+fn summary_line(s: &Summary, started: Instant, extra: &str, out: &Path) -> String {
+    format!(
+        "built {} ({} × {}), {}, {} in {:.2} s{extra} → {}",
+        plural(s.files, "file", "files"),
+        plural(s.campaigns, "campaign", "campaigns"),
+        plural(s.locales, "locale", "locales"),
+        plural(s.fallbacks, "fallback", "fallbacks"),
+        plural(s.warnings, "warning", "warnings"),
+        started.elapsed().as_secs_f64(),
+        out.display()
+    )
+}
+
+/// When no input changed since the build that made the current output (and
+/// that output is whole), repeats its report and leaves `out/` as it is.
+fn up_to_date(
+    root: &Path,
+    args: &BuildArgs,
+    rep: &Reporter,
+    inputs_hash: &str,
+    started: Instant,
+) -> Option<u8> {
+    if inputs_hash.is_empty() {
+        return None;
+    }
+    let text = std::fs::read_to_string(root.join(crate::workspace::CONFIG_FILE)).ok()?;
+    let config = crate::workspace::config::parse(&crate::workspace::tomlfile::TomlFile::new(
+        crate::workspace::CONFIG_FILE.into(),
+        text,
+    ))
+    .ok()?;
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join(&config.output));
+    check_out_dir(root, &out).ok()?;
+    let cache = Cache::load(&out);
+    if !cache.is_current(&out, inputs_hash) {
+        return None;
+    }
+    let s = &cache.summary;
+    for line in &s.report {
+        rep.info(line.trim_end());
+    }
+    if args.strict && (s.fallbacks > 0 || s.warnings > 0) {
+        rep.error(&format!(
+            "--strict: {} and {}; {} left unchanged",
+            plural(s.fallbacks, "fallback", "fallbacks"),
+            plural(s.warnings, "warning", "warnings"),
+            out.display()
+        ));
+        return Some(EXIT_CONTENT);
+    }
+    rep.detail("phases: no input changed since the last build; out/ left as it was");
+    rep.info(&summary_line(
+        s,
+        started,
+        ", nothing changed since the last build",
+        &out,
+    ));
+    Some(EXIT_OK)
 }
 
 /// Writes rendered documents into the staging folder, and carries unchanged
@@ -207,7 +297,8 @@ struct BuildSink<'s, 'a> {
     staging: &'s Staging,
     out: PathBuf,
     previous: Cache,
-    prints: Fingerprints<'a>,
+    /// Fingerprint of every job, by cache key.
+    prints: HashMap<String, String>,
     formats: Vec<Format>,
 }
 
@@ -219,7 +310,7 @@ impl<'a> Sink<'a> for BuildSink<'_, 'a> {
             .previous
             .documents
             .get(&incremental::key(self.inputs, job))?;
-        if cached.fingerprint != self.prints.of(job) {
+        if self.prints.get(&incremental::key(self.inputs, job)) != Some(&cached.fingerprint) {
             return None;
         }
         let mut outputs = Vec::new();
@@ -316,8 +407,9 @@ fn file_path(inputs: &Inputs, job: &Job, format: Format) -> String {
     )
 }
 
-/// Lists fallbacks per locale (each one with `-v`).
-fn report_fallbacks(rep: &Reporter, fallbacks: &BTreeSet<&Fallback>) {
+/// Lists fallbacks per locale (each one with `-v`); returns the lines printed without `-v`.
+fn report_fallbacks(rep: &Reporter, fallbacks: &BTreeSet<&Fallback>) -> Vec<String> {
+    let mut lines = Vec::new();
     let mut by_locale: BTreeMap<&str, Vec<&Fallback>> = BTreeMap::new();
     for f in fallbacks {
         by_locale.entry(&f.locale).or_default().push(f);
@@ -325,20 +417,18 @@ fn report_fallbacks(rep: &Reporter, fallbacks: &BTreeSet<&Fallback>) {
     for (locale, list) in &by_locale {
         let used: BTreeSet<&str> = list.iter().map(|f| f.used.as_str()).collect();
         let used: Vec<&str> = used.into_iter().collect();
-        rep.info(&format!(
-            "fallback: {locale} took {} from {}{}",
+        let line = format!(
+            "fallback: {locale} took {} from {} (-v lists them; out/manifest.json records them)",
             plural(list.len(), "message", "messages"),
             used.join(", "),
-            if rep.verbose {
-                ":"
-            } else {
-                " (-v lists them; out/manifest.json records them)"
-            }
-        ));
+        );
+        rep.info(&line);
+        lines.push(line);
         for f in list {
             rep.detail(&format!("  {} → {} ({})", f.message, f.used, f.reason));
         }
     }
+    lines
 }
 
 fn build_manifest(inputs: &Inputs, done: &[Done<Output>]) -> Manifest {

@@ -41,7 +41,10 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             d.severity = Severity::Error;
         }
     }
+    let t = std::time::Instant::now();
     diags.extend(crate::checks::run(&inputs));
+    let checks_time = t.elapsed();
+    let t = std::time::Instant::now();
     if !diags
         .iter()
         .any(|d| d.is_error() && d.code.starts_with("message-unknown"))
@@ -51,7 +54,7 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             &inputs,
             &jobs,
             &formats,
-            &pipeline::Discard,
+            &pipeline::Discard::default(),
             &pipeline::Progress::default(),
         ) {
             Ok(done) => {
@@ -78,6 +81,15 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             Err(render_diags) => diags.extend(render_diags),
         }
     }
+    let trial_time = t.elapsed();
+    let p = &inputs.phases;
+    rep.detail(&format!(
+        "phases: load {:.3} s, parse {:.3} s, checks {:.3} s, trial render {:.3} s",
+        p.load.as_secs_f64(),
+        p.parse.as_secs_f64(),
+        checks_time.as_secs_f64(),
+        trial_time.as_secs_f64()
+    ));
     if !args.locales.is_empty() {
         let wanted: Vec<String> = args
             .locales

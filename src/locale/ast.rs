@@ -49,7 +49,8 @@ pub fn visit<'s>(entry: &Entry<&'s str>, f: &mut impl FnMut(Node<'s>)) {
     }
 }
 
-fn pattern<'s>(p: &Pattern<&'s str>, f: &mut impl FnMut(Node<'s>)) {
+/// Calls `f` on every node of one pattern (a value or an attribute).
+pub fn pattern<'s>(p: &Pattern<&'s str>, f: &mut impl FnMut(Node<'s>)) {
     for el in &p.elements {
         if let PatternElement::Placeable { expression } = el {
             expr(expression, f);

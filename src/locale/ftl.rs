@@ -45,12 +45,12 @@ impl FtlFile {
     /// The text of the entry whose id is on `line`, up to the next entry.
     pub fn entry_text(&self, line: usize) -> &str {
         let start = self.line_offset(line);
+        // entries are in line order
+        let next = self.entries.partition_point(|(_, l)| *l <= line);
         let end = self
             .entries
-            .iter()
-            .map(|(_, l)| *l)
-            .find(|l| *l > line)
-            .map_or(self.text.len(), |n| self.line_offset(n));
+            .get(next)
+            .map_or(self.text.len(), |(_, n)| self.line_offset(*n));
         self.text.get(start..end).unwrap_or("")
     }
 }
@@ -241,26 +241,26 @@ fn too_many_named_args(text: &str) -> Option<usize> {
     let mut colons = 0usize;
     let mut in_string = false;
     let mut escaped = false;
-    for (i, c) in text.char_indices() {
+    for (i, c) in text.bytes().enumerate() {
         if in_string {
             match (escaped, c) {
                 (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') | (false, '\n') => in_string = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') | (false, b'\n') => in_string = false,
                 _ => {}
             }
             continue;
         }
         match c {
-            '"' if depth > 0 => in_string = true,
-            '(' => depth += 1,
-            ')' => {
+            b'"' if depth > 0 => in_string = true,
+            b'(' => depth += 1,
+            b')' => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
                     colons = 0;
                 }
             }
-            ':' if depth > 0 => {
+            b':' if depth > 0 => {
                 colons += 1;
                 if colons > MAX_NAMED_ARGS {
                     return Some(i);
@@ -300,19 +300,21 @@ fn syntax_hint(text: &str, e: &fluent_syntax::parser::ParserError) -> String {
 /// Finds where `{` nesting first exceeds [`MAX_NESTING`], ignoring string
 /// literals and comments.
 fn too_deep(text: &str) -> Option<usize> {
+    // bytes, not chars: every character that matters is ASCII, and UTF-8
+    // continuation bytes never equal an ASCII byte
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
     let mut line_start = true;
     let mut in_comment = false;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
+    for (i, c) in text.bytes().enumerate() {
+        if c == b'\n' {
             line_start = true;
             in_comment = false;
             in_string = false;
             continue;
         }
-        if line_start && c == '#' && depth == 0 {
+        if line_start && c == b'#' && depth == 0 {
             in_comment = true;
         }
         line_start = false;
@@ -322,21 +324,21 @@ fn too_deep(text: &str) -> Option<usize> {
         if in_string {
             match (escaped, c) {
                 (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
                 _ => {}
             }
             continue;
         }
         match c {
-            '"' if depth > 0 => in_string = true,
-            '{' => {
+            b'"' if depth > 0 => in_string = true,
+            b'{' => {
                 depth += 1;
                 if depth > MAX_NESTING {
                     return Some(i);
                 }
             }
-            '}' => depth = depth.saturating_sub(1),
+            b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
@@ -349,12 +351,13 @@ fn scan_entries(text: &str) -> Vec<(String, usize)> {
     for (n, line) in text.lines().enumerate() {
         let body = line.strip_prefix('-').unwrap_or(line);
         let len = body
-            .char_indices()
+            .bytes()
+            .enumerate()
             .take_while(|(i, c)| {
                 if *i == 0 {
                     c.is_ascii_alphabetic()
                 } else {
-                    c.is_ascii_alphanumeric() || *c == '-' || *c == '_'
+                    c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'
                 }
             })
             .count();

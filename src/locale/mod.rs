@@ -13,7 +13,9 @@ pub mod ftl;
 pub mod functions;
 pub mod review;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -36,6 +38,8 @@ pub struct LocaleData {
     pub chain: Vec<usize>,
     pub bundle: Bundle,
     pub files: Vec<FtlFile>,
+    /// Where each id (`msg`, `-term`) is first defined: file index and line.
+    pub index: HashMap<String, (usize, usize)>,
     /// `reviewed.toml`: message id → hash of the source text it was reviewed against.
     pub reviewed: BTreeMap<String, String>,
 }
@@ -46,9 +50,8 @@ pub const MAX_RESOLVED_BYTES: usize = 64 * 1024;
 impl LocaleData {
     /// The text of entry `id` (first definition), for hashing and quoting.
     pub fn entry_text(&self, id: &str) -> Option<&str> {
-        self.files
-            .iter()
-            .find_map(|f| f.line_of(id).map(|l| f.entry_text(l)))
+        let (f, line) = self.index.get(id)?;
+        Some(self.files[*f].entry_text(*line))
     }
 
     /// The references of entry `id` (a message `id` or a term `-id`), from the
@@ -266,97 +269,17 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
     let dir = ws.locales_dir();
     let mut diags = Vec::new();
     let mut locales = Vec::new();
-    for (i, (locale, chain)) in config.locales.iter().zip(chains).enumerate() {
-        let severity = if i == config.source {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        let folder = dir.join(&locale.tag);
-        let mut bundle = FluentBundle::new_concurrent(vec![locale.id.clone()]);
-        bundle
-            .add_function("NUMBER", functions::NUMBER)
-            .expect("NUMBER is registered once on a fresh bundle");
-        let mut files = Vec::new();
-        if !has_plural_rules(&locale.id) {
-            diags.push(
-                Diagnostic::warning("locale-plural-rules", format!("there are no CLDR plural rules for '{}'; plurals would silently follow English rules", locale.tag))
-                    .in_file(crate::workspace::CONFIG_FILE)
-                    .with_hint("check the tag (e.g. 'he', not 'iw'), or add an explicit region-less tag that CLDR knows"),
-            );
-        }
-        if !folder.is_dir() {
-            let mut d = Diagnostic::warning(
-                "locale-missing",
-                format!(
-                    "locale '{}' has no folder; every message falls back",
-                    locale.tag
-                ),
-            )
-            .in_file(display_path(&ws.root, &folder))
-            .with_hint(format!(
-                "create locales/{}/ with the translated .ftl files",
-                locale.tag
-            ));
-            d.severity = severity;
-            diags.push(d);
-        }
-        for path in ftl_paths(&folder).map_err(|source| WorkspaceError::Io {
-            path: display_path(&ws.root, &folder),
-            source,
-        })? {
-            let display = display_path(&ws.root, &path);
-            if path.is_symlink() {
-                let mut d = Diagnostic::warning(
-                    "ftl-symlink",
-                    format!("{display} is a symbolic link and is not read"),
-                )
-                .in_file(display)
-                .with_hint("copy the file into the locale folder instead of linking to it");
-                d.severity = severity;
-                diags.push(d);
-                continue;
-            }
-            let text = match workspace::read_text(&ws.root, &path)? {
-                Ok(t) => t,
-                Err(mut d) => {
-                    d.severity = severity;
-                    diags.push(d);
-                    continue;
-                }
-            };
-            let (file, resource, file_diags) = ftl::parse(display, text, severity);
-            diags.extend(file_diags);
-            if let Some(resource) = resource
-                && let Err(errors) = bundle.add_resource(resource)
-            {
-                for e in errors {
-                    if let FluentError::Overriding { kind, id } = e {
-                        diags.push(duplicate(&files, &file, kind.to_string(), &id, severity));
-                    }
-                }
-            }
-            files.push(file);
-        }
-        let reviewed = match review::Reviewed::load(&folder) {
-            Ok(r) => r.reviewed,
-            Err(msg) => {
-                diags.push(
-                    Diagnostic::error("reviewed-file", msg)
-                        .in_file(format!("locales/{}/{}", locale.tag, review::FILE))
-                        .with_hint("fix the file, or delete it and run `pamphlet review` again"),
-                );
-                BTreeMap::new()
-            }
-        };
-        locales.push(LocaleData {
-            reviewed,
-            tag: locale.tag.clone(),
-            rtl: locale.rtl,
-            chain,
-            bundle,
-            files,
-        });
+    let loaded: Vec<Result<(LocaleData, Vec<Diagnostic>), WorkspaceError>> = config
+        .locales
+        .par_iter()
+        .zip(chains)
+        .enumerate()
+        .map(|(i, (locale, chain))| load_locale(ws, i, locale, chain))
+        .collect();
+    for result in loaded {
+        let (data, locale_diags) = result?;
+        diags.extend(locale_diags);
+        locales.push(data);
     }
     for extra in unknown_folders(&dir, &locales) {
         diags.push(
@@ -372,6 +295,132 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
         Catalog {
             locales,
             source: config.source,
+        },
+        diags,
+    ))
+}
+
+/// A file's outcome: the parsed file, its resource and its diagnostics.
+type ParsedFile = (Option<FtlFile>, Option<FluentResource>, Vec<Diagnostic>);
+
+/// Loads one locale: its files read and parsed in parallel, one bundle, its review record.
+fn load_locale(
+    ws: &Workspace,
+    i: usize,
+    locale: &crate::workspace::Locale,
+    chain: Vec<usize>,
+) -> Result<(LocaleData, Vec<Diagnostic>), WorkspaceError> {
+    let config = &ws.config;
+    let dir = ws.locales_dir();
+    let mut diags = Vec::new();
+    let severity = if i == config.source {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let folder = dir.join(&locale.tag);
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.id.clone()]);
+    bundle
+        .add_function("NUMBER", functions::NUMBER)
+        .expect("NUMBER is registered once on a fresh bundle");
+    let mut files = Vec::new();
+    if !has_plural_rules(&locale.id) {
+        diags.push(
+            Diagnostic::warning("locale-plural-rules", format!("there are no CLDR plural rules for '{}'; plurals would silently follow English rules", locale.tag))
+                .in_file(crate::workspace::CONFIG_FILE)
+                .with_hint("check the tag (e.g. 'he', not 'iw'), or add an explicit region-less tag that CLDR knows"),
+        );
+    }
+    if !folder.is_dir() {
+        let mut d = Diagnostic::warning(
+            "locale-missing",
+            format!(
+                "locale '{}' has no folder; every message falls back",
+                locale.tag
+            ),
+        )
+        .in_file(display_path(&ws.root, &folder))
+        .with_hint(format!(
+            "create locales/{}/ with the translated .ftl files",
+            locale.tag
+        ));
+        d.severity = severity;
+        diags.push(d);
+    }
+    let paths = ftl_paths(&folder).map_err(|source| WorkspaceError::Io {
+        path: display_path(&ws.root, &folder),
+        source,
+    })?;
+    // read and parse the files in parallel; add them to the bundle in name order
+    let parsed: Vec<Result<Option<ParsedFile>, WorkspaceError>> = paths
+        .par_iter()
+        .map(|path| {
+            let display = display_path(&ws.root, path);
+            if path.is_symlink() {
+                let mut d = Diagnostic::warning(
+                    "ftl-symlink",
+                    format!("{display} is a symbolic link and is not read"),
+                )
+                .in_file(display)
+                .with_hint("copy the file into the locale folder instead of linking to it");
+                d.severity = severity;
+                return Ok(Some((None, None, vec![d])));
+            }
+            Ok(Some(match workspace::read_text(&ws.root, path)? {
+                Ok(text) => {
+                    let (file, resource, diags) = ftl::parse(display, text, severity);
+                    (Some(file), resource, diags)
+                }
+                Err(mut d) => {
+                    d.severity = severity;
+                    (None, None, vec![d])
+                }
+            }))
+        })
+        .collect();
+    for result in parsed {
+        let Some((file, resource, file_diags)) = result? else {
+            continue;
+        };
+        diags.extend(file_diags);
+        let Some(file) = file else { continue };
+        if let Some(resource) = resource
+            && let Err(errors) = bundle.add_resource(resource)
+        {
+            for e in errors {
+                if let FluentError::Overriding { kind, id } = e {
+                    diags.push(duplicate(&files, &file, kind.to_string(), &id, severity));
+                }
+            }
+        }
+        files.push(file);
+    }
+    let reviewed = match review::Reviewed::load(&folder) {
+        Ok(r) => r.reviewed,
+        Err(msg) => {
+            diags.push(
+                Diagnostic::error("reviewed-file", msg)
+                    .in_file(format!("locales/{}/{}", locale.tag, review::FILE))
+                    .with_hint("fix the file, or delete it and run `pamphlet review` again"),
+            );
+            BTreeMap::new()
+        }
+    };
+    let mut index = HashMap::new();
+    for (f, file) in files.iter().enumerate() {
+        for (id, line) in &file.entries {
+            index.entry(id.clone()).or_insert((f, *line));
+        }
+    }
+    Ok((
+        LocaleData {
+            index,
+            reviewed,
+            tag: locale.tag.clone(),
+            rtl: locale.rtl,
+            chain,
+            bundle,
+            files,
         },
         diags,
     ))

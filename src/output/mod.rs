@@ -118,14 +118,19 @@ impl Staging {
     /// Writes one file at `rel` (a `/`-separated path of validated slugs).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<Written, OutputError> {
         let path = self.path_of(rel)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
+        let open = || OpenOptions::new().write(true).create_new(true).open(&path);
+        // folders are created on first need: one failed open instead of a
+        // mkdir for every file
+        let mut file = match open() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(io(parent))?;
+                }
+                open()
+            }
+            other => other,
         }
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(io(&path))?;
+        .map_err(io(&path))?;
         file.write_all(bytes).map_err(io(&path))?;
         Ok(Written {
             bytes: bytes.len() as u64,

@@ -1,12 +1,10 @@
 //! `data:` URIs, so that an HTML document carries its images and stays one
 //! self-contained file.
 
-use crate::workspace::Asset;
-
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-pub fn encode(asset: &Asset) -> String {
-    format!("data:{};base64,{}", asset.media_type, base64(&asset.bytes))
+pub fn encode(media_type: &str, bytes: &[u8]) -> String {
+    format!("data:{media_type};base64,{}", base64(bytes))
 }
 
 fn base64(bytes: &[u8]) -> String {

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use super::datauri;
 use super::model::*;
 use crate::locale::{Catalog, Fallback, ResolveError, to_args};
 use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_WIDTHS};
@@ -139,7 +138,7 @@ impl<'a> Cx<'a> {
     fn asset(&self, path: &str) -> String {
         self.assets
             .get(path)
-            .map(datauri::encode)
+            .map(|a| a.data_uri.clone())
             .unwrap_or_default()
     }
 

@@ -18,86 +18,84 @@ pub fn width(s: &str) -> usize {
 /// kept as paragraph breaks.
 pub fn wrap(text: &str, max: usize, first: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = first.to_owned();
+    let mut out =
+        String::with_capacity(text.len() + text.len() / max.max(1) * (indent + 1) + first.len());
+    out.push_str(first);
+    let mut line_start = 0; // byte offset of the current line in `out`
     let mut line_w = width(first);
     let mut line_has_word = false;
-    let start_line = |lines: &mut Vec<String>, line: &mut String, line_w: &mut usize| {
-        lines.push(std::mem::take(line).trim_end().to_owned());
-        *line = pad.clone();
+    let new_line = |out: &mut String, line_start: &mut usize, line_w: &mut usize| {
+        let kept = out.trim_end().len().max(*line_start);
+        out.truncate(kept);
+        out.push('\n');
+        *line_start = out.len();
+        out.push_str(&pad);
         *line_w = indent;
     };
     for (p, para) in text.split('\n').enumerate() {
         if p > 0 {
-            start_line(&mut lines, &mut line, &mut line_w);
+            new_line(&mut out, &mut line_start, &mut line_w);
             line_has_word = false;
         }
         for word in para.split(' ').filter(|w| !w.is_empty()) {
-            for piece in pieces(word, max.saturating_sub(indent).max(1)) {
-                let w = width(&piece.text);
-                let sep = usize::from(line_has_word && !piece.glued);
+            for (piece, glued) in pieces(word, max.saturating_sub(indent).max(1)) {
+                let w = width(piece);
+                let sep = usize::from(line_has_word && !glued);
                 if line_has_word && line_w + sep + w > max {
-                    start_line(&mut lines, &mut line, &mut line_w);
+                    new_line(&mut out, &mut line_start, &mut line_w);
                 } else if sep == 1 {
-                    line.push(' ');
+                    out.push(' ');
                     line_w += 1;
                 }
-                line.push_str(&piece.text);
+                out.push_str(piece);
                 line_w += w;
                 line_has_word = true;
             }
         }
     }
-    lines.push(line.trim_end().to_owned());
-    lines.join("\n")
-}
-
-struct Piece {
-    text: String,
-    /// Continues the previous piece without a space (a split word or CJK run).
-    glued: bool,
+    let kept = out.trim_end().len().max(line_start);
+    out.truncate(kept);
+    out
 }
 
 /// Splits a word into pieces that may start a new line: after every wide
-/// character, and wherever the word must be cut to fit `max` columns.
-fn pieces(word: &str, max: usize) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::new();
-    let mut cur = String::new();
+/// character, and wherever the word must be cut to fit `max` columns. Each
+/// piece comes with whether it continues the previous one without a space.
+fn pieces(word: &str, max: usize) -> Vec<(&str, bool)> {
+    // the common case: a word that fits and has no wide characters
+    if word.is_ascii() && word.len() <= max {
+        return vec![(word, false)];
+    }
+    let mut out: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
     let mut cur_w = 0;
-    let mut chars = word.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = word.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let w = c.width().unwrap_or(0);
-        if cur_w + w > max && !cur.is_empty() && w > 0 {
-            out.push(Piece {
-                text: std::mem::take(&mut cur),
-                glued: !out.is_empty(),
-            });
+        if cur_w + w > max && i > start && w > 0 {
+            out.push((&word[start..i], !out.is_empty()));
+            start = i;
             cur_w = 0;
         }
-        cur.push(c);
         cur_w += w;
         // keep following zero-width characters (combining marks, isolates) with c
-        while let Some(&next) = chars.peek() {
+        while let Some(&(_, next)) = chars.peek() {
             if next.width().unwrap_or(0) == 0 {
-                cur.push(next);
                 chars.next();
             } else {
                 break;
             }
         }
-        if w == 2 && chars.peek().is_some() {
-            out.push(Piece {
-                text: std::mem::take(&mut cur),
-                glued: !out.is_empty(),
-            });
+        if w == 2
+            && let Some(&(next, _)) = chars.peek()
+        {
+            out.push((&word[start..next], !out.is_empty()));
+            start = next;
             cur_w = 0;
         }
     }
-    if !cur.is_empty() {
-        out.push(Piece {
-            text: cur,
-            glued: !out.is_empty(),
-        });
+    if start < word.len() {
+        out.push((&word[start..], !out.is_empty()));
     }
     out
 }

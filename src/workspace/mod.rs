@@ -50,6 +50,8 @@ pub enum WorkspaceError {
 pub struct Asset {
     pub bytes: Vec<u8>,
     pub media_type: &'static str,
+    /// The asset as a `data:` URI, computed once for every document that embeds it.
+    pub data_uri: String,
 }
 
 #[derive(Debug)]
@@ -235,7 +237,15 @@ fn load_assets(
             }
             match std::fs::read(&path) {
                 Ok(bytes) => {
-                    assets.insert(rel.to_owned(), Asset { bytes, media_type });
+                    let data_uri = crate::render::datauri::encode(media_type, &bytes);
+                    assets.insert(
+                        rel.to_owned(),
+                        Asset {
+                            bytes,
+                            media_type,
+                            data_uri,
+                        },
+                    );
                 }
                 Err(e) => diags.push(problem(
                     format!("cannot read asset '{rel}': {e}"),

@@ -113,6 +113,8 @@ fn the_same_inputs_give_a_byte_identical_output_tree() {
     let ws = sample_workspace();
     assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
     let first = tree(&ws.path().join("out"));
+    // from scratch, not carried over from the first build
+    std::fs::remove_dir_all(ws.path().join("out")).unwrap();
     assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
     assert_eq!(first, tree(&ws.path().join("out")));
 }

@@ -698,6 +698,8 @@ fn c34_unreasonable_numbers_in_variables_are_refused() {
 #[test]
 fn c35_a_build_while_another_holds_the_lock_exits_with_a_message() {
     let (ws, before) = built();
+    // a change, so that the build has something to write
+    append(ws.path(), "locales/en/notice.ftl", "# edited\n");
     let lock = std::fs::OpenOptions::new()
         .write(true)
         .open(ws.path().join("out.lock"))
@@ -713,6 +715,7 @@ fn c36_output_is_identical_whatever_the_thread_count() {
     let ws = sample_workspace();
     assert_eq!(code(&pamphlet(ws.path(), &["build", "--jobs", "1"])), 0);
     let one = tree(&ws.path().join("out"));
+    std::fs::remove_dir_all(ws.path().join("out")).unwrap();
     assert_eq!(code(&pamphlet(ws.path(), &["build", "--jobs", "2"])), 0);
     assert_eq!(one, tree(&ws.path().join("out")));
     assert_eq!(code(&pamphlet(ws.path(), &["build", "--jobs", "0"])), 2);

@@ -4,22 +4,73 @@
 use super::*;
 
 fn rendered_and_reused(err: &str) -> (usize, usize) {
-    let phases = err.lines().find(|l| l.starts_with("phases:")).unwrap_or_else(|| panic!("no phases line in {err}"));
+    let phases = err
+        .lines()
+        .find(|l| l.starts_with("phases:"))
+        .unwrap_or_else(|| panic!("no phases line in {err}"));
     let tail = phases.rsplit("; ").next().unwrap();
-    let nums: Vec<usize> = tail.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+    let nums: Vec<usize> = tail
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
     (nums[0], nums[1])
 }
 
 #[test]
-fn a_rebuild_without_changes_renders_nothing() {
+fn a_rebuild_without_changes_does_nothing_and_says_so() {
     let ws = sample_workspace();
     let o = pamphlet(ws.path(), &["build", "-v"]);
     assert_eq!(rendered_and_reused(&stderr(&o)), (24, 0));
     let first = tree(&ws.path().join("out"));
     let o = pamphlet(ws.path(), &["build", "-v"]);
-    assert_eq!(rendered_and_reused(&stderr(&o)), (0, 24), "{}", stderr(&o));
-    assert!(stderr(&o).contains("24 of 24 documents unchanged"));
+    assert_eq!(code(&o), 0);
+    assert!(
+        stderr(&o).contains("built 48 files (3 campaigns × 8 locales), 0 fallbacks, 0 warnings in"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("nothing changed since the last build"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(first, tree(&ws.path().join("out")));
+    // a different filter is a different output: not "nothing changed"
+    let o = pamphlet(ws.path(), &["build", "--locale", "ar"]);
+    assert!(!stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_unchanged_build_repeats_its_fallbacks_and_strict_still_fails() {
+    let ws = fixture("mini");
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    let before = tree(&ws.path().join("out"));
+    let o = pamphlet(ws.path(), &["build"]);
+    assert!(
+        stderr(&o).contains("fallback: ru took 1 message from en"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+    let o = pamphlet(ws.path(), &["build", "--strict"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--strict: 1 fallback and 0 warnings"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(before, tree(&ws.path().join("out")));
+}
+
+#[test]
+fn a_missing_output_file_is_noticed_and_rebuilt() {
+    let ws = sample_workspace();
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    std::fs::remove_file(ws.path().join("out/permits/ka/leaflet.txt")).unwrap();
+    let o = pamphlet(ws.path(), &["build", "-v"]);
+    assert_eq!(rendered_and_reused(&stderr(&o)), (1, 23), "{}", stderr(&o));
+    assert!(ws.path().join("out/permits/ka/leaflet.txt").is_file());
 }
 
 #[test]
@@ -27,7 +78,11 @@ fn one_ftl_edit_rerenders_only_the_documents_that_use_it() {
     let ws = sample_workspace();
     assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
     let ru = ws.path().join("locales/ru/permits.ftl");
-    std::fs::write(&ru, read(&ru).replacen("permits-work-title = ", "permits-work-title = ✱ ", 1)).unwrap();
+    std::fs::write(
+        &ru,
+        read(&ru).replacen("permits-work-title = ", "permits-work-title = ✱ ", 1),
+    )
+    .unwrap();
     let o = pamphlet(ws.path(), &["build", "-v"]);
     // ru/permits, and uk/permits, whose chain falls back to ru
     assert_eq!(rendered_and_reused(&stderr(&o)), (2, 22), "{}", stderr(&o));
@@ -46,12 +101,20 @@ fn shared_messages_template_and_settings_changes_reach_every_document_that_uses_
     assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
     // a shared term in Azerbaijani: every az document, and nothing else (no locale falls back to az)
     let az = ws.path().join("locales/az/shared.ftl");
-    std::fs::write(&az, read(&az).replacen("-service-name = ", "-service-name = ✱", 1)).unwrap();
+    std::fs::write(
+        &az,
+        read(&az).replacen("-service-name = ", "-service-name = ✱", 1),
+    )
+    .unwrap();
     let o = pamphlet(ws.path(), &["build", "-v"]);
     assert_eq!(rendered_and_reused(&stderr(&o)), (3, 21), "{}", stderr(&o));
     // a template override changes everything
     std::fs::create_dir_all(ws.path().join("templates/txt")).unwrap();
-    std::fs::write(ws.path().join("templates/txt/base.txt"), "{% block content %}{% endblock content %}\n-- end --\n").unwrap();
+    std::fs::write(
+        ws.path().join("templates/txt/base.txt"),
+        "{% block content %}{% endblock content %}\n-- end --\n",
+    )
+    .unwrap();
     let o = pamphlet(ws.path(), &["build", "-v"]);
     assert_eq!(rendered_and_reused(&stderr(&o)), (24, 0), "{}", stderr(&o));
     assert!(read(&ws.path().join("out/rights/fa/brochure.txt")).ends_with("-- end --\n"));
