@@ -227,44 +227,28 @@ pub fn compute_with(
 impl Status {
     /// A plain-text table: one block per campaign, a row per locale.
     pub fn to_table(&self) -> String {
-        let mut out = String::new();
+        fn row(tag: &str, c: &Cell, obsolete: &str) -> String {
+            let done = format!("{}/{}", c.translated, c.total);
+            format!(
+                "{tag:<12} {done:>10} {:>7} {:>7} {:>6} {:>6} {:>7}% {obsolete:>9}\n",
+                c.missing, c.stale, c.errors, c.words_left, c.percent
+            )
+        }
         let header = format!(
             "{:<12} {:>10} {:>7} {:>7} {:>6} {:>6} {:>8} {:>9}\n",
             "locale", "translated", "missing", "stale", "errors", "words", "complete", "obsolete"
         );
-        for row in &self.campaigns {
-            out.push_str(&format!("{}\n", row.campaign));
-            out.push_str(&header);
-            for (tag, c) in self.locales.iter().zip(&row.cells) {
-                out.push_str(&format!(
-                    "{:<12} {:>10} {:>7} {:>7} {:>6} {:>6} {:>7}% {:>9}\n",
-                    tag,
-                    format!("{}/{}", c.translated, c.total),
-                    c.missing,
-                    c.stale,
-                    c.errors,
-                    c.words_left,
-                    c.percent,
-                    ""
-                ));
+        let mut out = String::new();
+        for campaign in &self.campaigns {
+            out.push_str(&format!("{}\n{header}", campaign.campaign));
+            for (tag, c) in self.locales.iter().zip(&campaign.cells) {
+                out.push_str(&row(tag, c, ""));
             }
             out.push('\n');
         }
-        out.push_str("all campaigns\n");
-        out.push_str(&header);
+        out.push_str(&format!("all campaigns\n{header}"));
         for t in &self.totals {
-            let c = &t.cell;
-            out.push_str(&format!(
-                "{:<12} {:>10} {:>7} {:>7} {:>6} {:>6} {:>7}% {:>9}\n",
-                t.locale,
-                format!("{}/{}", c.translated, c.total),
-                c.missing,
-                c.stale,
-                c.errors,
-                c.words_left,
-                c.percent,
-                t.obsolete
-            ));
+            out.push_str(&row(&t.locale, &t.cell, &t.obsolete.to_string()));
         }
         out
     }

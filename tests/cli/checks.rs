@@ -342,3 +342,69 @@ fn real_corpus_checks_without_errors() {
         assert_eq!(n, missing, "{locale}");
     }
 }
+
+#[test]
+fn status_counts_translated_missing_stale_errors_and_words() {
+    let o = pamphlet(
+        &repo().join("tests/fixtures/defects"),
+        &["status", "--format", "json"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["locales"], serde_json::json!(["en", "ru", "ar", "az"]));
+    // the campaign prints title, short, deadline, greeting and logo(.alt)
+    let ru = &s["campaigns"][0]["cells"][1];
+    // logo.alt is missing (the ru logo has no .alt); greeting uses $nmae (error)
+    assert_eq!(
+        ru,
+        &serde_json::json!({"total": 5, "translated": 3, "missing": 1, "stale": 0, "errors": 1, "words_left": 3, "percent": 60})
+    );
+    // ar: greeting carries a bidi override (error); `unused` is junk but not printed
+    assert_eq!(s["campaigns"][0]["cells"][2]["errors"], 1);
+    assert_eq!(s["campaigns"][0]["cells"][2]["translated"], 4);
+    let totals = s["totals"].as_array().unwrap();
+    assert_eq!(totals[1]["obsolete"], 1, "ru has obsolete-one");
+    assert_eq!(totals[0]["percent"], 100);
+
+    let md = pamphlet(
+        &repo().join("tests/fixtures/defects"),
+        &["status", "--format", "markdown"],
+    );
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.contains("| c | 100 % | 60 % (2 left) | 80 % (1 left) | 80 % (1 left) |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| ru | 3/5 | 1 | 0 | 1 | 3 | 60 % | 1 |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn status_counts_stale_translations() {
+    let ws = fixture("mini");
+    assert_eq!(code(&pamphlet(ws.path(), &["review", "ru"])), 0);
+    let en = ws.path().join("locales/en/notice.ftl");
+    std::fs::write(
+        &en,
+        read(&en).replace(
+            "notice-step-one = Fill in the form.",
+            "notice-step-one = Fill in the new form.",
+        ),
+    )
+    .unwrap();
+    let o = pamphlet(ws.path(), &["status", "--format", "json"]);
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ru = &s["campaigns"][0]["cells"][2];
+    assert_eq!(ru["stale"], 1, "{ru}");
+    assert_eq!(ru["missing"], 1, "notice-step-two was never translated");
+    // the review page shows the same numbers
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    let index = read(&ws.path().join("out/index.html"));
+    let row = index.split("<span lang=\"ru\"").nth(1).unwrap();
+    assert!(
+        row.contains(&format!("{}/{}", ru["translated"], ru["total"])),
+        "{row}"
+    );
+}
