@@ -44,6 +44,8 @@ pub enum Command {
     Status(StatusArgs),
     /// Mark a locale's translations as checked against the current source text
     Review(ReviewArgs),
+    /// Print one message resolved in a locale (through its fallback chain)
+    Format(FormatArgs),
     /// Start a new workspace in DIR
     Init(InitArgs),
     /// Add a campaign skeleton and its source-locale messages
@@ -109,6 +111,17 @@ pub struct ReviewArgs {
     /// Only these messages (repeatable; default: every translated message)
     #[arg(long = "message", value_name = "ID")]
     pub messages: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// The locale, e.g. az
+    pub locale: String,
+    /// The message id, or id.attribute
+    pub id: String,
+    /// An argument for the message (repeatable); numbers are passed as numbers
+    #[arg(long = "arg", value_name = "NAME=VALUE")]
+    pub args: Vec<String>,
 }
 
 #[derive(Debug, Args)]

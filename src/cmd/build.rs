@@ -134,11 +134,18 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
 
     let finish_started = Instant::now();
     let manifest = build_manifest(&inputs, &done);
-    let index = build_index(&inputs, &done, manifest.files.len());
-    let index_html = match inputs.engine.render(
-        "index.html",
-        &tera::Context::from_serialize(&index).unwrap_or_default(),
-    ) {
+    // the index (with its status matrix) and the manifest's JSON side by side
+    let (index_html, manifest_json) = rayon::join(
+        || {
+            let index = build_index(&inputs, &done, manifest.files.len());
+            inputs.engine.render(
+                "index.html",
+                &tera::Context::from_serialize(&index).unwrap_or_default(),
+            )
+        },
+        || manifest.to_json(),
+    );
+    let index_html = match index_html {
         Ok(html) => html,
         Err(d) => {
             rep.diagnostics(&[d]);
@@ -187,7 +194,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     };
     drop(sink);
     let finish = staging
-        .write(manifest::FILE, manifest.to_json().as_bytes())
+        .write(manifest::FILE, manifest_json.as_bytes())
         .and_then(|_| staging.write("index.html", index_html.as_bytes()))
         .and_then(|_| staging.write(incremental::FILE, cache.to_json().as_bytes()))
         .and_then(|_| staging.commit());

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod format;
 pub mod init;
 pub mod new;
 pub mod review;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(&cli.root, args, &rep),
         Command::Status(args) => status::run(&cli.root, args, &rep),
         Command::Review(args) => review::run(&cli.root, args, &rep),
+        Command::Format(args) => format::run(&cli.root, args, &rep),
         Command::Init(args) => init::run(args, &rep),
         Command::New(args) => new::run(&cli.root, args, &rep),
     }

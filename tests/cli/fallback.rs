@@ -109,3 +109,29 @@ fn explicit_chain_is_followed_before_the_source() {
         stderr(&o)
     );
 }
+
+#[test]
+fn format_prints_one_message_and_says_where_it_came_from() {
+    let ws = fixture("mini");
+    let o = pamphlet(
+        ws.path(),
+        &["format", "ru", "notice-deadline", "--arg", "days=1"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "В течение \u{2068}\u{2068}1\u{2069} рабочего дня\u{2069} после переезда.\n"
+    );
+    assert_eq!(stderr(&o), "from ru\n");
+    let o = pamphlet(ws.path(), &["format", "ru", "notice-step-two"]);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("Send it by e-mail"));
+    assert_eq!(stderr(&o), "from en (fallback: missing in ru)\n");
+    let o = pamphlet(ws.path(), &["format", "ar", "mark.alt"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "شعار خدمة المثال\n");
+    let o = pamphlet(ws.path(), &["format", "ar", "nope"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o)
+            .contains("message 'nope' cannot be resolved in ar: missing in ar; missing in en")
+    );
+}
