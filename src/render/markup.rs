@@ -117,6 +117,10 @@ fn raw<'t>(text: &'t str, seg: Seg<'t>) -> &'t str {
 
 /// Escapes `text` for HTML, turning allowed inline elements into markup.
 pub fn to_html(text: &str) -> String {
+    // most translations have nothing to escape
+    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'')) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + 16);
     for seg in segments(text) {
         match seg {
@@ -143,6 +147,9 @@ pub fn to_html(text: &str) -> String {
 
 /// The text without allowed inline elements (`<br>` becomes a line break).
 pub fn to_text(text: &str) -> String {
+    if !text.contains('<') {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for seg in segments(text) {
         match seg {
