@@ -118,7 +118,10 @@ fn raw<'t>(text: &'t str, seg: Seg<'t>) -> &'t str {
 /// Escapes `text` for HTML, turning allowed inline elements into markup.
 pub fn to_html(text: &str) -> String {
     // most translations have nothing to escape
-    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'')) {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
+    {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 16);
