@@ -226,7 +226,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
         })
         .collect();
     let source = &locales[catalog.source];
-    let used = usage::used_ids(inputs, source);
+    let used = usage::used_ids(inputs);
     let cx = Cx {
         inputs,
         catalog,

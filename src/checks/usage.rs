@@ -15,12 +15,12 @@
 
 use std::collections::BTreeSet;
 
-use super::{Cx, LocaleEntries};
+use super::Cx;
 use crate::diagnostics::Diagnostic;
 use crate::pipeline::Inputs;
 
 /// Ids (`id`, `-term`) the campaigns print, directly or through references.
-pub fn used_ids(inputs: &Inputs, source: &LocaleEntries) -> BTreeSet<String> {
+pub fn used_ids(inputs: &Inputs) -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     let mut todo: Vec<String> = inputs
         .ws
@@ -34,13 +34,8 @@ pub fn used_ids(inputs: &Inputs, source: &LocaleEntries) -> BTreeSet<String> {
         if !used.insert(id.clone()) {
             continue;
         }
-        for f in &data.files {
-            if let Some((_, refs)) = f.refs.iter().find(|(e, _)| *e == id) {
-                todo.extend(refs.iter().cloned());
-            }
-        }
+        todo.extend(data.refs_of(&id).iter().cloned());
     }
-    let _ = source;
     used
 }
 

@@ -56,10 +56,14 @@ impl LocaleData {
 
     /// The references of entry `id` (a message `id` or a term `-id`), from the
     /// first file that defines it (the definition the bundle uses).
-    fn refs_of(&self, id: &str) -> &[String] {
-        self.files
+    pub fn refs_of(&self, id: &str) -> &[String] {
+        let Some((f, _)) = self.index.get(id) else {
+            return &[];
+        };
+        self.files[*f]
+            .refs
             .iter()
-            .find_map(|f| f.refs.iter().find(|(e, _)| e == id))
+            .find(|(e, _)| e == id)
             .map_or(&[], |(_, r)| r.as_slice())
     }
 
