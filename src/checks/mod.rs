@@ -90,19 +90,7 @@ impl<'a> EntryRef<'a> {
 
     /// The translator comment lines right above the entry.
     pub fn comment(&self) -> Vec<&'a str> {
-        match self.entry {
-            Entry::Message(m) => m
-                .comment
-                .as_ref()
-                .map(|c| c.content.clone())
-                .unwrap_or_default(),
-            Entry::Term(t) => t
-                .comment
-                .as_ref()
-                .map(|c| c.content.clone())
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        }
+        self.file.comment_above(self.line)
     }
 
     /// The entry's source text, from its id line to the next entry.
@@ -170,22 +158,17 @@ impl Cx<'_> {
     }
 }
 
-/// Parses every locale file with the full parser (which keeps translator
-/// comments) and runs every check.
+/// Runs every check over the entries the locales parsed (each file is
+/// parsed once per run, for the bundles and the checks alike).
 pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
     let catalog = &inputs.catalog;
-    let parsed: Vec<Vec<(&FtlFile, ast::Resource<&str>)>> = catalog
+    let parsed: Vec<Vec<(&FtlFile, &fluent_bundle::FluentResource)>> = catalog
         .locales
-        .par_iter()
+        .iter()
         .map(|l| {
             l.files
-                .par_iter()
-                .map(|f| {
-                    (
-                        f,
-                        fluent_syntax::parser::parse(f.text.as_str()).unwrap_or_else(|(r, _)| r),
-                    )
-                })
+                .iter()
+                .filter_map(|f| f.resource.as_deref().map(|r| (f, r)))
                 .collect()
         })
         .collect();
@@ -197,7 +180,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
             let mut all = Vec::new();
             for (file, resource) in files {
                 let mut seen_in_file: BTreeMap<String, usize> = BTreeMap::new();
-                for entry in &resource.body {
+                for entry in resource.entries() {
                     let Some(id) = crate::locale::ast::entry_id(entry) else {
                         continue;
                     };

@@ -30,11 +30,32 @@ pub struct FtlFile {
     pub entries: Vec<(String, usize)>,
     /// For each entry, the messages (`id`) and terms (`-id`) it references.
     pub refs: Vec<(String, Vec<String>)>,
+    /// The parsed entries (shared with the locale's bundle), when the file parsed.
+    pub resource: Option<std::sync::Arc<FluentResource>>,
 }
 
 impl FtlFile {
     pub fn line_of(&self, id: &str) -> Option<usize> {
         self.entries.iter().find(|(e, _)| e == id).map(|(_, l)| *l)
+    }
+
+    /// The translator comment right above the entry on `line`: the `# ` lines
+    /// directly before it (group `##` and file `###` comments excluded).
+    pub fn comment_above(&self, line: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut n = line;
+        while n > 1 {
+            n -= 1;
+            let text = self.index.line_text(&self.text, n);
+            match text.strip_prefix('#') {
+                Some(rest) if !rest.starts_with('#') => {
+                    out.push(rest.strip_prefix(' ').unwrap_or(rest))
+                }
+                _ => break,
+            }
+        }
+        out.reverse();
+        out
     }
 
     /// Byte offset where 1-based `line` starts.
@@ -72,6 +93,7 @@ pub fn parse(
         index,
         entries,
         refs: Vec::new(),
+        resource: None,
     };
 
     if text.len() > MAX_FILE_BYTES {

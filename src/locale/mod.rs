@@ -14,6 +14,7 @@ pub mod functions;
 pub mod review;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use std::path::Path;
@@ -28,7 +29,9 @@ use crate::source::display_path;
 use crate::workspace::{self, MessageRef, VarValue, Workspace, WorkspaceError};
 use ftl::FtlFile;
 
-pub type Bundle = FluentBundle<FluentResource>;
+/// Resources are shared between the bundle and their [`FtlFile`], so that
+/// checks walk the same parsed entries the bundle resolves.
+pub type Bundle = FluentBundle<Arc<FluentResource>>;
 
 /// One locale's messages.
 pub struct LocaleData {
@@ -387,7 +390,9 @@ fn load_locale(
             continue;
         };
         diags.extend(file_diags);
-        let Some(file) = file else { continue };
+        let Some(mut file) = file else { continue };
+        let resource = resource.map(Arc::new);
+        file.resource = resource.clone();
         if let Some(resource) = resource
             && let Err(errors) = bundle.add_resource(resource)
         {
