@@ -1,7 +1,7 @@
 //! Incremental builds without giving up the all-or-nothing output.
 //!
 //! Every document × locale gets a *fingerprint*: a hash of everything its
-//! output depends on (pamphlet's version, the output formats, `pamphlet.toml`,
+//! output depends on (this pamphlet binary, the output formats, `pamphlet.toml`,
 //! the templates, the campaign file, the assets it embeds, and, for each locale
 //! of its fallback chain, every `.ftl` file that defines a message the document
 //! prints or one of the messages and terms those reference). The build records
@@ -87,12 +87,35 @@ pub fn generator() -> String {
     format!("pamphlet {}", env!("CARGO_PKG_VERSION"))
 }
 
+/// The identity of this build of pamphlet: its version, its embedded
+/// templates, and the executable's size and modification time, so that a new
+/// binary (even of the same version) never reuses outputs an older one rendered.
+fn binary_identity() -> [u8; 32] {
+    static ID: std::sync::OnceLock<[u8; 32]> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| {
+        let mut h = Sha256::new();
+        h.update(generator());
+        for (name, source) in crate::render::templates::DEFAULTS {
+            h.update(sha(&[name.as_bytes(), source.as_bytes()]));
+        }
+        if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+            h.update(meta.len().to_le_bytes());
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok());
+            h.update(modified.map_or(0, |d| d.as_nanos()).to_le_bytes());
+        }
+        h.finalize().into()
+    })
+}
+
 /// A hash of everything a build reads (`pamphlet.toml`, campaign files,
 /// every file under `locales/`, `templates/` and `assets/`, by path and
 /// content) and of the options that shape its output.
 pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<String> {
     let mut h = Sha256::new();
-    h.update(generator());
+    h.update(binary_identity());
     h.update(sha(&[options.as_bytes()]));
     h.update(sha(&[&std::fs::read(
         root.join(crate::workspace::CONFIG_FILE),
@@ -175,7 +198,7 @@ fn sha(parts: &[&[u8]]) -> [u8; 32] {
 impl<'a> Fingerprints<'a> {
     pub fn new(inputs: &'a Inputs, formats: &[Format]) -> Self {
         let mut global = Sha256::new();
-        global.update(generator());
+        global.update(binary_identity());
         for f in formats {
             global.update(f.extension());
         }

@@ -291,7 +291,7 @@ fn render_one<'a, S: Sink<'a>>(
         job.locale,
         job.campaign,
         job.document,
-        &inputs.ws.assets,
+        &inputs.ws,
     )
     .map_err(|e| localize_diagnostics(job, e))?;
     let rendered = if sink.wants_render(job) {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::model::*;
 use crate::locale::{Catalog, Fallback, ResolveError, to_args};
 use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_WIDTHS};
-use crate::workspace::{Asset, Block, Campaign, ContactValue, Document, Kind, Text};
+use crate::workspace::{Asset, Block, Campaign, ContactValue, Document, Kind, Text, Workspace};
 
 /// Bidi isolation marks that Fluent puts around placeables.
 const ISOLATES: [char; 2] = ['\u{2068}', '\u{2069}'];
@@ -17,6 +17,7 @@ struct Cx<'a> {
     locale: usize,
     campaign: &'a Campaign,
     assets: &'a BTreeMap<String, Asset>,
+    qr_codes: &'a BTreeMap<String, String>,
     fallbacks: Vec<Fallback>,
     errors: Vec<(ResolveError, &'a Text)>,
 }
@@ -33,13 +34,14 @@ pub fn localize(
     locale: usize,
     campaign: &Campaign,
     doc: &Document,
-    assets: &BTreeMap<String, Asset>,
+    ws: &Workspace,
 ) -> Result<LocalizedDocument, LocalizeError> {
     let mut cx = Cx {
         catalog,
         locale,
         campaign,
-        assets,
+        assets: &ws.assets,
+        qr_codes: &ws.qr_codes,
         fallbacks: Vec::new(),
         errors: Vec::new(),
     };
@@ -188,7 +190,7 @@ impl<'a> Cx<'a> {
             Block::Link { text, url, qr } => LocalizedBlock::Link {
                 text: self.text(text),
                 url: url.clone(),
-                qr: *qr,
+                qr: qr.then(|| self.qr_codes.get(url).cloned()).flatten(),
             },
             Block::Image { src, alt, caption } => LocalizedBlock::Image {
                 src: self.asset(src),

@@ -95,7 +95,8 @@ pub enum LocalizedBlock {
     Link {
         text: String,
         url: String,
-        qr: bool,
+        /// A QR code of the URL as an SVG `data:` URI, when the campaign asks for one.
+        qr: Option<String>,
     },
     Image {
         src: String,

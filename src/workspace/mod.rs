@@ -64,6 +64,8 @@ pub struct Workspace {
     pub campaigns: Vec<Campaign>,
     /// Assets by their path under `assets/`.
     pub assets: BTreeMap<String, Asset>,
+    /// QR codes (SVG `data:` URIs) of the links campaigns print with `qr = true`, by URL.
+    pub qr_codes: BTreeMap<String, String>,
 }
 
 impl Workspace {
@@ -137,14 +139,53 @@ pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), WorkspaceError>
     }
 
     let assets = load_assets(root, &campaigns, &mut diags);
+    let qr_codes = qr_codes(&campaigns, &mut diags);
     let ws = Workspace {
         root: root.to_path_buf(),
         config,
         config_text,
+        qr_codes,
         campaigns,
         assets,
     };
     Ok((ws, diags))
+}
+
+/// A QR code for every link printed with `qr = true`, made once per URL.
+fn qr_codes(campaigns: &[Campaign], diags: &mut Vec<Diagnostic>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for campaign in campaigns {
+        for block in campaign
+            .documents
+            .iter()
+            .flat_map(|d| d.surfaces.iter().flatten())
+        {
+            let Block::Link { url, qr: true, .. } = block else {
+                continue;
+            };
+            if out.contains_key(url) {
+                continue;
+            }
+            match qrcode::QrCode::new(url.as_bytes()) {
+                Ok(code) => {
+                    let svg = code
+                        .render::<qrcode::render::svg::Color>()
+                        .min_dimensions(96, 96)
+                        .build();
+                    out.insert(
+                        url.clone(),
+                        crate::render::datauri::encode("image/svg+xml", svg.as_bytes()),
+                    );
+                }
+                Err(e) => diags.push(
+                    Diagnostic::error("qr", format!("no QR code can hold {url}: {e}"))
+                        .in_file(campaign.file.clone())
+                        .with_hint("use a shorter address, or set qr = false"),
+                ),
+            }
+        }
+    }
+    out
 }
 
 /// `*.toml` files directly inside `dir`, sorted by name; none if `dir` is missing.

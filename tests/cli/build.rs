@@ -171,6 +171,10 @@ fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
         "the inward flap is narrower"
     );
     assert!(leaflet.contains("@page { size: 297mm 210mm;"));
+    assert!(
+        leaflet.contains("<img class=\"qr\" src=\"data:image/svg+xml;base64,"),
+        "the back panel's link has a QR code"
+    );
     let brochure = read(&ws.path().join("out/rights/en/brochure.html"));
     assert_eq!(
         brochure.matches("<div class=\"page").count(),

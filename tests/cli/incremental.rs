@@ -129,3 +129,27 @@ fn a_tampered_previous_output_is_rendered_again() {
     assert_eq!(rendered_and_reused(&stderr(&o)), (1, 23), "{}", stderr(&o));
     assert!(read(&ws.path().join("out/rights/ka/brochure.html")).starts_with("<!DOCTYPE html>"));
 }
+
+#[test]
+fn a_new_pamphlet_binary_never_reuses_what_an_older_one_rendered() {
+    let ws = sample_workspace();
+    let bin_dir = tempfile::tempdir().unwrap();
+    let bin = bin_dir.path().join("pamphlet");
+    std::fs::copy(env!("CARGO_BIN_EXE_pamphlet"), &bin).unwrap();
+    let run = |bin: &Path| {
+        Command::new(bin)
+            .arg("--root")
+            .arg(ws.path())
+            .args(["build", "-v"])
+            .output()
+            .unwrap()
+    };
+    assert_eq!(code(&run(&bin)), 0);
+    assert!(stderr(&run(&bin)).contains("nothing changed"));
+    // "upgrade": the same version, a different executable
+    std::fs::copy(env!("CARGO_BIN_EXE_pamphlet"), bin_dir.path().join("next")).unwrap();
+    std::fs::rename(bin_dir.path().join("next"), &bin).unwrap();
+    let o = run(&bin);
+    assert!(!stderr(&o).contains("nothing changed"), "{}", stderr(&o));
+    assert_eq!(rendered_and_reused(&stderr(&o)), (24, 0));
+}
