@@ -3,12 +3,30 @@
 use clap::Parser;
 
 /// mimalloc: rendering allocates many small strings and values on every
-/// thread; glibc's allocator made allocation about a sixth of the CPU time
-/// and kept the two render threads from scaling (docs/benchmarks.md).
+/// thread; with glibc's allocator, allocation took about a sixth of the CPU
+/// and parsing did not scale to two threads (docs/benchmarks.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in the mimalloc 2.x that libmimalloc-sys builds.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A build is short-lived: giving freed memory back to the OS only to fault
+/// it in again (zeroed) a moment later cost a third of the CPU time of a
+/// national-scale build. Purging is switched off, but only when the option
+/// still reads mimalloc's documented default (10 ms), so that a different
+/// mimalloc version with another numbering is left alone.
+fn keep_freed_memory() {
+    // SAFETY: plain C getters/setters of a global option, with no pointers.
+    unsafe {
+        if libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) == 10 {
+            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1);
+        }
+    }
+}
+
 fn main() -> std::process::ExitCode {
+    keep_freed_memory();
     let cli = pamphlet::cli::Cli::parse();
     std::process::ExitCode::from(pamphlet::cmd::run(cli))
 }

@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use pamphlet::diagnostics::{self, Diagnostic};
-use pamphlet::pipeline::{self, Filter};
+use pamphlet::pipeline::{self, DocInfo, Filter, Job, Progress, Sink};
+use pamphlet::render::Rendered;
 use pamphlet::workspace::Format;
 
 /// Splits fuzz input on 0xFF (never valid in UTF-8, so it never cuts a real
@@ -98,10 +99,23 @@ pub fn write(root: &Path, rel: &str, bytes: &[u8]) {
     std::fs::write(root.join(rel), bytes).expect("write fuzz input");
 }
 
-/// What `pamphlet check` does, minus the printing: load, plan, a trial render
-/// of every document in every locale in both formats (always, even when the
-/// load reported errors, to reach the renderer with more shapes of input),
-/// then the fallback warnings and the rendering of every diagnostic.
+/// Renders every job in every format and keeps nothing (`check`'s own
+/// sink renders each kind of document only once).
+struct RenderAll;
+
+impl<'a> Sink<'a> for RenderAll {
+    type Output = ();
+    fn take(&self, _: &Job<'a>, _: &DocInfo, r: &Rendered) -> Result<(), Diagnostic> {
+        std::hint::black_box(r.text.len());
+        Ok(())
+    }
+}
+
+/// What `pamphlet check` does, minus the printing: load, plan, the
+/// translation checks, a trial render of every document in every locale in
+/// both formats (always, even when the load reported errors, to reach the
+/// renderer with more shapes of input), the fallback warnings and the
+/// rendering of every diagnostic.
 pub fn run(root: &Path) {
     let Ok((inputs, mut diags)) = pipeline::load(root) else {
         return;
@@ -109,20 +123,18 @@ pub fn run(root: &Path) {
     let Ok(jobs) = pipeline::plan(&inputs, &Filter::default()) else {
         return;
     };
+    diags.extend(pamphlet::checks::run(&inputs));
     let formats = Format::ALL.to_vec();
-    match pipeline::render_all(&inputs, &jobs, &formats, |_, r| {
-        std::hint::black_box(r.text.len());
-        Ok::<(), Diagnostic>(())
-    }) {
+    match pipeline::render_all(&inputs, &jobs, &formats, &RenderAll, &Progress::default()) {
         Ok(done) => {
             for d in &done {
-                for f in &d.localized.fallbacks {
-                    let text = d
+                for f in &d.info.fallbacks {
+                    if let Some(t) = d
                         .job
                         .campaign
                         .texts()
-                        .find(|t| t.msg.to_string() == f.message);
-                    if let Some(t) = text {
+                        .find(|t| t.msg.to_string() == f.message)
+                    {
                         let snippet = d.job.campaign.snippet(t.position.line);
                         diags.push(
                             Diagnostic::warning("translation-fallback", f.reason.clone()).at(
@@ -131,6 +143,22 @@ pub fn run(root: &Path) {
                                 snippet,
                             ),
                         );
+                    }
+                    // as `check` points at the broken translation
+                    let Some(locale) = inputs.ws.config.locale_index(&f.locale) else {
+                        continue;
+                    };
+                    let data = &inputs.catalog.locales[locale];
+                    let id = f.message.split('.').next().unwrap_or(&f.message);
+                    if let Some(file) = data.files.iter().find(|x| x.line_of(id).is_some()) {
+                        let line = file.line_of(id).unwrap_or(1);
+                        let offset = file.line_offset(line);
+                        diags.push(Diagnostic::warning("message-broken", "").at_offset(
+                            file.display.clone(),
+                            &file.text,
+                            &file.index,
+                            offset,
+                        ));
                     }
                 }
             }
