@@ -19,6 +19,9 @@ pub const MAX_NAMED_ARGS: usize = 64;
 /// Most digits before or after the point of a number literal; more overflow
 /// the plural-operand arithmetic of fluent-bundle.
 pub const MAX_LITERAL_DIGITS: usize = 15;
+/// Most entries dropped from one file for such literals before the whole file
+/// is refused (each drop parses the file again).
+pub const MAX_DROPPED: usize = 16;
 
 /// One parsed `.ftl` file and where its entries start.
 pub struct FtlFile {
@@ -205,6 +208,7 @@ fn parse_without_hazards(
     entries: &[(String, usize)],
 ) -> (ParseResult, Vec<(String, usize, String)>) {
     let mut dropped = Vec::new();
+    let mut blanked: Vec<usize> = Vec::new();
     let mut current = text.to_owned();
     loop {
         let result = FluentResource::try_new(current.clone());
@@ -232,18 +236,29 @@ fn parse_without_hazards(
         let Some((id, literal)) = hazard else {
             return (result, dropped);
         };
-        let Some(pos) = entries.iter().position(|(e, _)| *e == id) else {
-            // not found by the line scan: refuse the whole file rather than risk it
+        // the definition of `id` (there may be several) whose lines hold the
+        // literal and that was not blanked yet; every round blanks a new one
+        let lines: Vec<&str> = current.split_inclusive('\n').collect();
+        let target = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, (e, _))| *e == id)
+            .map(|(i, (_, start))| (*start, entries.get(i + 1).map_or(lines.len() + 1, |e| e.1)))
+            .find(|&(start, end)| {
+                !blanked.contains(&start)
+                    && lines
+                        .get(start - 1..(end - 1).min(lines.len()))
+                        .is_some_and(|l| l.concat().contains(&literal))
+            });
+        let Some((start, end)) = target.filter(|_| blanked.len() < MAX_DROPPED) else {
+            // not found by the line scan, or too many: refuse the whole file rather than risk it
             dropped.push((id, 1, literal));
             return (FluentResource::try_new(String::new()), dropped);
         };
-        let (start, end) = (
-            entries[pos].1,
-            entries.get(pos + 1).map_or(usize::MAX, |e| e.1),
-        );
+        blanked.push(start);
         dropped.push((id, start, literal));
-        current = current
-            .split_inclusive('\n')
+        current = lines
+            .iter()
             .enumerate()
             .map(|(i, line)| {
                 if (start..end).contains(&(i + 1)) {

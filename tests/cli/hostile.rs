@@ -720,3 +720,46 @@ fn c36_output_is_identical_whatever_the_thread_count() {
     assert_eq!(one, tree(&ws.path().join("out")));
     assert_eq!(code(&pamphlet(ws.path(), &["build", "--jobs", "0"])), 2);
 }
+
+// ---- found by fuzzing ------------------------------------------------------------
+
+/// fuzz/artifacts/ftl/timeout-4ad1385d…: an id defined twice, the second
+/// definition with an over-long number literal. Dropping "the" entry always
+/// blanked the first definition, so the file was parsed again forever.
+#[test]
+fn c37_long_literal_in_a_duplicated_entry_does_not_loop() {
+    let (ws, before) = built();
+    append(
+        ws.path(),
+        "locales/en/notice.ftl",
+        "dup = first\ndup = { 12345678901234567890 }\n",
+    );
+    let started = std::time::Instant::now();
+    let err = refused(
+        &ws,
+        &before,
+        1,
+        &[
+            "error[ftl-number]: 'dup' uses the number 12345678901234567890",
+            "--> locales/en/notice.ftl:23:1",
+        ],
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{err}"
+    );
+}
+
+#[test]
+fn c38_many_long_literals_refuse_the_whole_file() {
+    let (ws, _) = built();
+    let many: String = (0..40)
+        .map(|i| format!("n{i} = {{ 1.{} }}\n", "0".repeat(20)))
+        .collect();
+    append(ws.path(), "locales/ar/notice.ftl", &many);
+    // the translation is refused as a whole (17th literal), so every ar message falls back
+    accepted(
+        &ws,
+        &["warning[ftl-number]", "notice-title → en (missing in ar)"],
+    );
+}
