@@ -3,6 +3,16 @@
 
 use super::*;
 
+/// The office rewrites an English message after the translations were reviewed.
+fn change_the_source_of_step_one(root: &Path) {
+    let en = root.join("locales/en/notice.ftl");
+    let text = read(&en).replace(
+        "notice-step-one = Fill in the form.",
+        "notice-step-one = Fill in the new form.",
+    );
+    std::fs::write(&en, text).unwrap();
+}
+
 /// `(severity, code, file:line)` of every finding, from `check --format json`.
 fn findings(root: &Path, extra: &[&str]) -> (i32, Vec<String>) {
     let mut args = vec!["check", "--format", "json"];
@@ -113,15 +123,7 @@ fn stale_translation_is_reported_until_reviewed() {
     let (_, found) = findings(ws.path(), &[]);
     assert!(!found.iter().any(|f| f.contains("translation-stale")));
 
-    let en = ws.path().join("locales/en/notice.ftl");
-    std::fs::write(
-        &en,
-        read(&en).replace(
-            "notice-step-one = Fill in the form.",
-            "notice-step-one = Fill in the new form.",
-        ),
-    )
-    .unwrap();
+    change_the_source_of_step_one(ws.path());
     let (_, found) = findings(ws.path(), &[]);
     assert!(
         found.contains(&"warning translation-stale locales/ru/notice.ftl:11".to_owned()),
@@ -385,15 +387,7 @@ fn status_counts_translated_missing_stale_errors_and_words() {
 fn status_counts_stale_translations() {
     let ws = fixture("mini");
     assert_eq!(code(&pamphlet(ws.path(), &["review", "ru"])), 0);
-    let en = ws.path().join("locales/en/notice.ftl");
-    std::fs::write(
-        &en,
-        read(&en).replace(
-            "notice-step-one = Fill in the form.",
-            "notice-step-one = Fill in the new form.",
-        ),
-    )
-    .unwrap();
+    change_the_source_of_step_one(ws.path());
     let o = pamphlet(ws.path(), &["status", "--format", "json"]);
     let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let ru = &s["campaigns"][0]["cells"][2];
