@@ -70,7 +70,7 @@ fn finish_text(text: &str, rtl: bool) -> String {
             continue;
         }
         blank = false;
-        if rtl {
+        if rtl || !line.contains(['\u{2066}', '\u{2068}', '\u{2069}']) {
             out.push_str(line);
         } else {
             out.extend(

@@ -10,6 +10,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display width of `s` in terminal columns.
 pub fn width(s: &str) -> usize {
+    // printable ASCII is one column a byte, the common case
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
 }
 
