@@ -208,7 +208,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     let p = &inputs.phases;
     let secs = |d: Duration| format!("{:.3} s", d.as_secs_f64());
     rep.detail(&format!(
-        "phases: load {}, parse {}, check {}, templates {}, render+write {} (CPU: render {}, write {}), finish {}; {} rendered, {} reused",
+        "phases: load {}, parse {}, check {}, templates {}, render+write {} (CPU: render {}, write {}), finish {}; {} rendered, {} reused, on {}",
         secs(p.load),
         secs(p.parse),
         secs(p.check),
@@ -218,7 +218,8 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         secs(Duration::from_nanos(progress.write_nanos.load(Ordering::Relaxed))),
         secs(finish),
         plural(done.len() - reused, "document", "documents"),
-        reused
+        reused,
+        plural(rayon::current_num_threads(), "thread", "threads")
     ));
     let unchanged = if reused > 0 {
         format!(", {reused} of {} documents unchanged", done.len())

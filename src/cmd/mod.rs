@@ -30,6 +30,14 @@ pub fn run(cli: Cli) -> u8 {
         verbose: cli.verbose,
         show_info: matches!(cli.command, Command::Check(_)),
     };
+    if let Some(jobs) = cli.jobs
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build_global()
+    {
+        rep.error(&format!("--jobs {jobs}: {e}"));
+        return EXIT_USAGE;
+    }
     match &cli.command {
         Command::Build(args) => build::run(&cli.root, args, &rep),
         Command::Check(args) => check::run(&cli.root, args, &rep),

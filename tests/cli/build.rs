@@ -183,3 +183,14 @@ fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
     );
     assert_eq!(brochure.matches("page-blank").count(), 2);
 }
+
+#[test]
+fn jobs_sets_the_number_of_render_threads() {
+    let ws = fixture("mini");
+    let o = pamphlet(ws.path(), &["--jobs", "1", "build", "-v"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("on 1 thread"), "{}", stderr(&o));
+    std::fs::remove_dir_all(ws.path().join("out")).unwrap();
+    let o = pamphlet(ws.path(), &["build", "-v", "--jobs", "3"]);
+    assert!(stderr(&o).contains("on 3 threads"), "{}", stderr(&o));
+}
