@@ -402,3 +402,20 @@ fn status_counts_stale_translations() {
         "{row}"
     );
 }
+
+#[test]
+fn a_template_variable_pamphlet_does_not_provide_is_found_before_a_build() {
+    let ws = fixture("mini");
+    std::fs::create_dir_all(ws.path().join("templates/html")).unwrap();
+    std::fs::write(
+        ws.path().join("templates/html/flyer.html"),
+        "{% extends \"html/base.html\" %}\n{% block content %}\n<p>{{ docment.paper }}</p>\n{% endblock content %}\n",
+    )
+    .unwrap();
+    let (exit, found) = findings(ws.path(), &[]);
+    assert_eq!(exit, 1);
+    assert!(
+        found.contains(&"error template-variable templates/html/flyer.html:3".to_owned()),
+        "{found:?}"
+    );
+}
