@@ -106,13 +106,7 @@ fn state(
     }
     match catalog.resolve(locale, msg, args) {
         Ok(r) if r.fallback.is_none() => State::Translated,
-        Ok(r)
-            if r.fallback.as_ref().is_some_and(|f| {
-                f.reason.starts_with("missing") || f.reason.starts_with("attribute")
-            }) =>
-        {
-            State::Missing
-        }
+        Ok(r) if r.fallback.as_ref().is_some_and(|f| f.missing) => State::Missing,
         _ => State::Error,
     }
 }
@@ -154,9 +148,7 @@ pub fn state_from_fallbacks<'f>(
         .into_iter()
         .find(|f| f.message.split('.').next() == Some(id));
     match fell_back {
-        Some(f) if f.reason.starts_with("missing") || f.reason.starts_with("attribute") => {
-            State::Missing
-        }
+        Some(f) if f.missing => State::Missing,
         Some(_) => State::Error,
         None if review::is_stale(catalog, locale, id) => State::Stale,
         None => State::Translated,

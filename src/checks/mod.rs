@@ -247,20 +247,12 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
 /// Every `$variable` a pattern uses, in all its variants.
 pub fn variables_of<'s>(p: &ast::Pattern<&'s str>) -> BTreeSet<&'s str> {
     let mut out = BTreeSet::new();
-    walk_pattern(p, &mut |n| {
+    crate::locale::ast::pattern(p, &mut |n| {
         if let crate::locale::ast::Node::Variable(v) = n {
             out.insert(v);
         }
     });
     out
-}
-
-/// Calls `f` on every node of one pattern.
-pub fn walk_pattern<'s>(
-    p: &ast::Pattern<&'s str>,
-    f: &mut impl FnMut(crate::locale::ast::Node<'s>),
-) {
-    crate::locale::ast::pattern(p, f);
 }
 
 /// Every piece of literal text a pattern can show: text elements (borrowed)

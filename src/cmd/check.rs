@@ -137,9 +137,7 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
 /// A translation that failed to resolve in the trial render (the build used a
 /// fallback for it), reported at its entry unless a check already explained it.
 fn broken_diagnostic(inputs: &Inputs, f: &crate::locale::Fallback) -> Option<Diagnostic> {
-    if f.reason.starts_with("missing")
-        || f.reason.contains(" missing in") && !f.reason.contains("broken")
-    {
+    if f.missing {
         return None;
     }
     let locale = inputs.ws.config.locale_index(&f.locale)?;

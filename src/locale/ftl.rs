@@ -99,57 +99,19 @@ pub fn parse(
         resource: None,
     };
 
-    if text.len() > MAX_FILE_BYTES {
-        diags.push(
-            Diagnostic::error(
-                "ftl-too-large",
-                format!(
-                    "the file is {} KiB; the limit is {} KiB",
-                    text.len() / 1024,
-                    MAX_FILE_BYTES / 1024
-                ),
-            )
-            .in_file(display.clone())
-            .with_hint("split the messages into several .ftl files"),
-        );
-        diags.iter_mut().for_each(|d| d.severity = severity);
-        return (file(text, index, entries), None, diags);
-    }
-    if let Some(offset) = too_deep(&text) {
-        diags.push(
-            Diagnostic::error(
-                "ftl-nesting",
-                format!("placeables are nested more than {MAX_NESTING} levels deep"),
-            )
-            .at_offset(display.clone(), &text, &index, offset)
-            .with_hint("a '{' is probably never closed; close every placeable with '}'"),
-        );
-        diags.iter_mut().for_each(|d| d.severity = severity);
-        return (file(text, index, entries), None, diags);
-    }
-
-    if let Some(offset) = too_many_named_args(&text) {
-        diags.push(
-            Diagnostic::error(
-                "ftl-arguments",
-                format!("a function call has more than {MAX_NAMED_ARGS} named arguments"),
-            )
-            .at_offset(display.clone(), &text, &index, offset)
-            .with_hint("NUMBER() takes a handful of options; remove the extra arguments"),
-        );
-        diags.iter_mut().for_each(|d| d.severity = severity);
-        return (file(text, index, entries), None, diags);
+    if let Some(mut d) = refuse_before_parsing(&display, &text, &index) {
+        d.severity = severity;
+        return (file(text, index, entries), None, vec![d]);
     }
 
     let (resource, dropped) = parse_without_hazards(&text, &entries);
     for (id, line, literal) in dropped {
-        let mut d = Diagnostic::error(
+        let d = Diagnostic::error(
             "ftl-number",
             format!("'{id}' uses the number {literal}, which has more than {MAX_LITERAL_DIGITS} digits before or after the point; the entry is ignored"),
         )
         .at(display.clone(), crate::source::Position { line, col: 1 }, Some(index.line_text(&text, line).to_owned()))
         .with_hint("write the number with fewer digits, or pass it from the campaign as a variable");
-        d.severity = severity;
         diags.push(d);
     }
     let resource = match resource {
@@ -167,10 +129,9 @@ pub fn parse(
                 if let Some(lost) = lost {
                     message = format!("{message}; this entry is ignored: {lost}");
                 }
-                let mut d = Diagnostic::error("ftl-syntax", message)
+                let d = Diagnostic::error("ftl-syntax", message)
                     .at_offset(display.clone(), &text, &index, error_offset(&text, &e))
                     .with_hint(syntax_hint(&text, &e));
-                d.severity = severity;
                 diags.push(d);
             }
             r
@@ -191,6 +152,7 @@ pub fn parse(
         .collect();
     let mut file = file(text, index, entries);
     file.refs = refs;
+    // a problem in a translation is a warning (its messages fall back), in the source an error
     for d in &mut diags {
         d.severity = severity;
     }
@@ -332,6 +294,46 @@ fn syntax_hint(text: &str, e: &fluent_syntax::parser::ParserError) -> String {
     } else {
         "compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant".into()
     }
+}
+
+/// The shapes the Fluent parser must never see: a file too large (the parser
+/// is quadratic in places), `{` nested too deep (it recurses once per level
+/// and would overflow its stack), a call with too many named arguments.
+fn refuse_before_parsing(display: &str, text: &str, index: &LineIndex) -> Option<Diagnostic> {
+    if text.len() > MAX_FILE_BYTES {
+        let message = format!(
+            "the file is {} KiB; the limit is {} KiB",
+            text.len() / 1024,
+            MAX_FILE_BYTES / 1024
+        );
+        return Some(
+            Diagnostic::error("ftl-too-large", message)
+                .in_file(display)
+                .with_hint("split the messages into several .ftl files"),
+        );
+    }
+    let (code, message, offset, hint) = if let Some(offset) = too_deep(text) {
+        (
+            "ftl-nesting",
+            format!("placeables are nested more than {MAX_NESTING} levels deep"),
+            offset,
+            "a '{' is probably never closed; close every placeable with '}'",
+        )
+    } else if let Some(offset) = too_many_named_args(text) {
+        (
+            "ftl-arguments",
+            format!("a function call has more than {MAX_NAMED_ARGS} named arguments"),
+            offset,
+            "NUMBER() takes a handful of options; remove the extra arguments",
+        )
+    } else {
+        return None;
+    };
+    Some(
+        Diagnostic::error(code, message)
+            .at_offset(display, text, index, offset)
+            .with_hint(hint),
+    )
 }
 
 /// Finds where `{` nesting first exceeds [`MAX_NESTING`], ignoring string

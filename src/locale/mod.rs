@@ -111,6 +111,9 @@ pub struct Fallback {
     pub locale: String,
     pub used: String,
     pub reason: String,
+    /// The locale lacks the message or attribute (rather than having a broken
+    /// translation of it): what `status` counts as missing, not as an error.
+    pub missing: bool,
 }
 
 /// A message resolved to text, and from which locale.
@@ -136,7 +139,9 @@ impl Catalog {
 
     /// Does the source locale define `msg` (with a value or the attribute)?
     pub fn source_has(&self, msg: &MessageRef) -> Result<(), String> {
-        lookup(&self.locales[self.source].bundle, msg).map(|_| ())
+        lookup(&self.locales[self.source].bundle, msg)
+            .map(|_| ())
+            .map_err(|(why, _)| why)
     }
 
     /// Resolves `msg` for `locale` with `args`, walking the fallback chain.
@@ -147,11 +152,14 @@ impl Catalog {
         args: &FluentArgs,
     ) -> Result<Resolved, ResolveError> {
         let mut reasons = Vec::new();
+        // whether the requested locale itself lacks the message (set on the first try)
+        let mut missing = false;
         for &l in &self.locales[locale].chain {
             let data = &self.locales[l];
             let pattern = match lookup(&data.bundle, msg) {
                 Ok(p) => p,
-                Err(why) => {
+                Err((why, absent)) => {
+                    missing |= l == locale && absent;
                     reasons.push(format!("{} in {}", why, data.tag));
                     continue;
                 }
@@ -182,6 +190,7 @@ impl Catalog {
                     locale: self.tag(locale).to_owned(),
                     used: data.tag.clone(),
                     reason: reasons.join("; "),
+                    missing,
                 });
                 return Ok(Resolved {
                     text: text.into_owned(),
@@ -202,21 +211,23 @@ impl Catalog {
     }
 }
 
+/// The pattern of `msg`, or why there is none and whether that is because the
+/// message or attribute is absent (`true`) rather than malformed.
 fn lookup<'b>(
     bundle: &'b Bundle,
     msg: &MessageRef,
-) -> Result<&'b fluent_syntax::ast::Pattern<&'b str>, String> {
+) -> Result<&'b fluent_syntax::ast::Pattern<&'b str>, (String, bool)> {
     let Some(m) = bundle.get_message(&msg.id) else {
-        return Err("missing".into());
+        return Err(("missing".into(), true));
     };
     match &msg.attr {
         Some(a) => m
             .get_attribute(a)
             .map(|a| a.value())
-            .ok_or_else(|| format!("attribute .{a} missing")),
+            .ok_or_else(|| (format!("attribute .{a} missing"), true)),
         None => m
             .value()
-            .ok_or_else(|| "has no value (only attributes)".into()),
+            .ok_or_else(|| ("has no value (only attributes)".into(), false)),
     }
 }
 

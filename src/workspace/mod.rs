@@ -76,10 +76,6 @@ impl Workspace {
     pub fn templates_dir(&self) -> PathBuf {
         self.root.join("templates")
     }
-
-    pub fn display(&self, path: &Path) -> String {
-        display_path(&self.root, path)
-    }
 }
 
 /// Reads a file as UTF-8 text, turning encoding problems into a diagnostic.

@@ -48,13 +48,6 @@ impl VarValue {
         }
         Ok(VarValue::Number(n))
     }
-
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
-            VarValue::String(s) => Some(s),
-            VarValue::Number(_) => None,
-        }
-    }
 }
 
 impl std::fmt::Display for VarValue {
