@@ -27,6 +27,6 @@ contact-email-registration = التسجيل عبر البريد الإلكترو
 # Shown on every document until the texts have been reviewed.
 sample-notice = هذا نص نموذجي للعرض فقط. يجب أن يراجعه متحدثون أصليون باللغة، وأن يُدقَّق وفق القواعد النافذة قبل الطباعة.
 # Variables:
-#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
-edition-line = ساري المفعول اعتبارًا من { $valid-as-of }. الطبعة { $edition }.
+edition-line = ساري المفعول اعتبارًا من { DATETIME($valid-as-of, dateStyle: "long") }. الطبعة { $edition }.

@@ -28,6 +28,6 @@ contact-email-registration = E-poçtla qeydiyyat
 # Mətnlər yoxlanılana qədər hər sənəddə göstərilir.
 sample-notice = Bu, yalnız nümayiş üçün nümunə mətndir. Çapdan əvvəl onu ana dili daşıyıcıları yoxlamalı və qüvvədə olan qaydalarla tutuşdurmalıdır.
 # Variables:
-#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
-edition-line = { $valid-as-of } tarixindən qüvvədədir. Nəşr: { $edition }.
+edition-line = { DATETIME($valid-as-of, dateStyle: "long") } tarixindən qüvvədədir. Nəşr: { $edition }.

@@ -27,6 +27,6 @@ contact-email-registration = Registration by e-mail
 # Shown on every document until the texts have been reviewed.
 sample-notice = Sample text for demonstration only. It must be reviewed by native speakers and checked against the rules in force before printing.
 # Variables:
-#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
-edition-line = Valid as of { $valid-as-of }. Edition { $edition }.
+edition-line = Valid as of { DATETIME($valid-as-of, dateStyle: "long") }. Edition { $edition }.

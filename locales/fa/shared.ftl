@@ -27,6 +27,6 @@ contact-email-registration = ثبت از طریق ایمیل
 # Shown on every document until the texts have been reviewed.
 sample-notice = این متن نمونه است و فقط برای نمایش تهیه شده است. پیش از چاپ، باید گویشوران بومی آن را بازبینی کنند و با مقررات جاری تطبیق داده شود.
 # Variables:
-#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
-edition-line = معتبر از تاریخ { $valid-as-of }. ویرایش { $edition }.
+edition-line = معتبر از تاریخ { DATETIME($valid-as-of, dateStyle: "long") }. ویرایش { $edition }.

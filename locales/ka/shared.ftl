@@ -27,6 +27,6 @@ contact-email-registration = რეგისტრაცია ელფოს�
 # Shown on every document until the texts have been reviewed.
 sample-notice = ეს არის სანიმუშო ტექსტი მხოლოდ დემონსტრაციისთვის. დაბეჭდვამდე ტექსტი უნდა შეამოწმონ ენის მატარებლებმა და შეადარონ მოქმედ წესებს.
 # Variables:
-#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
-edition-line = მოქმედებს თარიღიდან: { $valid-as-of }. გამოცემა: { $edition }.
+edition-line = მოქმედებს თარიღიდან: { DATETIME($valid-as-of, dateStyle: "long") }. გამოცემა: { $edition }.

@@ -28,6 +28,6 @@ contact-email-registration = Регистрация по электронной 
 # Показывается в каждом документе, пока тексты не проверены.
 sample-notice = Это образец текста только для демонстрации. Перед печатью его должны проверить носители языка и сверить с действующими правилами.
 # Variables:
-#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
-edition-line = Действительно с { $valid-as-of }. Издание { $edition }.
+edition-line = Действительно с { DATETIME($valid-as-of, dateStyle: "long") }. Издание { $edition }.

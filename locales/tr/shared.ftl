@@ -28,6 +28,6 @@ contact-email-registration = E-posta ile kayıt
 # Metinler gözden geçirilene kadar her belgede gösterilir.
 sample-notice = Bu metin yalnızca tanıtım amaçlı bir örnektir. Basılmadan önce anadili konuşan kişilerce gözden geçirilmeli ve yürürlükteki kurallara göre kontrol edilmelidir.
 # Variables:
-#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
-edition-line = { $valid-as-of } tarihinden itibaren geçerlidir. Baskı: { $edition }.
+edition-line = { DATETIME($valid-as-of, dateStyle: "long") } tarihinden itibaren geçerlidir. Baskı: { $edition }.

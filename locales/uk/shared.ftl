@@ -28,6 +28,6 @@ contact-email-registration = Реєстрація електронною пош�
 # Показується в кожному документі, доки тексти не перевірено.
 sample-notice = Це зразок тексту лише для демонстрації. Перед друком його мають перевірити носії мови та звірити з чинними правилами.
 # Variables:
-#   $valid-as-of (String) - date from which the content is valid, e.g. 2026-11-01
+#   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
-edition-line = Чинне з { $valid-as-of }. Видання { $edition }.
+edition-line = Чинне з { DATETIME($valid-as-of, dateStyle: "long") }. Видання { $edition }.

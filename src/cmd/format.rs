@@ -33,10 +33,7 @@ pub fn run(root: &Path, args: &FormatArgs, rep: &Reporter) -> u8 {
             rep.error(&format!("--arg {a}: write name=value"));
             return EXIT_USAGE;
         };
-        let value = match value.parse::<f64>() {
-            Ok(n) if n.is_finite() => VarValue::Number(n),
-            _ => VarValue::String(value.to_owned()),
-        };
+        let value = VarValue::from_arg(value);
         vars.insert(name.to_owned(), value);
     }
     let catalog = &inputs.catalog;

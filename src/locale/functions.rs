@@ -1,12 +1,34 @@
-//! Fluent functions available to translators. `NUMBER` is fluent-bundle's,
-//! with its digit options clamped: unclamped, `minimumFractionDigits: 1e14`
-//! makes fluent-bundle allocate that many zeros (a process abort), and 20 or
-//! more fraction digits overflow the plural-operand arithmetic.
+//! Fluent functions available to translators.
+//!
+//! `NUMBER` takes only display options, as in Project Fluent's reference
+//! implementation: what a number *is* (a currency amount, a percent) is the
+//! campaign author's choice, made with a typed variable. Its digit options are
+//! clamped: unclamped, `minimumFractionDigits: 1e14` makes fluent-bundle
+//! allocate that many zeros (a process abort), and 20 or more fraction digits
+//! overflow the plural-operand arithmetic.
+//!
+//! `DATETIME` formats a date variable (or an ISO 8601 string) with the
+//! display options of `Intl.DateTimeFormat` that Fluent allows.
 
 use fluent_bundle::{FluentArgs, FluentValue};
 
+use super::dates::FluentDate;
+
 /// Largest digit count any `NUMBER` option may ask for.
 pub const MAX_DIGITS: usize = 15;
+
+/// The options a translator may pass to `NUMBER`. `type` (cardinal or
+/// ordinal plural rules) is allowed too; the reference ignores it.
+const NUMBER_OPTIONS: &[&str] = &[
+    "currencyDisplay",
+    "useGrouping",
+    "minimumIntegerDigits",
+    "minimumFractionDigits",
+    "maximumFractionDigits",
+    "minimumSignificantDigits",
+    "maximumSignificantDigits",
+    "type",
+];
 
 #[allow(non_snake_case)]
 pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
@@ -14,7 +36,13 @@ pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentV
         return FluentValue::Error;
     };
     let mut n = n.clone();
-    n.options.merge(named);
+    let mut allowed = FluentArgs::new();
+    for (key, value) in named.iter() {
+        if NUMBER_OPTIONS.contains(&key) {
+            allowed.set(key.to_owned(), value.clone());
+        }
+    }
+    n.options.merge(&allowed);
     let o = &mut n.options;
     for d in [
         &mut o.minimum_integer_digits,
@@ -29,6 +57,20 @@ pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentV
         *d = (*d).min(MAX_DIGITS);
     }
     FluentValue::Number(n)
+}
+
+#[allow(non_snake_case)]
+pub fn DATETIME<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
+    let date = match positional.first() {
+        Some(FluentValue::Custom(c)) => c.as_any().downcast_ref::<FluentDate>().cloned(),
+        Some(FluentValue::String(s)) => FluentDate::parse(s),
+        _ => None,
+    };
+    let Some(mut date) = date else {
+        return FluentValue::Error;
+    };
+    date.merge(named);
+    FluentValue::Custom(Box::new(date))
 }
 
 #[cfg(test)]

@@ -9,8 +9,10 @@
 
 pub mod ast;
 pub mod chain;
+pub mod dates;
 pub mod ftl;
 pub mod functions;
+pub mod numbers;
 pub mod review;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -21,6 +23,7 @@ use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::resolver::ResolverError;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions, FluentNumberStyle};
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use serde::Serialize;
 
@@ -273,6 +276,25 @@ pub fn to_args<'a>(
         let v = match value {
             VarValue::Number(n) => FluentValue::from(*n),
             VarValue::String(s) => FluentValue::from(s.clone()),
+            VarValue::Amount { amount, currency } => FluentValue::Number(FluentNumber::new(
+                *amount,
+                FluentNumberOptions {
+                    style: FluentNumberStyle::Currency,
+                    currency: Some(currency.clone()),
+                    ..Default::default()
+                },
+            )),
+            VarValue::Percent { ratio } => FluentValue::Number(FluentNumber::new(
+                *ratio,
+                FluentNumberOptions {
+                    style: FluentNumberStyle::Percent,
+                    ..Default::default()
+                },
+            )),
+            VarValue::Date { date } => match dates::FluentDate::parse(date) {
+                Some(d) => FluentValue::Custom(Box::new(d)),
+                None => FluentValue::from(date.clone()),
+            },
         };
         args.set(name.clone(), v);
     }
@@ -341,6 +363,10 @@ fn load_locale(
     bundle
         .add_function("NUMBER", functions::NUMBER)
         .expect("NUMBER is registered once on a fresh bundle");
+    bundle
+        .add_function("DATETIME", functions::DATETIME)
+        .expect("DATETIME is registered once on a fresh bundle");
+    bundle.set_formatter(Some(numbers::format_value));
     let mut files = Vec::new();
     if !has_plural_rules(&locale.id) {
         diags.push(

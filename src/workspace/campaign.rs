@@ -294,7 +294,9 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
     }
     let valid_as_of = raw.valid_as_of.as_ref().and_then(|v| match v.get_ref() {
         toml::Value::Datetime(d) => Some(d.to_string()),
-        toml::Value::String(s) => Some(s.clone()),
+        toml::Value::String(s) if crate::locale::dates::FluentDate::parse(s).is_some() => {
+            Some(s.clone())
+        }
         _ => {
             cx.diags.push(file.error_at(
                 &v.span(),
@@ -305,8 +307,20 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
         }
     });
     if let Some(d) = &valid_as_of {
-        cx.vars
-            .insert("valid-as-of".into(), VarValue::String(d.clone()));
+        match crate::locale::dates::FluentDate::parse(d) {
+            Some(date) => {
+                cx.vars
+                    .insert("valid-as-of".into(), VarValue::Date { date: date.iso() });
+            }
+            None => cx.diags.push(
+                Diagnostic::error(
+                    "campaign-date",
+                    format!("valid-as-of = {d} is not a floating date"),
+                )
+                .in_file(&file.display)
+                .with_hint("write a date such as 2026-11-01, without a time or offset"),
+            ),
+        }
     }
     if let Some(e) = &raw.edition {
         cx.vars

@@ -1,0 +1,290 @@
+//! Locale-aware number formatting with ICU4X and CLDR data compiled into the
+//! binary: grouping, decimal separator, the locale's own digits, currency and
+//! percent patterns, and the digit options of Fluent's `NUMBER`.
+//!
+//! fluent-bundle formats every number as Rust prints it (`1234.5` in every
+//! language); [`format_value`] is installed as each bundle's formatter and
+//! replaces that with what ECMA-402's `Intl.NumberFormat` (behind Project
+//! Fluent's reference implementation) prints. The formatters are built once
+//! per locale and options, through the bundle's memoizer.
+
+use std::str::FromStr;
+
+use fixed_decimal::{Decimal, SignedRoundingMode, UnsignedRoundingMode};
+use fluent_bundle::FluentValue;
+use fluent_bundle::types::{
+    FluentNumber, FluentNumberCurrencyDisplayStyle, FluentNumberOptions, FluentNumberStyle,
+};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
+use icu_experimental::dimension::currency::CurrencyType;
+use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+use icu_experimental::dimension::percent::formatter::PercentFormatter;
+use icu_locale_core::Locale;
+use intl_memoizer::Memoizable;
+use intl_memoizer::concurrent::IntlLangMemoizer;
+use unic_langid::LanguageIdentifier;
+
+use super::functions::MAX_DIGITS;
+
+/// The ICU4X locale of a Fluent locale (`und` when ICU cannot read it).
+pub fn icu_locale(lang: &LanguageIdentifier) -> Locale {
+    Locale::try_from_str(&lang.to_string()).unwrap_or(Locale::UNKNOWN)
+}
+
+/// Is `code` a currency code pamphlet accepts (three ASCII capitals)?
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The bundle formatter: numbers are formatted with the locale's data; other
+/// values keep fluent-bundle's own formatting (`None`).
+pub fn format_value(value: &FluentValue, intls: &IntlLangMemoizer) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(format_number(n, intls)),
+        _ => None,
+    }
+}
+
+/// Formats `n` in the memoizer's locale as `Intl.NumberFormat` would.
+pub fn format_number(n: &FluentNumber, intls: &IntlLangMemoizer) -> String {
+    let opts = &n.options;
+    let grouping = if opts.use_grouping {
+        GroupingStrategy::Auto
+    } else {
+        GroupingStrategy::Never
+    };
+    let result = match (opts.style, &opts.currency) {
+        (FluentNumberStyle::Currency, Some(code)) if is_currency_code(code) => {
+            let key = CurrencyKey {
+                code: code.clone(),
+                display: display_key(opts.currency_display),
+            };
+            intls.with_try_get::<Currency, _, _>(key, |f| {
+                let digits = f.digits;
+                let value = decimal(n.value, opts, Digits::fraction(digits, digits));
+                let shown = f.formatter.format_fixed_decimal(&value).to_string();
+                // ICU4X pads an amount to the currency's minor unit whatever
+                // the options; where a translator asked for other digits, put
+                // the number formatted as asked in place of the padded one.
+                let mut padded = value.clone();
+                padded.absolute.pad_end(-(digits as i16));
+                padded.absolute.trim_start();
+                let padded = f.plain.format(&absolute(&padded)).to_string();
+                let wanted = f.plain.format(&absolute(&value)).to_string();
+                if padded != wanted && shown.contains(&padded) {
+                    shown.replacen(&padded, &wanted, 1)
+                } else {
+                    shown
+                }
+            })
+        }
+        (FluentNumberStyle::Percent, _) => intls.with_try_get::<Percent, _, _>((), |f| {
+            let value = match Decimal::from_str(&n.value.to_string()) {
+                Ok(mut d) => {
+                    d.multiply_pow10(2);
+                    round(d, opts, Digits::fraction(0, 0))
+                }
+                Err(_) => Decimal::from(0),
+            };
+            let shown = f.0.format(&value).to_string();
+            // ICU4X keeps the Latin percent sign with Extended Arabic-Indic
+            // digits (Persian); CLDR's symbol for those digits is U+066A.
+            if shown.contains(|c: char| ('\u{6f0}'..='\u{6f9}').contains(&c)) {
+                shown.replace('%', "\u{66a}")
+            } else {
+                shown
+            }
+        }),
+        _ => intls.with_try_get::<Numbers, _, _>((grouping_key(grouping),), |f| {
+            let value = decimal(n.value, opts, Digits::fraction(0, 3));
+            f.0.format(&value).to_string()
+        }),
+    };
+    // A formatter that cannot be built (no data at all) falls back to the
+    // plain digits rather than losing the number.
+    result.unwrap_or_else(|_| n.as_string().into_owned())
+}
+
+/// Default fraction digits of a style (ECMA-402: decimal 0–3, percent 0–0,
+/// currency its minor unit).
+#[derive(Clone, Copy)]
+struct Digits {
+    min_fraction: usize,
+    max_fraction: usize,
+}
+
+impl Digits {
+    fn fraction(min_fraction: usize, max_fraction: usize) -> Digits {
+        Digits {
+            min_fraction,
+            max_fraction,
+        }
+    }
+}
+
+/// Rounds and pads `value` as `Intl.NumberFormat` does for these options.
+fn decimal(value: f64, opts: &FluentNumberOptions, defaults: Digits) -> Decimal {
+    // Rust prints the shortest text that reads back as the same f64, as
+    // ECMAScript does; that text is the decimal that gets rounded.
+    decimal_from_str(&value.to_string(), opts, defaults)
+}
+
+fn decimal_from_str(text: &str, opts: &FluentNumberOptions, defaults: Digits) -> Decimal {
+    match Decimal::from_str(text) {
+        Ok(d) => round(d, opts, defaults),
+        Err(_) => Decimal::from(0),
+    }
+}
+
+/// The magnitude of `d`, without its sign.
+fn absolute(d: &Decimal) -> Decimal {
+    let mut a = d.clone();
+    a.sign = fixed_decimal::Sign::None;
+    a
+}
+
+/// Applies the digit options (or the style's defaults) to `d`.
+fn round(mut d: Decimal, opts: &FluentNumberOptions, defaults: Digits) -> Decimal {
+    let clamp = |v: Option<usize>| v.map(|v| v.min(MAX_DIGITS) as i16);
+    let min_sig = clamp(opts.minimum_significant_digits);
+    let max_sig = clamp(opts.maximum_significant_digits);
+    let half_expand = SignedRoundingMode::Unsigned(UnsignedRoundingMode::HalfExpand);
+    if min_sig.is_some() || max_sig.is_some() {
+        let min_sig = min_sig.unwrap_or(1).max(1);
+        let max_sig = max_sig.unwrap_or(21).max(min_sig);
+        let top = |d: &Decimal| {
+            if d.absolute.is_zero() {
+                0
+            } else {
+                d.absolute.nonzero_magnitude_start()
+            }
+        };
+        d.round_with_mode(top(&d) - max_sig + 1, half_expand);
+        d.absolute.trim_end();
+        d.absolute.pad_end(top(&d) - min_sig + 1);
+    } else {
+        let mut min_fd = clamp(opts.minimum_fraction_digits);
+        let mut max_fd = clamp(opts.maximum_fraction_digits);
+        match (min_fd, max_fd) {
+            (Some(min), None) => max_fd = Some(min.max(defaults.max_fraction as i16)),
+            (None, Some(max)) => min_fd = Some(max.min(defaults.min_fraction as i16)),
+            _ => {}
+        }
+        let min_fd = min_fd.unwrap_or(defaults.min_fraction as i16);
+        let max_fd = max_fd.unwrap_or(defaults.max_fraction as i16).max(min_fd);
+        d.round_with_mode(-max_fd, half_expand);
+        d.absolute.trim_end();
+        d.absolute.pad_end(-min_fd);
+    }
+    d.absolute.trim_start();
+    if let Some(min_int) = clamp(opts.minimum_integer_digits) {
+        d.absolute.pad_start(min_int.max(1));
+    }
+    if d.absolute.is_zero() {
+        // Intl prints "-0" for negative zero only with signDisplay options
+        // Fluent does not pass; a rounded-away negative prints "0" or "-0"
+        // the same way in both, so keep the sign ICU4X computed.
+    }
+    d
+}
+
+fn grouping_key(g: GroupingStrategy) -> u8 {
+    match g {
+        GroupingStrategy::Never => 0,
+        _ => 1,
+    }
+}
+
+fn display_key(d: FluentNumberCurrencyDisplayStyle) -> u8 {
+    match d {
+        FluentNumberCurrencyDisplayStyle::Symbol => 0,
+        FluentNumberCurrencyDisplayStyle::Code => 1,
+        FluentNumberCurrencyDisplayStyle::Name => 2,
+    }
+}
+
+/// A decimal formatter of one locale, with or without grouping.
+struct Numbers(DecimalFormatter);
+
+impl Memoizable for Numbers {
+    type Args = (u8,);
+    type Error = String;
+
+    fn construct(lang: LanguageIdentifier, (grouping,): (u8,)) -> Result<Self, String> {
+        let mut options = DecimalFormatterOptions::default();
+        options.grouping_strategy = Some(if grouping == 0 {
+            GroupingStrategy::Never
+        } else {
+            GroupingStrategy::Auto
+        });
+        DecimalFormatter::try_new((&icu_locale(&lang)).into(), options)
+            .map(Numbers)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// A percent formatter of one locale.
+struct Percent(PercentFormatter<DecimalFormatter>);
+
+impl Memoizable for Percent {
+    type Args = ();
+    type Error = String;
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, String> {
+        PercentFormatter::try_new((&icu_locale(&lang)).into(), Default::default())
+            .map(Percent)
+            .map_err(|e| e.to_string())
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct CurrencyKey {
+    code: String,
+    display: u8,
+}
+
+/// A currency formatter of one locale, currency and display.
+struct Currency {
+    formatter: CurrencyFormatter<DecimalFormatter>,
+    /// The locale's decimal formatter, for the number inside the pattern.
+    plain: DecimalFormatter,
+    /// The currency's minor-unit digits (2 for AZN, 0 for JPY).
+    digits: usize,
+}
+
+impl Memoizable for Currency {
+    type Args = CurrencyKey;
+    type Error = String;
+
+    fn construct(lang: LanguageIdentifier, key: CurrencyKey) -> Result<Self, String> {
+        let code = CurrencyType::try_from_str(&key.code).map_err(|e| e.to_string())?;
+        let locale = icu_locale(&lang);
+        let prefs = (&locale).into();
+        let prefs_decimal = (&locale).into();
+        let formatter = match key.display {
+            1 => CurrencyFormatter::try_new_code(prefs, code, Default::default()),
+            2 => CurrencyFormatter::try_new_name(prefs, code),
+            _ => CurrencyFormatter::try_new_symbol(prefs, code, Default::default()),
+        }
+        .map_err(|e| e.to_string())?;
+        let plain = DecimalFormatter::try_new(prefs_decimal, Default::default())
+            .map_err(|e| e.to_string())?;
+        Ok(Currency {
+            formatter,
+            plain,
+            digits: minor_unit(&key.code),
+        })
+    }
+}
+
+/// Minor-unit digits of a currency, where CLDR's default differs from 2
+/// (only used when a translator sets digit options on an amount; otherwise
+/// ICU4X applies CLDR's own currency data).
+fn minor_unit(code: &str) -> usize {
+    match code {
+        "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "UGX" | "XAF" | "XOF" | "PYG" => 0,
+        "BHD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
+        _ => 2,
+    }
+}

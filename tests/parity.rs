@@ -1,0 +1,217 @@
+//! Parity with Project Fluent's reference implementation: every case of
+//! `tests/parity/cases.json` (numbers, currencies, percents, dates, plurals
+//! with fractions, terms with arguments, selects) is formatted in every sample
+//! locale by pamphlet and by `@fluent/bundle` under Node, and the two outputs
+//! must be identical, string for string. The deliberate differences are
+//! listed in docs/fluent-compat.md and skipped here by name, each with its
+//! expected pamphlet output so that the difference itself stays tested.
+//!
+//! `.ci/run` installs the reference (`npm ci --prefix tests/parity`) and sets
+//! PAMPHLET_REQUIRE_FLUENT_JS=1; without it the test is skipped with a note.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use pamphlet::locale::to_args;
+use pamphlet::workspace::{MessageRef, VarValue, Vars};
+
+/// The sample workspace's locales.
+const LOCALES: &[&str] = &["en", "az", "ru", "tr", "ka", "uk", "fa", "ar"];
+
+fn parity_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/parity")
+}
+
+#[derive(serde::Deserialize)]
+struct Case {
+    id: String,
+    args: BTreeMap<String, serde_json::Value>,
+}
+
+fn cases() -> Vec<Case> {
+    let text = std::fs::read_to_string(parity_dir().join("cases.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// A JSON argument as the campaign file would write it in TOML.
+fn var(value: &serde_json::Value) -> VarValue {
+    let toml_text = format!("v = {}", json_to_toml(value));
+    let table: toml::Table = toml::from_str(&toml_text).unwrap();
+    VarValue::from_toml(&table["v"]).unwrap()
+}
+
+fn json_to_toml(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Object(map) => {
+            let fields: Vec<String> = map
+                .iter()
+                .map(|(k, v)| match (k.as_str(), v) {
+                    // a date is a TOML date, not a string
+                    ("date", serde_json::Value::String(s)) => s.clone(),
+                    _ => format!("{k} = {}", json_to_toml(v)),
+                })
+                .collect();
+            if map.contains_key("date") {
+                fields.concat()
+            } else {
+                format!("{{ {} }}", fields.join(", "))
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Formats every case in every locale with pamphlet.
+fn pamphlet_outputs() -> BTreeMap<String, Vec<String>> {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let quoted: Vec<String> = LOCALES.iter().map(|l| format!("\"{l}\"")).collect();
+    std::fs::write(
+        root.join("pamphlet.toml"),
+        format!(
+            "[project]\nname = \"Parity\"\nsource-locale = \"en\"\nlocales = [{}]\n",
+            quoted.join(", ")
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("campaigns")).unwrap();
+    let ftl = std::fs::read_to_string(parity_dir().join("messages.ftl")).unwrap();
+    for locale in LOCALES {
+        let dir = root.join("locales").join(locale);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("parity.ftl"), &ftl).unwrap();
+    }
+    let (inputs, _) = pamphlet::pipeline::load(root).unwrap();
+    let catalog = &inputs.catalog;
+    let cases = cases();
+    LOCALES
+        .iter()
+        .enumerate()
+        .map(|(i, locale)| {
+            assert_eq!(catalog.locales[i].tag, *locale);
+            let outputs = cases
+                .iter()
+                .map(|case| {
+                    let vars: Vars = case.args.iter().map(|(k, v)| (k.clone(), var(v))).collect();
+                    let msg = MessageRef::parse(&case.id).unwrap();
+                    match catalog.resolve(i, &msg, &to_args(&vars)) {
+                        Ok(r) => r.text,
+                        Err(e) => format!("error: {e}"),
+                    }
+                })
+                .collect();
+            (locale.to_string(), outputs)
+        })
+        .collect()
+}
+
+/// Formats every case in every locale with @fluent/bundle, if installed.
+fn reference_outputs() -> Option<BTreeMap<String, Vec<serde_json::Value>>> {
+    let installed = parity_dir().join("node_modules/@fluent/bundle").is_dir();
+    let required = std::env::var_os("PAMPHLET_REQUIRE_FLUENT_JS").is_some();
+    if !installed {
+        assert!(
+            !required,
+            "@fluent/bundle is required but not installed: npm ci --prefix tests/parity"
+        );
+        eprintln!("@fluent/bundle is not installed; skipping (npm ci --prefix tests/parity)");
+        return None;
+    }
+    let o = Command::new("node")
+        .arg(parity_dir().join("reference.mjs"))
+        .args(LOCALES)
+        .env("TZ", "UTC")
+        .output()
+        .expect("node runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(serde_json::from_slice(&o.stdout).unwrap())
+}
+
+/// Deliberate differences, each explained in docs/fluent-compat.md: message
+/// id and the locales where pamphlet differs from the reference ("*" for
+/// all). pamphlet's own output for them is pinned in
+/// tests/parity/differences.json (rewrite it with UPDATE_PARITY=1 and review
+/// the diff), so the differences stay tested too.
+const DELIBERATE: &[(&str, &[&str])] = &[
+    // fluent-rs does not isolate message and term references
+    ("gender", &["*"]),
+    ("agency-line", &["*"]),
+    // useGrouping: "false" turns grouping off; ECMAScript reads the string
+    // "false" as the default
+    ("number-no-grouping", &["*"]),
+    // dateStyle "full": ICU4X has no full length; it uses long with weekday
+    ("date-full", &["az", "ka", "fa"]),
+    ("date-weekday", &["az", "ka", "fa"]),
+    // the default numeric date: ICU4X's short pattern with a 4-digit year
+    ("date-default", &["tr", "ka"]),
+    ("date-fn", &["tr", "ka"]),
+    // Ukrainian currency symbols differ between ICU4X's and ICU's data
+    ("fee", &["uk"]),
+    // component options map to ICU4X lengths; Arabic's medium date is numeric
+    ("date-month-short", &["ar"]),
+];
+
+fn deliberate(locale: &str, case: &Case) -> bool {
+    DELIBERATE.iter().any(|(id, locales)| {
+        *id == case.id && (locales.contains(&"*") || locales.contains(&locale))
+    })
+}
+
+#[test]
+fn pamphlet_formats_as_the_reference_implementation_in_every_sample_locale() {
+    let ours = pamphlet_outputs();
+    let Some(reference) = reference_outputs() else {
+        return;
+    };
+    let cases = cases();
+    let pinned_path = parity_dir().join("differences.json");
+    let pinned: BTreeMap<String, String> = std::fs::read_to_string(&pinned_path)
+        .map(|t| serde_json::from_str(&t).unwrap())
+        .unwrap_or_default();
+    let mut differences = BTreeMap::new();
+    let mut mismatches = Vec::new();
+    let mut compared = 0;
+    for locale in LOCALES {
+        for (i, case) in cases.iter().enumerate() {
+            let mine = &ours[*locale][i];
+            let theirs = match &reference[*locale][i] {
+                serde_json::Value::String(s) => s.clone(),
+                other => format!("error: {other}"),
+            };
+            let key = format!(
+                "{locale} {} {}",
+                case.id,
+                serde_json::to_string(&case.args).unwrap()
+            );
+            if deliberate(locale, case) {
+                differences.insert(key, mine.clone());
+                continue;
+            }
+            compared += 1;
+            if *mine != theirs {
+                mismatches.push(format!(
+                    "{locale} {} {}: pamphlet {mine:?}, reference {theirs:?}",
+                    case.id,
+                    serde_json::to_string(&case.args).unwrap()
+                ));
+            }
+        }
+    }
+    if std::env::var_os("UPDATE_PARITY").is_some() {
+        let text = serde_json::to_string_pretty(&differences).unwrap();
+        std::fs::write(&pinned_path, text + "\n").unwrap();
+    } else {
+        assert_eq!(
+            differences, pinned,
+            "pamphlet's output for a deliberate difference changed (see tests/parity/differences.json)"
+        );
+    }
+    assert!(compared > 400, "only {compared} comparisons");
+    assert!(
+        mismatches.is_empty(),
+        "{} of {compared} differ:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
