@@ -194,3 +194,64 @@ fn jobs_sets_the_number_of_render_threads() {
     let o = pamphlet(ws.path(), &["build", "-v", "--jobs", "3"]);
     assert!(stderr(&o).contains("on 3 threads"), "{}", stderr(&o));
 }
+
+#[test]
+fn amounts_percents_and_dates_are_formatted_in_each_locale() {
+    let ws = fixture("mini");
+    let campaign = ws.path().join("campaigns/notice.toml");
+    let text = std::fs::read_to_string(&campaign).unwrap();
+    std::fs::write(
+        &campaign,
+        text.replacen(
+            "days = 15",
+            "days = 15\nfee = { amount = 1250.5, currency = \"AZN\" }\nshare = { percent = 12.5 }",
+            1,
+        ),
+    )
+    .unwrap();
+    for (locale, message) in [
+        (
+            "en",
+            "notice-step-one = Fill in the form: { $fee }, { NUMBER($share, minimumFractionDigits: 1) }, { DATETIME($valid-as-of, dateStyle: \"long\") }.",
+        ),
+        (
+            "ru",
+            "notice-step-one = Заполните форму: { $fee }, { NUMBER($share, minimumFractionDigits: 1) }, { DATETIME($valid-as-of, dateStyle: \"long\") }.",
+        ),
+        (
+            "ar",
+            "notice-step-one = املأ الاستمارة: { $fee }، { NUMBER($share, minimumFractionDigits: 1) }، { DATETIME($valid-as-of, dateStyle: \"long\") }.",
+        ),
+    ] {
+        let path = ws.path().join(format!("locales/{locale}/notice.ftl"));
+        let ftl = std::fs::read_to_string(&path).unwrap();
+        let line = ftl
+            .lines()
+            .find(|l| l.starts_with("notice-step-one"))
+            .unwrap()
+            .to_owned();
+        std::fs::write(&path, ftl.replacen(&line, message, 1)).unwrap();
+    }
+    let o = pamphlet(ws.path(), &["build", "--format", "txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let read = |locale: &str| {
+        std::fs::read_to_string(ws.path().join(format!("out/notice/{locale}/flyer.txt"))).unwrap()
+    };
+    // valid-as-of = 2026-01-15 in the fixture
+    assert!(
+        read("en").contains("AZN\u{a0}1,250.50, 12.5%, January 15, 2026."),
+        "{}",
+        read("en")
+    );
+    assert!(
+        read("ru").contains("1\u{a0}250,50\u{a0}AZN, 12,5\u{a0}%, 15 января 2026 г."),
+        "{}",
+        read("ru")
+    );
+    assert!(
+        read("ar").contains("\u{200f}1,250.50\u{a0}AZN"),
+        "{}",
+        read("ar")
+    );
+    assert!(read("ar").contains("15 يناير 2026"), "{}", read("ar"));
+}

@@ -369,3 +369,26 @@ fn template_syntax_error_names_the_file_and_line() {
         &["error[template-syntax]", "--> templates/txt/flyer.txt:2:"],
     );
 }
+
+#[test]
+fn typed_variables_that_cannot_be_formatted_name_file_and_line() {
+    let ws = fixture("mini");
+    edit(
+        ws.path(),
+        "campaigns/notice.toml",
+        "days = 15",
+        "days = 15\nfee = { amount = 30, currency = \"manat\" }\nshare = { ratio = 2 }\nopens = 2026-12-01T09:00:00+04:00",
+    );
+    fails_with(
+        ws.path(),
+        1,
+        &[
+            "'manat' is not a currency code",
+            "--> campaigns/notice.toml:7:7",
+            "a typed variable is { amount = 30, currency = \"AZN\" } or { percent = 25 }",
+            "--> campaigns/notice.toml:8:9",
+            "is not a floating date",
+            "--> campaigns/notice.toml:9:9",
+        ],
+    );
+}
