@@ -10,9 +10,40 @@
 //! `DATETIME` formats a date variable (or an ISO 8601 string) with the
 //! display options of `Intl.DateTimeFormat` that Fluent allows.
 
+use std::cell::RefCell;
+
 use fluent_bundle::{FluentArgs, FluentValue};
 
 use super::dates::FluentDate;
+
+thread_local! {
+    /// Why a function call failed during the current resolution on this
+    /// thread. fluent-bundle prints a failed call as its name (`DATETIME()`)
+    /// and records no error; [`take_call_errors`] lets the caller turn these
+    /// into diagnostics instead of printing them.
+    static CALL_ERRORS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The call errors recorded on this thread since the last call, cleared.
+pub fn take_call_errors() -> Vec<String> {
+    CALL_ERRORS.with(|e| std::mem::take(&mut *e.borrow_mut()))
+}
+
+fn call_error<'a>(why: String) -> FluentValue<'a> {
+    CALL_ERRORS.with(|e| e.borrow_mut().push(why));
+    FluentValue::Error
+}
+
+/// How an argument looks in an error message.
+fn describe(v: Option<&FluentValue>) -> String {
+    match v {
+        None => "nothing".to_owned(),
+        Some(FluentValue::String(s)) => format!("the text \"{s}\""),
+        Some(FluentValue::Number(n)) => format!("the number {}", n.value),
+        Some(FluentValue::Custom(_)) => "a date".to_owned(),
+        Some(FluentValue::Error) | Some(FluentValue::None) => "a missing value".to_owned(),
+    }
+}
 
 /// Largest digit count any `NUMBER` option may ask for.
 pub const MAX_DIGITS: usize = 15;
@@ -33,7 +64,10 @@ const NUMBER_OPTIONS: &[&str] = &[
 #[allow(non_snake_case)]
 pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
     let Some(FluentValue::Number(n)) = positional.first() else {
-        return FluentValue::Error;
+        return call_error(format!(
+            "NUMBER needs a number, not {}",
+            describe(positional.first())
+        ));
     };
     let mut n = n.clone();
     let mut allowed = FluentArgs::new();
@@ -67,7 +101,10 @@ pub fn DATETIME<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> Fluen
         _ => None,
     };
     let Some(mut date) = date else {
-        return FluentValue::Error;
+        return call_error(format!(
+            "DATETIME needs a date (in TOML: 2026-12-31 or 2026-12-31T09:00:00), not {}",
+            describe(positional.first())
+        ));
     };
     date.merge(named);
     FluentValue::Custom(Box::new(date))
@@ -86,9 +123,15 @@ mod tests {
         };
         assert_eq!(n.options.minimum_fraction_digits, Some(MAX_DIGITS));
         assert_eq!(n.as_string(), "1.000000000000000");
+        take_call_errors();
         assert!(matches!(
             NUMBER(&[FluentValue::from("x")], &named),
             FluentValue::Error
         ));
+        assert_eq!(
+            take_call_errors(),
+            ["NUMBER needs a number, not the text \"x\""]
+        );
+        assert!(take_call_errors().is_empty());
     }
 }

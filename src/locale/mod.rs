@@ -168,7 +168,17 @@ impl Catalog {
                 }
             };
             let mut errors = Vec::new();
+            functions::take_call_errors();
             let text = data.bundle.format_pattern(pattern, Some(args), &mut errors);
+            let call_errors = functions::take_call_errors();
+            if errors.is_empty() && !call_errors.is_empty() {
+                reasons.push(format!(
+                    "broken in {}: {}",
+                    data.tag,
+                    call_errors.join(", ")
+                ));
+                continue;
+            }
             if errors.is_empty() && text.len() > MAX_RESOLVED_BYTES {
                 reasons.push(format!(
                     "too long in {}: it resolves to {} KiB, over the {} KiB limit (references repeated too often?)",

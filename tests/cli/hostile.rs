@@ -763,3 +763,23 @@ fn c38_many_long_literals_refuse_the_whole_file() {
         &["warning[ftl-number]", "notice-title → en (missing in ar)"],
     );
 }
+
+#[test]
+fn c39_a_function_given_the_wrong_kind_of_value_falls_back_and_is_never_printed() {
+    let (ws, _) = built();
+    replace(
+        ws.path(),
+        "locales/ar/notice.ftl",
+        "notice-step-one = املأ الاستمارة.",
+        "notice-step-one = املأ الاستمارة { DATETIME($days) } { NUMBER($valid-as-of) }.",
+    );
+    accepted(
+        &ws,
+        &[
+            "notice-step-one → en (broken in ar: DATETIME needs a date (in TOML: 2026-12-31 or 2026-12-31T09:00:00), not the number 15, NUMBER needs a number, not a date)",
+        ],
+    );
+    let html = out(&ws, "notice/ar/flyer.html");
+    assert!(html.contains("<li>Fill in the form.</li>"));
+    assert!(!html.contains("DATETIME()") && !html.contains("NUMBER()"));
+}
