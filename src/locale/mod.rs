@@ -11,6 +11,7 @@ pub mod ast;
 pub mod chain;
 pub mod ftl;
 pub mod functions;
+pub mod pseudo;
 pub mod review;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -45,6 +46,8 @@ pub struct LocaleData {
     pub index: HashMap<String, (usize, usize)>,
     /// `reviewed.toml`: message id → hash of the source text it was reviewed against.
     pub reviewed: BTreeMap<String, String>,
+    /// A pseudo-locale generated from the source ([`pseudo`]): no files of its own.
+    pub pseudo: bool,
 }
 
 /// Longest text a message may resolve to; longer means a reference bomb.
@@ -286,19 +289,51 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
     let chains = chain::build(&config.locales, config.source, &config.fallback);
     let dir = ws.locales_dir();
     let mut diags = Vec::new();
-    let mut locales = Vec::new();
-    let loaded: Vec<Result<(LocaleData, Vec<Diagnostic>), WorkspaceError>> = config
+    let mut slots = Vec::new();
+    let loaded: Vec<Option<Result<(LocaleData, Vec<Diagnostic>), WorkspaceError>>> = config
         .locales
         .par_iter()
         .zip(chains)
         .enumerate()
-        .map(|(i, (locale, chain))| load_locale(ws, i, locale, chain))
+        .map(|(i, (locale, chain))| (!locale.pseudo).then(|| load_locale(ws, i, locale, chain)))
         .collect();
     for result in loaded {
-        let (data, locale_diags) = result?;
-        diags.extend(locale_diags);
-        locales.push(data);
+        let data = match result {
+            Some(r) => {
+                let (data, locale_diags) = r?;
+                diags.extend(locale_diags);
+                Some(data)
+            }
+            None => None,
+        };
+        slots.push(data);
     }
+    // pseudo-locales, generated from the source (which is never one: see config)
+    let generated: Vec<Option<LocaleData>> = config
+        .locales
+        .iter()
+        .enumerate()
+        .map(|(i, locale)| {
+            let source = slots[config.source].as_ref()?;
+            locale.pseudo.then(|| {
+                pseudo::generate(
+                    locale,
+                    i,
+                    config.source,
+                    &config.locales[config.source].id,
+                    source,
+                )
+            })
+        })
+        .collect();
+    let locales: Vec<LocaleData> = slots
+        .into_iter()
+        .zip(generated)
+        .map(|(read, generated)| {
+            read.or(generated)
+                .expect("each locale is read, or generated from the source, which is read")
+        })
+        .collect();
     for extra in unknown_folders(&dir, &locales) {
         diags.push(
             Diagnostic::warning(
@@ -316,6 +351,16 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
         },
         diags,
     ))
+}
+
+/// A new, empty bundle for `id` with pamphlet's functions (for files read
+/// from `locales/` and for pseudo-locales alike).
+fn new_bundle(id: &unic_langid::LanguageIdentifier) -> Bundle {
+    let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
+    bundle
+        .add_function("NUMBER", functions::NUMBER)
+        .expect("NUMBER is registered once on a fresh bundle");
+    bundle
 }
 
 /// A file's outcome: the parsed file, its resource and its diagnostics.
@@ -337,10 +382,7 @@ fn load_locale(
         Severity::Warning
     };
     let folder = dir.join(&locale.tag);
-    let mut bundle = FluentBundle::new_concurrent(vec![locale.id.clone()]);
-    bundle
-        .add_function("NUMBER", functions::NUMBER)
-        .expect("NUMBER is registered once on a fresh bundle");
+    let mut bundle = new_bundle(&locale.id);
     let mut files = Vec::new();
     if !has_plural_rules(&locale.id) {
         diags.push(
@@ -441,6 +483,7 @@ fn load_locale(
             chain,
             bundle,
             files,
+            pseudo: false,
         },
         diags,
     ))
