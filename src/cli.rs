@@ -99,6 +99,9 @@ pub enum StatusFormat {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
+    /// Only this locale (repeatable; the pseudo-locales en-XA and ar-XB may be named)
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
     /// How to print the matrix
     #[arg(long, value_enum, default_value = "table")]
     pub format: StatusFormat,
