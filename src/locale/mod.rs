@@ -290,7 +290,8 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
     let dir = ws.locales_dir();
     let mut diags = Vec::new();
     let mut slots = Vec::new();
-    let loaded: Vec<Option<Result<(LocaleData, Vec<Diagnostic>), WorkspaceError>>> = config
+    // `None` for pseudo-locales, generated below
+    let loaded: Vec<Option<Result<_, WorkspaceError>>> = config
         .locales
         .par_iter()
         .zip(chains)
