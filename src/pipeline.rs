@@ -142,6 +142,8 @@ pub fn plan<'a>(inputs: &'a Inputs, filter: &Filter) -> Result<Vec<Job<'a>>, Str
     let mut locales = Vec::new();
     for l in &filter.locales {
         match inputs.ws.config.locale_index(l) {
+            // a locale named twice (`ru`, `RU`) is rendered once
+            Some(i) if locales.contains(&i) => {}
             Some(i) => locales.push(i),
             None => {
                 let known: Vec<&str> = inputs
