@@ -5,9 +5,13 @@
 //!   is still readable, about a third longer, and any text that comes out
 //!   plain was not localized (hard-coded in a template or a campaign);
 //! - `ar-XB`: right-to-left (`dir="rtl"`), every word mirrored (its
-//!   characters reversed, brackets swapped) and fenced by RIGHT-TO-LEFT MARKs
-//!   (U+200F), so the words line up from right to left as in a real
-//!   right-to-left language and the layout can be checked for mirroring.
+//!   characters reversed, brackets swapped) and fenced by invisible marks:
+//!   LEFT-TO-RIGHT MARKs (U+200E) inside keep the word one left-to-right run
+//!   with its punctuation, RIGHT-TO-LEFT MARKs (U+200F) outside make the
+//!   words line up from right to left as in a real right-to-left language.
+//!   The line reads as the source text seen in a mirror, and the layout can
+//!   be checked for mirroring. (No bidi embeddings or overrides are used:
+//!   pamphlet refuses those in any text.)
 //!
 //! The transforms run inside Fluent on text elements only (fluent-bundle's
 //! `set_transform`): placeables, variables, select keys and terms' arguments
@@ -27,6 +31,8 @@ use crate::workspace::Locale;
 
 /// RIGHT-TO-LEFT MARK: an invisible, strongly right-to-left character.
 const RLM: char = '\u{200F}';
+/// LEFT-TO-RIGHT MARK: an invisible, strongly left-to-right character.
+const LRM: char = '\u{200E}';
 
 /// The transform of pseudo-locale `tag`, if it is one.
 pub fn transform(tag: &str) -> Option<fn(&str) -> Cow<'_, str>> {
@@ -134,8 +140,9 @@ fn accent(c: char) -> char {
     }
 }
 
-/// `ar-XB`: each word reversed (a mirror image of it) between two
-/// RIGHT-TO-LEFT MARKs; spaces and markup kept in place.
+/// `ar-XB`: each word reversed (a mirror image of it) between a
+/// RIGHT-TO-LEFT MARK and a LEFT-TO-RIGHT MARK on either side; spaces and
+/// markup kept in place.
 pub fn mirrored(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     pieces(text, |piece, is_tag| {
@@ -146,9 +153,9 @@ pub fn mirrored(text: &str) -> Cow<'_, str> {
         let mut word = Vec::new();
         let flush = |word: &mut Vec<char>, out: &mut String| {
             if !word.is_empty() {
-                out.push(RLM);
+                out.extend([RLM, LRM]);
                 out.extend(word.drain(..).rev().map(mirror));
-                out.push(RLM);
+                out.extend([LRM, RLM]);
             }
         };
         for c in piece.chars() {
@@ -204,13 +211,14 @@ mod tests {
 
     #[test]
     fn mirrored_reverses_words_between_right_to_left_marks() {
+        let w = |w: &str| format!("{RLM}{LRM}{w}{LRM}{RLM}");
         assert_eq!(
-            mirrored("Call (free) now"),
-            "\u{200F}llaC\u{200F} \u{200F}(eerf)\u{200F} \u{200F}won\u{200F}"
+            mirrored("Call (free) now?"),
+            format!("{} {} {}", w("llaC"), w("(eerf)"), w("?won"))
         );
         assert_eq!(
             mirrored("<em>Hi</em> x\n"),
-            "<em>\u{200F}iH\u{200F}</em> \u{200F}x\u{200F}\n"
+            format!("<em>{}</em> {}\n", w("iH"), w("x"))
         );
         assert_eq!(mirrored(" "), " ");
     }

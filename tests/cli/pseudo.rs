@@ -8,7 +8,10 @@ use std::path::Path;
 use super::*;
 
 const ISOLATES: [char; 4] = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'];
-const RLM: char = '\u{200F}';
+/// How ar-XB writes a (mirrored) word: fenced by RLM and LRM on both sides.
+fn xb(word: &str) -> String {
+    format!("\u{200F}\u{200E}{word}\u{200E}\u{200F}")
+}
 
 /// The mini fixture with placeables in the logo's `alt` text (en and ar)
 /// and allow-listed markup in a step.
@@ -191,19 +194,23 @@ fn ar_xb_is_right_to_left_and_mirrored() {
     let html = read(&out.join("flyer.html"));
     assert!(html.contains("<html lang=\"ar-XB\" dir=\"rtl\">"), "{html}");
     let txt = read(&out.join("flyer.txt"));
-    // every word reversed between right-to-left marks, in order
+    // every word reversed between bidi marks, in order; punctuation stays with its word
     assert!(
         txt.contains(&format!(
-            "{RLM}retsigeR{RLM} {RLM}ruoy{RLM} {RLM}sserdda{RLM}"
+            "{} {} {}",
+            xb("retsigeR"),
+            xb("ruoy"),
+            xb("sserdda")
         )),
         "{txt}"
     );
+    assert!(txt.contains(&xb(".gnivom")), "{txt}");
     assert!(!txt.contains("Register"), "{txt}");
     // placeables untouched, and isolated (right-to-left text keeps the isolates)
     assert!(txt.contains("\u{2066}+1 555 0100\u{2069}"), "{txt}");
     assert!(txt.contains("\u{2068}15\u{2069}"), "{txt}");
     assert!(
-        html.contains(&format!("<strong>{RLM}mrof{RLM}</strong>")),
+        html.contains(&format!("<strong>{}</strong>", xb("mrof"))),
         "{html}"
     );
 }
@@ -279,7 +286,7 @@ fn format_previews_a_message_in_a_pseudo_locale() {
     let o = pamphlet(ws.path(), &["format", "ar-XB", "mark.alt"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let stdout = String::from_utf8(o.stdout.clone()).unwrap();
-    assert!(stdout.contains(&format!("{RLM}kraM{RLM}")), "{stdout}");
+    assert!(stdout.contains(&xb("kraM")), "{stdout}");
     assert!(stdout.contains("+1 555 0100"), "{stdout}");
 }
 
