@@ -20,6 +20,11 @@
 //! and uses the source language's plural rules, so that its select variants
 //! (written for the source language) are chosen as in the source. The chain
 //! of a pseudo-locale is itself, then the source locale.
+//!
+//! The transforms are pamphlet's own rather than the `fluent-pseudo` crate's:
+//! they must leave the inline markup allow-list intact, and `ar-XB` must get
+//! its direction from plain marks, since bidi embeddings and overrides
+//! (U+202A–U+202E) are refused in every text pamphlet prints.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
