@@ -335,6 +335,21 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
                 .expect("each locale is read, or generated from the source, which is read")
         })
         .collect();
+    for locale in config.locales.iter().filter(|l| l.pseudo) {
+        if dir.join(&locale.tag).is_dir() {
+            diags.push(
+                Diagnostic::warning(
+                    "locale-pseudo-folder",
+                    format!(
+                        "locales/{0} is ignored: {0} is a pseudo-locale, generated from the source locale",
+                        locale.tag
+                    ),
+                )
+                .in_file(format!("locales/{}", locale.tag))
+                .with_hint("remove the folder; pseudo-locales need no files"),
+            );
+        }
+    }
     for extra in unknown_folders(&dir, &locales) {
         diags.push(
             Diagnostic::warning(

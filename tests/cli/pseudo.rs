@@ -250,8 +250,26 @@ fn a_project_may_list_pseudo_locales_to_build_them_every_time() {
         "locales = [\"en\", \"en-XA\", \"ar\", \"ru\"]",
     );
     std::fs::write(&config, &text).unwrap();
-    build(ws.path(), &[]);
-    assert!(ws.path().join("out/notice/en-XA/flyer.html").is_file());
+    // a folder for it is ignored, with a warning
+    std::fs::create_dir_all(ws.path().join("locales/en-XA")).unwrap();
+    std::fs::write(
+        ws.path().join("locales/en-XA/notice.ftl"),
+        "notice-title = Hand-made\n",
+    )
+    .unwrap();
+    let o = pamphlet(ws.path(), &["build"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning[locale-pseudo-folder]"),
+        "{}",
+        stderr(&o)
+    );
+    let xa = read(&ws.path().join("out/notice/en-XA/flyer.txt"));
+    assert!(
+        xa.contains("Ŕééĝîîšţééŕ") && !xa.contains("Hand-made"),
+        "{xa}"
+    );
+    std::fs::remove_dir_all(ws.path().join("locales/en-XA")).unwrap();
     let o = pamphlet(ws.path(), &["check", "--format", "json"]);
     let report = String::from_utf8(o.stdout.clone()).unwrap();
     assert!(report.contains("locales/ru/"), "{report}");
