@@ -57,7 +57,7 @@ pub struct BuildArgs {
     /// Only this campaign (repeatable)
     #[arg(long = "campaign", value_name = "ID")]
     pub campaigns: Vec<String>,
-    /// Only this locale (repeatable)
+    /// Only this locale (repeatable; also the pseudo-locales en-XA and ar-XB, generated from the source)
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
     /// Only this format (repeatable; default: the formats in pamphlet.toml)
@@ -79,7 +79,7 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Only this locale (repeatable)
+    /// Only this locale (repeatable; also the pseudo-locales en-XA and ar-XB, generated from the source)
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
     /// How to print the findings
@@ -99,6 +99,9 @@ pub enum StatusFormat {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
+    /// Only this locale (repeatable; the pseudo-locales en-XA and ar-XB may be named)
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
     /// How to print the matrix
     #[arg(long, value_enum, default_value = "table")]
     pub format: StatusFormat,
@@ -115,7 +118,7 @@ pub struct ReviewArgs {
 
 #[derive(Debug, Args)]
 pub struct FormatArgs {
-    /// The locale, e.g. az
+    /// The locale, e.g. az (or a pseudo-locale: en-XA, ar-XB)
     pub locale: String,
     /// The message id, or id.attribute
     pub id: String,

@@ -38,9 +38,21 @@ pub struct Phases {
 /// Loads every input. Content problems are diagnostics; only an unreadable
 /// workspace is an error.
 pub fn load(root: &std::path::Path) -> Result<(Inputs, Vec<Diagnostic>), WorkspaceError> {
+    load_with(root, &[])
+}
+
+/// Loads every input, with the pseudo-locales among `locales` (tags a
+/// command was asked for) generated besides the project's own locales.
+pub fn load_with(
+    root: &std::path::Path,
+    locales: &[String],
+) -> Result<(Inputs, Vec<Diagnostic>), WorkspaceError> {
     let mut phases = Phases::default();
     let t = Instant::now();
-    let (ws, mut diags) = workspace::load(root)?;
+    let (mut ws, mut diags) = workspace::load(root)?;
+    for tag in locales {
+        ws.config.locale_or_pseudo(tag);
+    }
     phases.load = t.elapsed();
     let t = Instant::now();
     let (catalog, locale_diags) = locale::load(&ws)?;
@@ -130,6 +142,8 @@ pub fn plan<'a>(inputs: &'a Inputs, filter: &Filter) -> Result<Vec<Job<'a>>, Str
     let mut locales = Vec::new();
     for l in &filter.locales {
         match inputs.ws.config.locale_index(l) {
+            // a locale named twice (`ru`, `RU`) is rendered once
+            Some(i) if locales.contains(&i) => {}
             Some(i) => locales.push(i),
             None => {
                 let known: Vec<&str> = inputs
@@ -140,8 +154,9 @@ pub fn plan<'a>(inputs: &'a Inputs, filter: &Filter) -> Result<Vec<Job<'a>>, Str
                     .map(|k| k.tag.as_str())
                     .collect();
                 return Err(format!(
-                    "--locale {l}: not a project locale (known: {})",
-                    known.join(", ")
+                    "--locale {l}: not a project locale (known: {}; pseudo-locales: {})",
+                    known.join(", "),
+                    crate::workspace::config::PSEUDO_LOCALES.join(", ")
                 ));
             }
         }

@@ -217,6 +217,22 @@ pub fn compute_with(
 }
 
 impl Status {
+    /// Keeps only the columns of the locales with these catalog indices.
+    pub fn only(&mut self, locales: &[usize]) {
+        fn pick<T>(v: &mut Vec<T>, locales: &[usize]) {
+            let mut i = 0;
+            v.retain(|_| {
+                i += 1;
+                locales.contains(&(i - 1))
+            });
+        }
+        pick(&mut self.locales, locales);
+        pick(&mut self.totals, locales);
+        for row in &mut self.campaigns {
+            pick(&mut row.cells, locales);
+        }
+    }
+
     /// A plain-text table: one block per campaign, a row per locale.
     pub fn to_table(&self) -> String {
         fn row(tag: &str, c: &Cell, obsolete: &str) -> String {

@@ -1,7 +1,8 @@
 //! Property tests: invariants of the pure pieces that hostile input reaches
 //! first, checked on generated input.
 
-use pamphlet::render::{markup, wrap};
+use pamphlet::locale::pseudo;
+use pamphlet::render::{attrs, markup, wrap};
 use pamphlet::source::{self, LineIndex};
 use pamphlet::workspace::slug;
 use proptest::prelude::*;
@@ -54,6 +55,41 @@ proptest! {
         // the text view never loses letters
         let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic() && !"embrgspisu".contains(*c)).count();
         prop_assert_eq!(letters(&markup::to_text(&text)), letters(&text));
+    }
+
+    #[test]
+    fn pseudo_locales_keep_markup_and_transform_only_text(text in "(<(/?)(em|strong|br)>|[a-zA-Z(). ?\n]|<x>|<){0,40}") {
+        let tags = |html: &str| {
+            let mut out = Vec::new();
+            let mut rest = html;
+            while let Some(i) = rest.find('<') {
+                let end = rest[i..].find('>').expect("tags are closed") + i;
+                out.push(rest[i..=end].to_owned());
+                rest = &rest[end + 1..];
+            }
+            out
+        };
+        let source = markup::to_html(&text);
+        for transformed in [pseudo::accented(&text), pseudo::mirrored(&text)] {
+            prop_assert_eq!(tags(&markup::to_html(&transformed)), tags(&source), "{:?}", transformed);
+            // whitespace (and so the line breaks) stay where they were
+            let spaces = |s: &str| s.chars().filter(|c| c.is_whitespace()).collect::<String>();
+            prop_assert_eq!(spaces(&transformed), spaces(&text));
+        }
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+        prop_assert!(letters(&pseudo::accented(&text)) >= letters(&text));
+        prop_assert!(!pseudo::accented(&text).chars().any(|c| "aeiouAEIOU".contains(c)) || text.contains(['<']));
+    }
+
+    #[test]
+    fn isolates_never_survive_in_attributes_and_stay_in_text(value in words(), body in words()) {
+        let strip = |s: &str| attrs::without_isolates(s).into_owned();
+        let html = format!("<p title=\"{value}\" data-x='{value}'>{body}<br class={}></p>", strip(&value).replace(' ', ""));
+        let out = attrs::strip_isolates(&html);
+        prop_assert_eq!(
+            out.as_ref(),
+            format!("<p title=\"{}\" data-x='{}'>{body}<br class={}></p>", strip(&value), strip(&value), strip(&value).replace(' ', ""))
+        );
     }
 
     #[test]

@@ -144,7 +144,8 @@ pub struct Cx<'a> {
     pub inputs: &'a Inputs,
     pub catalog: &'a Catalog,
     pub source: &'a LocaleEntries<'a>,
-    /// Every locale (the source included), in configuration order.
+    /// Every locale (the source included), in configuration order;
+    /// pseudo-locales are generated, and not checked.
     pub locales: &'a [LocaleEntries<'a>],
     /// Message ids (with `.attr`) that campaigns use, and the ids they reference.
     pub used: BTreeSet<String>,
@@ -175,6 +176,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
     let locales: Vec<LocaleEntries> = parsed
         .iter()
         .enumerate()
+        .filter(|(i, _)| !catalog.locales[*i].pseudo)
         .map(|(i, files)| {
             let mut entries = HashMap::new();
             let mut all = Vec::new();
@@ -208,7 +210,10 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
             }
         })
         .collect();
-    let source = &locales[catalog.source];
+    let source = locales
+        .iter()
+        .find(|l| l.locale == catalog.source)
+        .expect("the source locale is never a pseudo-locale");
     let used = usage::used_ids(inputs);
     let cx = Cx {
         inputs,

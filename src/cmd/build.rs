@@ -35,7 +35,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     if let Some(code) = up_to_date(root, args, rep, &inputs_hash, started) {
         return code;
     }
-    let (inputs, diags) = match pipeline::load(root) {
+    let (inputs, diags) = match pipeline::load_with(root, &args.locales) {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };
@@ -447,6 +447,7 @@ fn build_manifest(inputs: &Inputs, done: &[Done<Output>]) -> Manifest {
                 path: path.clone(),
                 campaign: d.job.campaign.id.clone(),
                 locale: inputs.catalog.tag(d.job.locale).to_owned(),
+                pseudo: inputs.catalog.locales[d.job.locale].pseudo,
                 document: d.job.document.id.clone(),
                 kind: d.job.document.kind.name(),
                 paper: d.job.document.paper.name(),
@@ -527,6 +528,7 @@ fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
                 } else {
                     "ltr"
                 },
+                pseudo: catalog.locales[d.job.locale].pseudo,
                 status: row.cells[d.job.locale].clone(),
                 documents: Vec::new(),
                 fallbacks: Vec::new(),

@@ -20,7 +20,7 @@ struct Report<'a> {
 }
 
 pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
-    let (inputs, mut diags) = match pipeline::load(root) {
+    let (inputs, mut diags) = match pipeline::load_with(root, &args.locales) {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };

@@ -11,12 +11,16 @@ use crate::pipeline;
 use crate::workspace::{MessageRef, VarValue, Vars};
 
 pub fn run(root: &Path, args: &FormatArgs, rep: &Reporter) -> u8 {
-    let (inputs, _) = match pipeline::load(root) {
+    let (inputs, _) = match pipeline::load_with(root, std::slice::from_ref(&args.locale)) {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };
     let Some(locale) = inputs.ws.config.locale_index(&args.locale) else {
-        rep.error(&format!("{} is not a project locale", args.locale));
+        rep.error(&format!(
+            "{} is not a project locale or a pseudo-locale ({})",
+            args.locale,
+            crate::workspace::config::PSEUDO_LOCALES.join(", ")
+        ));
         return EXIT_USAGE;
     };
     let msg = match MessageRef::parse(&args.id) {

@@ -10,7 +10,7 @@ use crate::locale::review::{self, Reviewed};
 use crate::pipeline;
 
 pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
-    let (inputs, _) = match pipeline::load(root) {
+    let (inputs, _) = match pipeline::load_with(root, std::slice::from_ref(&args.locale)) {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };
@@ -19,6 +19,13 @@ pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
         rep.error(&format!("{} is not a project locale", args.locale));
         return EXIT_USAGE;
     };
+    if catalog.locales[locale].pseudo {
+        rep.error(&format!(
+            "{} is a pseudo-locale, generated from the source locale; it has no translations to review",
+            catalog.tag(locale)
+        ));
+        return EXIT_USAGE;
+    }
     if locale == catalog.source {
         rep.error("the source locale is the reference; review a translation");
         return EXIT_USAGE;

@@ -2,18 +2,34 @@
 
 use std::path::Path;
 
-use super::{EXIT_OK, Reporter};
+use super::{EXIT_OK, EXIT_USAGE, Reporter};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::pipeline;
 
 pub fn run(root: &Path, args: &StatusArgs, rep: &Reporter) -> u8 {
-    let (inputs, diags) = match pipeline::load(root) {
+    let (inputs, diags) = match pipeline::load_with(root, &args.locales) {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };
     let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
     rep.diagnostics(&errors);
-    let status = crate::status::compute(&inputs.catalog, &inputs.ws.campaigns);
+    let mut status = crate::status::compute(&inputs.catalog, &inputs.ws.campaigns);
+    if !args.locales.is_empty() {
+        let mut wanted = Vec::new();
+        for tag in &args.locales {
+            match inputs.ws.config.locale_index(tag) {
+                Some(i) => wanted.push(i),
+                None => {
+                    rep.error(&format!(
+                        "--locale {tag}: not a project locale or a pseudo-locale ({})",
+                        crate::workspace::config::PSEUDO_LOCALES.join(", ")
+                    ));
+                    return EXIT_USAGE;
+                }
+            }
+        }
+        status.only(&wanted);
+    }
     match args.format {
         StatusFormat::Table => print!("{}", status.to_table()),
         StatusFormat::Markdown => print!("{}", status.to_markdown()),

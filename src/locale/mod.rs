@@ -13,6 +13,7 @@ pub mod dates;
 pub mod ftl;
 pub mod functions;
 pub mod numbers;
+pub mod pseudo;
 pub mod review;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -48,6 +49,8 @@ pub struct LocaleData {
     pub index: HashMap<String, (usize, usize)>,
     /// `reviewed.toml`: message id → hash of the source text it was reviewed against.
     pub reviewed: BTreeMap<String, String>,
+    /// A pseudo-locale generated from the source ([`pseudo`]): no files of its own.
+    pub pseudo: bool,
 }
 
 /// Longest text a message may resolve to; longer means a reference bomb.
@@ -318,18 +321,66 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
     let chains = chain::build(&config.locales, config.source, &config.fallback);
     let dir = ws.locales_dir();
     let mut diags = Vec::new();
-    let mut locales = Vec::new();
-    let loaded: Vec<Result<(LocaleData, Vec<Diagnostic>), WorkspaceError>> = config
+    let mut slots = Vec::new();
+    // `None` for pseudo-locales, generated below
+    let loaded: Vec<Option<Result<_, WorkspaceError>>> = config
         .locales
         .par_iter()
         .zip(chains)
         .enumerate()
-        .map(|(i, (locale, chain))| load_locale(ws, i, locale, chain))
+        .map(|(i, (locale, chain))| (!locale.pseudo).then(|| load_locale(ws, i, locale, chain)))
         .collect();
     for result in loaded {
-        let (data, locale_diags) = result?;
-        diags.extend(locale_diags);
-        locales.push(data);
+        let data = match result {
+            Some(r) => {
+                let (data, locale_diags) = r?;
+                diags.extend(locale_diags);
+                Some(data)
+            }
+            None => None,
+        };
+        slots.push(data);
+    }
+    // pseudo-locales, generated from the source (which is never one: see config)
+    let generated: Vec<Option<LocaleData>> = config
+        .locales
+        .iter()
+        .enumerate()
+        .map(|(i, locale)| {
+            let source = slots[config.source].as_ref()?;
+            locale.pseudo.then(|| {
+                pseudo::generate(
+                    locale,
+                    i,
+                    config.source,
+                    &config.locales[config.source].id,
+                    source,
+                )
+            })
+        })
+        .collect();
+    let locales: Vec<LocaleData> = slots
+        .into_iter()
+        .zip(generated)
+        .map(|(read, generated)| {
+            read.or(generated)
+                .expect("each locale is read, or generated from the source, which is read")
+        })
+        .collect();
+    for locale in config.locales.iter().filter(|l| l.pseudo) {
+        if dir.join(&locale.tag).is_dir() {
+            diags.push(
+                Diagnostic::warning(
+                    "locale-pseudo-folder",
+                    format!(
+                        "locales/{0} is ignored: {0} is a pseudo-locale, generated from the source locale",
+                        locale.tag
+                    ),
+                )
+                .in_file(format!("locales/{}", locale.tag))
+                .with_hint("remove the folder; pseudo-locales need no files"),
+            );
+        }
     }
     for extra in unknown_folders(&dir, &locales) {
         diags.push(
@@ -348,6 +399,20 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
         },
         diags,
     ))
+}
+
+/// A new, empty bundle for `id` with pamphlet's functions (for files read
+/// from `locales/` and for pseudo-locales alike).
+fn new_bundle(id: &unic_langid::LanguageIdentifier) -> Bundle {
+    let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
+    bundle
+        .add_function("NUMBER", functions::NUMBER)
+        .expect("NUMBER is registered once on a fresh bundle");
+    bundle
+        .add_function("DATETIME", functions::DATETIME)
+        .expect("DATETIME is registered once on a fresh bundle");
+    bundle.set_formatter(Some(numbers::format_value));
+    bundle
 }
 
 /// A file's outcome: the parsed file, its resource and its diagnostics.
@@ -369,14 +434,7 @@ fn load_locale(
         Severity::Warning
     };
     let folder = dir.join(&locale.tag);
-    let mut bundle = FluentBundle::new_concurrent(vec![locale.id.clone()]);
-    bundle
-        .add_function("NUMBER", functions::NUMBER)
-        .expect("NUMBER is registered once on a fresh bundle");
-    bundle
-        .add_function("DATETIME", functions::DATETIME)
-        .expect("DATETIME is registered once on a fresh bundle");
-    bundle.set_formatter(Some(numbers::format_value));
+    let mut bundle = new_bundle(&locale.id);
     let mut files = Vec::new();
     if !has_plural_rules(&locale.id) {
         diags.push(
@@ -477,6 +535,7 @@ fn load_locale(
             chain,
             bundle,
             files,
+            pseudo: false,
         },
         diags,
     ))

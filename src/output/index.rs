@@ -26,6 +26,8 @@ pub struct IndexCampaign {
 pub struct IndexRow {
     pub locale: String,
     pub dir: &'static str,
+    /// A pseudo-locale, generated from the source for testing.
+    pub pseudo: bool,
     /// The same numbers as `pamphlet status`.
     pub status: Cell,
     pub documents: Vec<IndexDocument>,

@@ -23,6 +23,10 @@ pub struct Entry {
     pub path: String,
     pub campaign: String,
     pub locale: String,
+    /// The locale is a pseudo-locale (`en-XA`, `ar-XB`): generated for
+    /// testing, not a translation to print. Absent when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pseudo: bool,
     pub document: String,
     pub kind: &'static str,
     pub paper: &'static str,

@@ -9,9 +9,6 @@ use crate::locale::{Catalog, Fallback, ResolveError, to_args};
 use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_WIDTHS};
 use crate::workspace::{Asset, Block, Campaign, ContactValue, Document, Kind, Text, Workspace};
 
-/// Bidi isolation marks that Fluent puts around placeables.
-const ISOLATES: [char; 2] = ['\u{2068}', '\u{2069}'];
-
 struct Cx<'a> {
     catalog: &'a Catalog,
     locale: usize,
@@ -132,9 +129,10 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// Text for an HTML attribute value: no bidi isolation marks.
+    /// Text for an HTML attribute value: no bidi isolation marks (see `attrs`).
     fn attr_text(&mut self, t: &'a Text) -> String {
-        self.text(t).replace(ISOLATES, "")
+        let text = self.text(t);
+        super::attrs::without_isolates(&text).into_owned()
     }
 
     fn asset(&self, path: &str) -> String {

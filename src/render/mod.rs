@@ -5,6 +5,7 @@
 //! Pure computation: this stage reads no files and writes none. The engine is
 //! built once and shared by all threads; callers run documents in parallel.
 
+pub mod attrs;
 pub mod datauri;
 pub mod localize;
 pub mod markup;
@@ -54,9 +55,11 @@ pub fn render(
 
 /// Normalizes rendered plain text: no trailing spaces, at most one blank line
 /// in a row, one final newline. Left-to-right text drops the invisible bidi
-/// isolation marks of Fluent and of the `ltr` filter (they only matter inside
-/// right-to-left text, and they force SMS gateways into UCS-2);
-/// right-to-left text keeps them.
+/// isolation marks (U+2066–U+2069) of Fluent and of the `ltr` filter (they
+/// only matter inside right-to-left text, and they force SMS gateways into
+/// UCS-2); right-to-left text keeps them, so that a Latin phone number or a
+/// number inside Arabic text keeps its order in any viewer.
+/// docs/templates.md documents this choice; tests/cli/pseudo.rs tests it.
 fn finish_text(text: &str, rtl: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = true;
@@ -70,13 +73,10 @@ fn finish_text(text: &str, rtl: bool) -> String {
             continue;
         }
         blank = false;
-        if rtl || !line.contains(['\u{2066}', '\u{2068}', '\u{2069}']) {
+        if rtl {
             out.push_str(line);
         } else {
-            out.extend(
-                line.chars()
-                    .filter(|c| !matches!(c, '\u{2066}' | '\u{2068}' | '\u{2069}')),
-            );
+            out.push_str(&attrs::without_isolates(line));
         }
         out.push('\n');
     }
@@ -95,6 +95,10 @@ mod tests {
         assert_eq!(
             finish_text("\n\nA  \n\n\n\nB \u{2068}1\u{2069}\n\n", false),
             "A\n\nB 1\n"
+        );
+        assert_eq!(
+            finish_text("\u{2066}a\u{2069} \u{2067}b\u{2069}", false),
+            "a b\n"
         );
         assert_eq!(
             finish_text("B \u{2068}1\u{2069}", true),

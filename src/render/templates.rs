@@ -9,7 +9,7 @@ use std::path::Path;
 
 use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
 
-use super::{markup, wrap};
+use super::{attrs, markup, wrap};
 use crate::diagnostics::Diagnostic;
 use crate::source::{Position, display_path};
 use crate::workspace::{self, WorkspaceError};
@@ -108,6 +108,7 @@ impl Engine {
         tera.register_filter("ltr", ltr_filter);
         tera.register_filter("inline", inline_filter);
         tera.register_filter("plain", plain_filter);
+        tera.register_filter("attr", attr_filter);
         tera.add_raw_templates(sources.iter().map(|(n, s, _)| (n.as_str(), s.as_str())))
             .map_err(|e| template_diagnostic(&e, dir, "template-syntax", "fix the template; `pamphlet init` writes none, so deleting the file restores the default"))?;
         Ok(Engine {
@@ -135,15 +136,24 @@ impl Engine {
         v
     }
 
-    /// Renders template `name` with `context`.
+    /// Renders template `name` with `context`. An HTML page has every bidi
+    /// isolate removed from its attribute values, whatever the template did
+    /// (see `attrs`).
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| {
+        let out = self.tera.render(name, context).map_err(|e| {
             template_diagnostic(
                 &e,
                 "templates",
                 "template-render",
                 "check the variable names against docs/templates.md",
             )
+        })?;
+        if !name.ends_with(".html") {
+            return Ok(out);
+        }
+        Ok(match attrs::strip_isolates(&out) {
+            std::borrow::Cow::Borrowed(_) => out,
+            std::borrow::Cow::Owned(stripped) => stripped,
         })
     }
 }
@@ -195,6 +205,13 @@ fn inline_filter(val: &str, _: Kwargs, _: &State) -> tera::Value {
 /// text and attribute values.
 fn plain_filter(val: &str, _: Kwargs, _: &State) -> String {
     markup::to_text(val)
+}
+
+/// `alt="{{ b.alt | attr }}"`: a translation for an HTML attribute value:
+/// without inline markup and without bidi isolation marks (U+2066–U+2069),
+/// which belong in visible text only. Autoescaping still applies.
+fn attr_filter(val: &str, _: Kwargs, _: &State) -> String {
+    attrs::without_isolates(&markup::to_text(val)).into_owned()
 }
 
 /// `{{ phone | ltr }}`: wraps a left-to-right value (a phone number, an

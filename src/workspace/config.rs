@@ -52,7 +52,16 @@ pub struct Locale {
     pub tag: String,
     pub id: LanguageIdentifier,
     pub rtl: bool,
+    /// A built-in pseudo-locale ([`PSEUDO_LOCALES`]): its messages are
+    /// generated from the source locale's, never read from `locales/`.
+    pub pseudo: bool,
 }
+
+/// The built-in pseudo-locales: `en-XA` (accented, about a third longer) and
+/// `ar-XB` (right-to-left, mirrored). They are generated from the source
+/// locale when a command names them (`--locale en-XA`), or in every build
+/// when `project.locales` lists them.
+pub const PSEUDO_LOCALES: [&str; 2] = ["en-XA", "ar-XB"];
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -71,6 +80,17 @@ impl Config {
     pub fn locale_index(&self, tag: &str) -> Option<usize> {
         let canonical = tag.parse::<LanguageIdentifier>().ok()?.to_string();
         self.locales.iter().position(|l| l.tag == canonical)
+    }
+
+    /// The index of locale `tag`; a pseudo-locale that the project does not
+    /// list is added (after the project's locales) when `tag` names one.
+    pub fn locale_or_pseudo(&mut self, tag: &str) -> Option<usize> {
+        if let Some(i) = self.locale_index(tag) {
+            return Some(i);
+        }
+        let locale = parse_locale(tag).ok().filter(|l| l.pseudo)?;
+        self.locales.push(locale);
+        Some(self.locales.len() - 1)
     }
 }
 
@@ -138,6 +158,21 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
                 ),
             )
             .with_hint("add it to project.locales"),
+        );
+    }
+    if let Some(i) = source
+        && locales[i].pseudo
+    {
+        diags.push(
+            file.error_at(
+                &source_tag.span(),
+                "locale-source",
+                format!(
+                    "'{}' is a pseudo-locale, generated from the source locale; it cannot be the source",
+                    locales[i].tag
+                ),
+            )
+            .with_hint("name the language the campaigns are written in, e.g. 'en'"),
         );
     }
     if locales.is_empty() && diags.is_empty() {
@@ -234,8 +269,10 @@ pub fn parse_locale(tag: &str) -> Result<Locale, String> {
         .parse()
         .map_err(|_| format!("'{tag}' is not a valid locale tag"))?;
     let rtl = id.character_direction() == CharacterDirection::RTL;
+    let tag = id.to_string();
     Ok(Locale {
-        tag: id.to_string(),
+        pseudo: PSEUDO_LOCALES.contains(&tag.as_str()),
+        tag,
         id,
         rtl,
     })
@@ -277,5 +314,15 @@ mod tests {
             assert_eq!(parse_locale(tag).unwrap().rtl, rtl, "{tag}");
         }
         assert_eq!(parse_locale("pt_br").unwrap().tag, "pt-BR");
+    }
+
+    #[test]
+    fn pseudo_locales_are_recognized_in_any_spelling() {
+        let xa = parse_locale("en_xa").unwrap();
+        assert!(xa.pseudo && !xa.rtl && xa.tag == "en-XA");
+        let xb = parse_locale("ar-xb").unwrap();
+        assert!(xb.pseudo && xb.rtl && xb.tag == "ar-XB");
+        assert!(!parse_locale("en").unwrap().pseudo);
+        assert!(!parse_locale("ar-EG").unwrap().pseudo);
     }
 }

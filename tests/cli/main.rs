@@ -9,6 +9,7 @@ mod hostile;
 mod incremental;
 mod init;
 mod interrupt;
+mod pseudo;
 mod snapshots;
 
 use std::path::{Path, PathBuf};
