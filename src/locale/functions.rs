@@ -90,6 +90,7 @@ pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentV
     {
         *d = (*d).min(MAX_DIGITS);
     }
+    super::numbers::round_for_plurals(&mut n);
     FluentValue::Number(n)
 }
 

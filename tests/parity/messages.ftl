@@ -74,3 +74,17 @@ term-attribute = { -agency.short ->
    *[other] unknown
 }
 agency-line = { -agency } ({ $n })
+days-rounded = { NUMBER($n, maximumFractionDigits: 0) ->
+    [zero] zero: { NUMBER($n, maximumFractionDigits: 0) }
+    [one] one: { NUMBER($n, maximumFractionDigits: 0) }
+    [two] two: { NUMBER($n, maximumFractionDigits: 0) }
+    [few] few: { NUMBER($n, maximumFractionDigits: 0) }
+    [many] many: { NUMBER($n, maximumFractionDigits: 0) }
+   *[other] other: { NUMBER($n, maximumFractionDigits: 0) }
+}
+days-significant = { NUMBER($n, maximumSignificantDigits: 1) ->
+    [one] one: { NUMBER($n, maximumSignificantDigits: 1) }
+    [few] few: { NUMBER($n, maximumSignificantDigits: 1) }
+    [many] many: { NUMBER($n, maximumSignificantDigits: 1) }
+   *[other] other: { NUMBER($n, maximumSignificantDigits: 1) }
+}
