@@ -8,18 +8,23 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in the mimalloc 2.x that libmimalloc-sys builds.
+/// `mi_option_purge_delay`, the 16th option in both mimalloc 2.x and 3.x
+/// (libmimalloc-sys builds 3.x unless its `v2` feature is set).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// The option's documented defaults: 10 ms in mimalloc 2.x, 1000 ms in 3.x.
+const PURGE_DELAY_DEFAULTS: [std::os::raw::c_long; 2] = [10, 1000];
 
 /// A build is short-lived: giving freed memory back to the OS only to fault
 /// it in again (zeroed) a moment later cost a third of the CPU time of a
 /// national-scale build. Purging is switched off, but only when the option
-/// still reads mimalloc's documented default (10 ms), so that a different
-/// mimalloc version with another numbering is left alone.
+/// still reads one of mimalloc's documented defaults, so that a version with
+/// another numbering (or a `MIMALLOC_PURGE_DELAY` set by the user) is left
+/// alone.
 fn keep_freed_memory() {
     // SAFETY: plain C getters/setters of a global option, with no pointers.
     unsafe {
-        if libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) == 10 {
+        if PURGE_DELAY_DEFAULTS.contains(&libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY)) {
             libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1);
         }
     }
