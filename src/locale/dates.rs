@@ -61,6 +61,19 @@ impl FluentDate {
     /// Parses `YYYY-MM-DD`, optionally followed by `THH:MM` or `THH:MM:SS`
     /// (a space may replace the `T`). No offset or zone: dates are floating.
     pub fn parse(s: &str) -> Option<FluentDate> {
+        // A UTC time (`Z`) is read as that wall-clock time, and fractional
+        // seconds are dropped: printed leaflets show neither.
+        let s = s.strip_suffix('Z').unwrap_or(s);
+        let s = match s.split_once('.') {
+            Some((head, frac))
+                if head.len() == 19
+                    && !frac.is_empty()
+                    && frac.bytes().all(|c| c.is_ascii_digit()) =>
+            {
+                head
+            }
+            _ => s,
+        };
         let b = s.as_bytes();
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = s.get(r)?;
@@ -296,13 +309,15 @@ mod tests {
         let d = FluentDate::parse("2026-11-01T09:30").unwrap();
         assert_eq!(d.time, Some((9, 30, 0)));
         assert_eq!(d.iso(), "2026-11-01T09:30:00");
+        let d = FluentDate::parse("2026-11-01T09:30:15.250Z").unwrap();
+        assert_eq!(d.time, Some((9, 30, 15)));
         for bad in [
             "2026-13-01",
             "2026-02-30",
             "26-11-01",
             "2026-11-01T25:00",
             "2026-11-01T09:30+04:00",
-            "2026-11-01Z",
+            "2026-11-01T09:30.5",
             "tomorrow",
             "",
         ] {
