@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::locale::{self, Catalog, Fallback};
+use crate::pdf::{PdfFacts, PdfStage, Typesetter};
 use crate::render::{self, Engine, Rendered};
 use crate::workspace::{self, Campaign, Document, Format, Workspace, WorkspaceError};
 
@@ -20,6 +21,17 @@ pub struct Inputs {
     pub engine: Engine,
     /// How long loading took, stage by stage.
     pub phases: Phases,
+    /// Fonts and Typst, loaded by the first document that needs a PDF.
+    pub typesetter: std::sync::OnceLock<Typesetter>,
+}
+
+impl Inputs {
+    /// The typesetter, loading the fonts on first use (once per run; other
+    /// threads wait for it).
+    pub fn typesetter(&self) -> &Typesetter {
+        self.typesetter
+            .get_or_init(|| Typesetter::load(&self.ws.root, &self.ws.config.pdf))
+    }
 }
 
 /// Wall time of the loading stages, and CPU time summed over render threads.
@@ -69,6 +81,7 @@ pub fn load(root: &std::path::Path) -> Result<(Inputs, Vec<Diagnostic>), Workspa
             catalog,
             engine,
             phases,
+            typesetter: std::sync::OnceLock::new(),
         },
         diags,
     ))
@@ -173,6 +186,9 @@ pub struct DocInfo {
     /// The campaign title in the document's locale.
     pub title: String,
     pub fallbacks: Vec<Fallback>,
+    /// What the PDF is (pages, fonts, layout fit), when one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<PdfFacts>,
 }
 
 /// A finished document: what it was, and what the sink made of its outputs.
@@ -294,14 +310,26 @@ fn render_one<'a, S: Sink<'a>>(
         &inputs.ws,
     )
     .map_err(|e| localize_diagnostics(job, e))?;
-    let rendered = if sink.wants_render(job) {
-        render::render(&inputs.engine, &localized, formats).map_err(|d| vec![d])?
+    // a sink that skips rendering still gets the PDF: its layout is a check
+    let formats: Vec<Format> = if sink.wants_render(job) {
+        formats.to_vec()
     } else {
-        Vec::new()
+        formats
+            .iter()
+            .copied()
+            .filter(|&f| f == Format::Pdf)
+            .collect()
     };
+    let stage = formats.contains(&Format::Pdf).then(|| PdfStage {
+        typesetter: inputs.typesetter(),
+        settings: &inputs.ws.config.pdf,
+    });
+    let rendered = render::render(&inputs.engine, &localized, &formats, stage.as_ref())
+        .map_err(|d| vec![d])?;
     let info = DocInfo {
         title: localized.title,
         fallbacks: localized.fallbacks,
+        pdf: rendered.iter().find_map(|r| r.pdf.clone()),
     };
     let t_write = Instant::now();
     progress

@@ -357,7 +357,7 @@ impl<'a> Sink<'a> for BuildSink<'_, 'a> {
 
     fn take(&self, job: &Job<'a>, _: &DocInfo, rendered: &Rendered) -> Result<Output, Diagnostic> {
         let rel = file_path(self.inputs, job, rendered.format);
-        let written = self.staging.write(&rel, rendered.text.as_bytes())?;
+        let written = self.staging.write(&rel, &rendered.bytes)?;
         Ok((rel, rendered.format, written))
     }
 }

@@ -47,6 +47,68 @@ pub fn string(text: &str) -> String {
     out
 }
 
+/// An image `data:` URI (as `render::datauri` writes them) as the first
+/// arguments of Typst's `image`: `bytes("<svg…>"), format: "svg"` for SVG,
+/// `bytes((137, 80, …)), format: "png"` for the others.
+pub fn image(uri: &str) -> Option<String> {
+    let rest = uri.strip_prefix("data:")?;
+    let (head, data) = rest.split_once(',')?;
+    let (media, base64) = match head.strip_suffix(";base64") {
+        Some(m) => (m, true),
+        None => (head, false),
+    };
+    let format = match media {
+        "image/svg+xml" => "svg",
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        _ => return None,
+    };
+    let bytes = if base64 {
+        decode_base64(data)?
+    } else {
+        data.as_bytes().to_vec()
+    };
+    if format == "svg" {
+        let text = String::from_utf8(bytes).ok()?;
+        return Some(format!("bytes(\"{}\"), format: \"svg\"", string(&text)));
+    }
+    let mut out = String::with_capacity(bytes.len() * 4 + 32);
+    out.push_str("bytes((");
+    for b in bytes {
+        out.push_str(&b.to_string());
+        out.push(',');
+    }
+    out.push_str(&format!(")), format: \"{format}\""));
+    Some(out)
+}
+
+/// Standard base64 (with or without padding); `None` on any other byte.
+fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +138,22 @@ mod tests {
         assert_eq!(string(r#"a"b\c"#), r#"a\"b\\c"#);
         assert_eq!(string("x\ny"), "x\\u{a}y");
         assert_eq!(string("#exec"), "#exec");
+    }
+
+    #[test]
+    fn data_uris_become_typst_bytes() {
+        let svg = crate::render::datauri::encode("image/svg+xml", b"<svg a=\"1\"/>");
+        assert_eq!(
+            image(&svg).unwrap(),
+            "bytes(\"<svg a=\\\"1\\\"/>\"), format: \"svg\""
+        );
+        let png = crate::render::datauri::encode("image/png", &[137, 80, 0, 255]);
+        assert_eq!(
+            image(&png).unwrap(),
+            "bytes((137,80,0,255,)), format: \"png\""
+        );
+        assert_eq!(image("javascript:alert(1)"), None);
+        assert_eq!(decode_base64("TWFu").unwrap(), b"Man");
+        assert_eq!(decode_base64("TWE=").unwrap(), b"Ma");
     }
 }

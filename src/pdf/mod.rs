@@ -32,6 +32,10 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
+use crate::diagnostics::Diagnostic;
+use crate::render::LocalizedDocument;
+use crate::workspace::Kind;
+use crate::workspace::paper::LEAFLET_PANEL_WIDTHS;
 pub use crate::workspace::pdf::{PdfSettings, Variant};
 pub use fit::{Mark, Overflow};
 use fonts::Fonts;
@@ -211,4 +215,190 @@ fn collect_fonts(frame: &Frame, out: &mut BTreeSet<String>) {
             _ => {}
         }
     }
+}
+
+/// What rendering a PDF needs besides the templates.
+#[derive(Clone, Copy)]
+pub struct PdfStage<'a> {
+    pub typesetter: &'a Typesetter,
+    pub settings: &'a PdfSettings,
+}
+
+/// The `pdf` object the PDF templates see (docs/pdf.md).
+#[derive(Debug, Serialize)]
+pub struct TemplateInfo<'a> {
+    pub variant: &'static str,
+    pub bleed_mm: f64,
+    pub safe_mm: f64,
+    /// Trim size of one page (a leaflet's open sheet), in mm.
+    pub width_mm: f64,
+    pub height_mm: f64,
+    /// ISO 639 language and ISO 3166 region of the locale, for `text(lang:, region:)`.
+    pub lang: String,
+    pub region: Option<String>,
+    pub fonts: &'a [String],
+    /// The campaign's `valid-as-of`, for `document(date:)`.
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// Parses `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Option<Date> {
+    let mut parts = s.get(..10)?.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    let day = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    Some(Date { year, month, day })
+}
+
+/// Trim size of one page of `doc` in mm: the paper, or for a leaflet the open sheet.
+fn trim_mm(doc: &LocalizedDocument) -> [f64; 2] {
+    match doc.document.kind {
+        Kind::Leaflet => {
+            let width: u32 = LEAFLET_PANEL_WIDTHS[0].iter().sum();
+            [f64::from(width), 210.0]
+        }
+        _ => [
+            f64::from(doc.document.paper.width_mm),
+            f64::from(doc.document.paper.height_mm),
+        ],
+    }
+}
+
+pub fn template_info<'a>(doc: &LocalizedDocument, settings: &'a PdfSettings) -> TemplateInfo<'a> {
+    let [width_mm, height_mm] = trim_mm(doc);
+    let mut subtags = doc.locale.tag.split('-');
+    let lang = subtags.next().unwrap_or("en").to_ascii_lowercase();
+    let region = subtags
+        .find(|t| {
+            (t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+                || (t.len() == 3 && t.chars().all(|c| c.is_ascii_digit()))
+        })
+        .map(str::to_ascii_uppercase);
+    TemplateInfo {
+        variant: settings.variant.name(),
+        bleed_mm: settings.bleed_mm,
+        safe_mm: settings.safe_mm,
+        width_mm,
+        height_mm,
+        lang,
+        region,
+        fonts: &settings.fonts,
+        date: doc.campaign.valid_as_of.as_deref().and_then(parse_date),
+    }
+}
+
+/// Every character `doc` prints (all its strings; ids and URLs are ASCII).
+pub fn characters(doc: &LocalizedDocument) -> BTreeSet<char> {
+    fn walk(v: &serde_json::Value, out: &mut BTreeSet<char>) {
+        match v {
+            serde_json::Value::String(s) if !s.starts_with("data:") => out.extend(s.chars()),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    if let Ok(v) = serde_json::to_value(doc) {
+        walk(&v, &mut out);
+    }
+    out
+}
+
+/// The font-coverage error of a document, if some character it prints has
+/// no glyph in any available font.
+pub fn coverage(typesetter: &Typesetter, doc: &LocalizedDocument) -> Option<Diagnostic> {
+    let missing = typesetter.uncovered(&characters(doc));
+    if missing.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = missing
+        .iter()
+        .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
+        .collect();
+    let packages: BTreeSet<&str> = missing.iter().map(|&c| fonts::package_for(c)).collect();
+    let packages: Vec<&str> = packages.into_iter().collect();
+    Some(
+        Diagnostic::error(
+            "font-coverage",
+            format!(
+                "{}: no available font has {} {} (used by {}/{}); a PDF would print empty boxes",
+                doc.locale.tag,
+                if missing.len() == 1 { "the character" } else { "the characters" },
+                list.join(", "),
+                doc.campaign.id,
+                doc.document.id,
+            ),
+        )
+        .in_file(format!("locales/{}", doc.locale.tag))
+        .with_hint(format!(
+            "install a font that covers them (Debian: {}), or put one in the workspace's fonts/ folder",
+            packages.join(", ")
+        )),
+    )
+}
+
+/// Checks the font coverage of `doc`, then compiles `source` (the rendered
+/// PDF template) into its PDF.
+pub fn typeset(
+    stage: &PdfStage,
+    doc: &LocalizedDocument,
+    source: String,
+) -> Result<Compiled, Diagnostic> {
+    if let Some(d) = coverage(stage.typesetter, doc) {
+        return Err(d);
+    }
+    let trim = trim_mm(doc);
+    let (expected_pages, rule) = match doc.document.kind {
+        Kind::Leaflet => (
+            doc.sheets.len(),
+            FitRule::Panels {
+                limit_mm: trim[1] - stage.settings.safe_mm,
+            },
+        ),
+        _ => (doc.surfaces.len(), FitRule::Pages),
+    };
+    let job = PdfJob {
+        ident: format!("{}/{}/{}", doc.campaign.id, doc.locale.tag, doc.document.id),
+        trim_mm: trim,
+        expected_pages,
+        rule,
+        dated: doc
+            .campaign
+            .valid_as_of
+            .as_deref()
+            .and_then(parse_date)
+            .is_some(),
+        settings: stage.settings,
+    };
+    let name =
+        super::render::template_name(doc.document.kind.name(), crate::workspace::Format::Pdf);
+    stage.typesetter.compile(source, &job).map_err(|errors| {
+        Diagnostic::error(
+            "pdf-typeset",
+            format!(
+                "{}/{}/{}: Typst cannot lay out the PDF: {}",
+                doc.campaign.id,
+                doc.locale.tag,
+                doc.document.id,
+                errors.join("; ")
+            ),
+        )
+        .in_file(format!("templates/{name}"))
+        .with_hint("a template override may be broken; deleting it restores the built-in template")
+    })
 }
