@@ -350,6 +350,23 @@ fn render_one<'a, S: Sink<'a>>(
     })
 }
 
+/// The layout-fit warnings (`pdf-overflow`) of every finished PDF, in job order.
+pub fn fit_diagnostics<T>(inputs: &Inputs, done: &[Done<T>]) -> Vec<Diagnostic> {
+    done.iter()
+        .flat_map(|d| {
+            let overflows = d.info.pdf.as_ref().map_or(&[][..], |p| &p.overflows[..]);
+            overflows.iter().map(|o| {
+                crate::pdf::fit::diagnostic(
+                    d.job.campaign,
+                    d.job.document,
+                    inputs.catalog.tag(d.job.locale),
+                    o,
+                )
+            })
+        })
+        .collect()
+}
+
 fn localize_diagnostics(job: &Job, e: render::LocalizeError) -> Vec<Diagnostic> {
     e.failures
         .into_iter()

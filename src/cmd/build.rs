@@ -58,7 +58,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     formats.sort();
     formats.dedup();
 
-    let (errors, warnings) = count(&diags);
+    let (errors, mut warnings) = count(&diags);
     rep.diagnostics(&diags);
     if errors > 0 {
         rep.error(&format!(
@@ -110,12 +110,17 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         }
     };
     let render_wall = render_started.elapsed();
+    // the layout-fit check of the PDFs: warnings, fatal with --strict
+    let fit = pipeline::fit_diagnostics(&inputs, &done);
+    rep.diagnostics(&fit);
+    warnings += fit.len();
 
     let fallbacks: BTreeSet<&Fallback> = done.iter().flat_map(|d| &d.info.fallbacks).collect();
     let mut report: Vec<String> = {
         let mut warned: Vec<Diagnostic> = diags
             .iter()
             .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
+            .chain(&fit)
             .cloned()
             .collect();
         crate::diagnostics::sort(&mut warned);
@@ -453,6 +458,11 @@ fn build_manifest(inputs: &Inputs, done: &[Done<Output>]) -> Manifest {
                 format: format.extension(),
                 bytes: written.bytes,
                 sha256: written.sha256.clone(),
+                pdf: if *format == Format::Pdf {
+                    d.info.pdf.clone()
+                } else {
+                    None
+                },
                 fallbacks: d
                     .info
                     .fallbacks

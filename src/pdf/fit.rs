@@ -16,6 +16,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::FitRule;
+use crate::diagnostics::Diagnostic;
+use crate::workspace::{Block, Campaign, Document, Kind};
 
 /// Slack in millimetres, for rounding in the layout.
 const TOLERANCE_MM: f64 = 0.5;
@@ -86,6 +88,63 @@ pub fn overflows(marks: &[Mark], rule: FitRule) -> Vec<Overflow> {
         }
     }
     out
+}
+
+/// The `pdf-overflow` warning of one overflow of `document` (of `campaign`)
+/// in `locale`: which surface, from which block on, and the messages that
+/// block and the rest of the surface show.
+pub fn diagnostic(
+    campaign: &Campaign,
+    document: &Document,
+    locale: &str,
+    o: &Overflow,
+) -> Diagnostic {
+    let what = match document.kind {
+        Kind::Leaflet => "panel",
+        Kind::Flyer => "side",
+        Kind::Brochure => "page",
+    };
+    let blocks: &[Block] = document
+        .surfaces
+        .get(o.surface.wrapping_sub(1))
+        .map_or(&[], Vec::as_slice);
+    let rest = blocks.get(o.block.saturating_sub(1)..).unwrap_or(&[]);
+    let messages: Vec<String> = rest
+        .iter()
+        .flat_map(|b| b.texts())
+        .map(|t| t.msg.to_string())
+        .collect();
+    let block_type = rest
+        .first()
+        .and_then(|b| serde_json::to_value(b).ok())
+        .and_then(|v| v.get("type").and_then(|t| t.as_str().map(str::to_owned)))
+        .unwrap_or_else(|| "block".to_owned());
+    let how = match (o.by_mm, o.extra_pages) {
+        (Some(mm), 0) => format!("runs {mm} mm below the safe area"),
+        (_, n) => format!(
+            "runs onto {n} more {}",
+            if n == 1 { "page" } else { "pages" }
+        ),
+    };
+    let message = format!(
+        "{locale}: {what} {} of {}/{} does not fit in the PDF: from block {} ({block_type}) on, the content {how}; messages: {}",
+        o.surface,
+        campaign.id,
+        document.id,
+        o.block,
+        messages.join(", ")
+    );
+    let d = Diagnostic::warning("pdf-overflow", message);
+    let d = match rest
+        .first()
+        .and_then(|b| b.texts().first().map(|t| t.position))
+    {
+        Some(p) => d.at(campaign.file.clone(), p, campaign.snippet(p.line)),
+        None => d.in_file(campaign.file.clone()),
+    };
+    d.with_hint(format!(
+        "shorten these messages in locales/{locale}/, or move blocks to another {what} with a `break` block"
+    ))
 }
 
 #[cfg(test)]
