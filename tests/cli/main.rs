@@ -9,6 +9,7 @@ mod hostile;
 mod incremental;
 mod init;
 mod interrupt;
+mod pdf;
 mod snapshots;
 
 use std::path::{Path, PathBuf};
