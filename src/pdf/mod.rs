@@ -206,10 +206,8 @@ fn read_marks(doc: &PagedDocument) -> Vec<Mark> {
 fn collect_fonts(frame: &Frame, out: &mut BTreeSet<String>) {
     for (_, item) in frame.items() {
         match item {
-            FrameItem::Text(t) => {
-                if !out.contains(&t.font.font().info().family) {
-                    out.insert(t.font.font().info().family.clone());
-                }
+            FrameItem::Text(t) if !out.contains(&t.font.font().info().family) => {
+                out.insert(t.font.font().info().family.clone());
             }
             FrameItem::Group(g) => collect_fonts(&g.frame, out),
             _ => {}
