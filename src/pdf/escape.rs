@@ -134,6 +134,24 @@ mod tests {
     }
 
     #[test]
+    fn allowed_inline_markup_becomes_typst_and_nothing_else_does() {
+        use crate::render::markup::to_typst;
+        assert_eq!(
+            to_typst("Apply <strong>within 15 days</strong> #x"),
+            "Apply #strong[within 15 days] \\#x"
+        );
+        assert_eq!(
+            to_typst("<em>]#set text(red)[</em>"),
+            "#emph[\\]\\#set text\\(red\\)\\[]"
+        );
+        assert_eq!(
+            to_typst("a<br>b <script>x</script>"),
+            "a#linebreak()b \\<script\\>x\\<\\/script\\>"
+        );
+        assert_eq!(to_typst("<b class=x>y</b>"), "\\<b class\\=x\\>y\\<\\/b\\>");
+    }
+
+    #[test]
     fn strings_escape_quotes_backslashes_and_controls() {
         assert_eq!(string(r#"a"b\c"#), r#"a\"b\\c"#);
         assert_eq!(string("x\ny"), "x\\u{a}y");
