@@ -300,6 +300,56 @@ pub fn template_info<'a>(doc: &LocalizedDocument, settings: &'a PdfSettings) -> 
     }
 }
 
+/// `doc` with its headings renumbered in the order the PDF tags them (a
+/// leaflet's panels by sheet, each sheet's panels by number): the first is
+/// level 1 and none is more than one level below the one before, as PDF/UA
+/// requires. The text is unchanged.
+pub fn outline(doc: &LocalizedDocument) -> LocalizedDocument {
+    use crate::render::model::LocalizedBlock;
+    let order: Vec<usize> = match doc.document.kind {
+        Kind::Leaflet => doc
+            .sheets
+            .iter()
+            .flat_map(|sheet| {
+                let mut numbers: Vec<usize> = sheet.panels.iter().map(|p| p.number).collect();
+                numbers.sort_unstable();
+                numbers
+            })
+            .collect(),
+        _ => doc.surfaces.iter().map(|s| s.number).collect(),
+    };
+    let mut levels = std::collections::HashMap::new();
+    let mut previous = 0u8;
+    for number in order {
+        let Some(surface) = doc.surfaces.iter().find(|s| s.number == number) else {
+            continue;
+        };
+        for (i, block) in surface.blocks.iter().enumerate() {
+            if let LocalizedBlock::Heading { level, .. } = block {
+                let new = (*level).clamp(1, previous + 1);
+                levels.insert((number, i), new);
+                previous = new;
+            }
+        }
+    }
+    let mut out = doc.clone();
+    let renumber = |surface: &mut crate::render::model::Surface| {
+        for (i, block) in surface.blocks.iter_mut().enumerate() {
+            if let (LocalizedBlock::Heading { level, .. }, Some(new)) =
+                (block, levels.get(&(surface.number, i)))
+            {
+                *level = *new;
+            }
+        }
+    };
+    out.surfaces.iter_mut().for_each(&renumber);
+    out.sheets
+        .iter_mut()
+        .flat_map(|s| s.panels.iter_mut())
+        .for_each(&renumber);
+    out
+}
+
 /// Every character `doc` prints (all its strings; ids and URLs are ASCII).
 pub fn characters(doc: &LocalizedDocument) -> BTreeSet<char> {
     fn walk(v: &serde_json::Value, out: &mut BTreeSet<char>) {

@@ -47,31 +47,34 @@ pub fn render(
     formats: &[Format],
     pdf: Option<&PdfStage>,
 ) -> Result<Vec<Rendered>, Diagnostic> {
-    let mut context = tera::Context::from_serialize(doc)
+    let context = tera::Context::from_serialize(doc)
         .map_err(|e| Diagnostic::error("template-context", e.to_string()))?;
-    if let (Some(stage), true) = (pdf, formats.contains(&Format::Pdf)) {
-        context.insert("pdf", &crate::pdf::template_info(doc, stage.settings));
-    }
+    let name = |format| template_name(doc.document.kind.name(), format);
     formats
         .iter()
         .map(|&format| {
-            let text = engine.render(&template_name(doc.document.kind.name(), format), &context)?;
             Ok(match format {
                 Format::Txt => Rendered {
                     format,
-                    bytes: finish_text(&text, doc.locale.rtl).into_bytes(),
+                    bytes: finish_text(&engine.render(&name(format), &context)?, doc.locale.rtl)
+                        .into_bytes(),
                     pdf: None,
                 },
                 Format::Html => Rendered {
                     format,
-                    bytes: text.into_bytes(),
+                    bytes: engine.render(&name(format), &context)?.into_bytes(),
                     pdf: None,
                 },
                 Format::Pdf => {
                     let stage = pdf.ok_or_else(|| {
                         Diagnostic::error("pdf", "PDF output was asked for without a typesetter")
                     })?;
-                    let compiled = crate::pdf::typeset(stage, doc, text)?;
+                    // headings renumbered for a tagged PDF (the first is level 1, none skipped)
+                    let mut context = tera::Context::from_serialize(&crate::pdf::outline(doc))
+                        .map_err(|e| Diagnostic::error("template-context", e.to_string()))?;
+                    context.insert("pdf", &crate::pdf::template_info(doc, stage.settings));
+                    let source = engine.render(&name(format), &context)?;
+                    let compiled = crate::pdf::typeset(stage, doc, source)?;
                     Rendered {
                         format,
                         bytes: compiled.bytes,
