@@ -40,6 +40,10 @@ pub use crate::workspace::pdf::{PdfSettings, Variant};
 pub use fit::{Mark, Overflow};
 use fonts::Fonts;
 
+/// Stack size of the threads that lay out PDFs (Typst's layout recurses
+/// deeply; rayon's default of 2 MiB overflows on nested content).
+pub const THREAD_STACK: usize = 32 * 1024 * 1024;
+
 /// The label of the marks the templates place after blocks (see `pdf/base.typ`).
 pub const MARK_LABEL: &str = "pamphlet-mark";
 
@@ -96,7 +100,14 @@ pub struct Typesetter {
     library: typst::utils::LazyHash<typst::Library>,
     /// How long finding the fonts took.
     pub load_time: Duration,
+    /// Documents compiled so far, to evict Typst's memo cache now and then.
+    compiled: std::sync::atomic::AtomicUsize,
 }
+
+/// Typst memoizes layout results in a process-wide cache; every this many
+/// documents, results unused for a few rounds are dropped, so memory stays
+/// flat over thousands of documents.
+const EVICT_EVERY: usize = 32;
 
 impl Typesetter {
     /// Finds the fonts: `<root>/fonts/`, then (unless switched off) the
@@ -108,6 +119,7 @@ impl Typesetter {
             fonts,
             library: typst::utils::LazyHash::new(<typst::Library as typst::LibraryExt>::default()),
             load_time: t.elapsed(),
+            compiled: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -120,6 +132,12 @@ impl Typesetter {
     /// (a broken template override, a PDF standard the content cannot meet),
     /// pointing at the line of the generated source.
     pub fn compile(&self, source: String, job: &PdfJob) -> Result<Compiled, Vec<String>> {
+        let n = self
+            .compiled
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if n > 0 && n % EVICT_EVERY == 0 {
+            typst::comemo::evict(4);
+        }
         let world = world::DocWorld::new(self, source);
         let doc = typst::compile::<PagedDocument>(&world)
             .output
