@@ -226,6 +226,13 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         reused,
         plural(rayon::current_num_threads(), "thread", "threads")
     ));
+    if let Some(t) = inputs.typesetter.get() {
+        let (workspace, system, builtin) = t.fonts.counts;
+        rep.detail(&format!(
+            "fonts: {workspace} from fonts/, {system} from the system, {builtin} built in, found in {}",
+            secs(t.load_time)
+        ));
+    }
     let unchanged = if reused > 0 {
         format!(", {reused} of {} documents unchanged", done.len())
     } else {
