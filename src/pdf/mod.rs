@@ -54,6 +54,9 @@ pub struct PdfFacts {
     pub pages: usize,
     /// The pages the document should have (surfaces, or two sheets for a leaflet).
     pub expected_pages: usize,
+    /// Blank pages added to make a brochure's page count a multiple of 4.
+    #[serde(default)]
+    pub blank_pages: usize,
     /// Trim size in mm, width × height (a leaflet's open sheet).
     pub trim_mm: [f64; 2],
     pub bleed_mm: f64,
@@ -82,6 +85,7 @@ pub struct PdfJob<'a> {
     pub ident: String,
     pub trim_mm: [f64; 2],
     pub expected_pages: usize,
+    pub blank_pages: usize,
     pub rule: FitRule,
     /// Whether the document has a date (`document(date:)`), which PDF/A needs.
     pub dated: bool,
@@ -174,6 +178,7 @@ impl Typesetter {
             facts: PdfFacts {
                 pages: doc.pages().len(),
                 expected_pages: job.expected_pages,
+                blank_pages: job.blank_pages,
                 trim_mm: job.trim_mm,
                 bleed_mm: job.settings.bleed_mm,
                 variant: job.settings.variant,
@@ -442,6 +447,7 @@ pub fn typeset(
         ident: format!("{}/{}/{}", doc.campaign.id, doc.locale.tag, doc.document.id),
         trim_mm: trim,
         expected_pages,
+        blank_pages: doc.document.blank_pages,
         rule,
         dated: doc
             .campaign

@@ -108,6 +108,8 @@ fn pdf_pages_trim_bleed_and_fonts() {
             d => panic!("{d}"),
         };
         assert_eq!(p["pages"], want_pages, "{f}");
+        let blank = if f["document"] == "brochure" { 1 } else { 0 };
+        assert_eq!(p["blank_pages"], blank, "{f}");
         assert_eq!(p["trim_mm"], serde_json::json!(trim), "{f}");
         assert_eq!(p["bleed_mm"], 3.0);
         assert_eq!(p["variant"], "accessible");
