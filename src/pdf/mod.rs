@@ -60,6 +60,9 @@ pub struct PdfFacts {
     /// Trim size in mm, width × height (a leaflet's open sheet).
     pub trim_mm: [f64; 2],
     pub bleed_mm: f64,
+    /// Crop marks in a slug outside the bleed (the MediaBox then includes it).
+    #[serde(default)]
+    pub crop_marks: bool,
     pub variant: Variant,
     /// PDF standards the file conforms to (`pdf/a-2b`, `pdf/ua-1`), checked by Typst.
     pub standards: Vec<String>,
@@ -181,6 +184,7 @@ impl Typesetter {
                 blank_pages: job.blank_pages,
                 trim_mm: job.trim_mm,
                 bleed_mm: job.settings.bleed_mm,
+                crop_marks: job.settings.crop_marks,
                 variant: job.settings.variant,
                 standards: standards
                     .iter()
@@ -251,6 +255,9 @@ pub struct TemplateInfo<'a> {
     pub variant: &'static str,
     pub bleed_mm: f64,
     pub safe_mm: f64,
+    pub crop_marks: bool,
+    /// Width of the slug around the bleed that holds the crop marks (0 without them).
+    pub slug_mm: f64,
     /// Trim size of one page (a leaflet's open sheet), in mm.
     pub width_mm: f64,
     pub height_mm: f64,
@@ -314,6 +321,12 @@ pub fn template_info<'a>(doc: &LocalizedDocument, settings: &'a PdfSettings) -> 
         variant: settings.variant.name(),
         bleed_mm: settings.bleed_mm,
         safe_mm: settings.safe_mm,
+        crop_marks: settings.crop_marks,
+        slug_mm: if settings.crop_marks {
+            crate::workspace::pdf::SLUG_MM
+        } else {
+            0.0
+        },
         width_mm,
         height_mm,
         lang,

@@ -1,6 +1,6 @@
 //! The `[pdf]` table of `pamphlet.toml`: print geometry (bleed, safe
-//! margin), the colour variant, the font families and whether system fonts
-//! are used. Every key is optional; see docs/pdf.md.
+//! margin, crop marks), the colour variant, the font families and whether
+//! system fonts are used. Every key is optional; see docs/pdf.md.
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -48,7 +48,12 @@ pub struct PdfSettings {
     /// Whether the system's fonts are used beside the workspace's `fonts/`
     /// folder and the fonts built into pamphlet.
     pub system_fonts: bool,
+    /// Crop marks (and a leaflet's fold marks) in a slug outside the bleed.
+    pub crop_marks: bool,
 }
+
+/// Width of the slug that holds crop marks, outside the bleed, in mm.
+pub const SLUG_MM: f64 = 10.0;
 
 /// The default font families: Noto for every script the sample needs
 /// (Debian: fonts-noto-core, fonts-noto-cjk), then DejaVu and the fonts built
@@ -73,6 +78,7 @@ impl Default for PdfSettings {
             variant: Variant::Accessible,
             fonts: DEFAULT_FONTS.iter().map(|s| s.to_string()).collect(),
             system_fonts: true,
+            crop_marks: false,
         }
     }
 }
@@ -86,6 +92,7 @@ pub struct RawPdf {
     variant: Option<Variant>,
     fonts: Option<Spanned<Vec<String>>>,
     system_fonts: Option<bool>,
+    crop_marks: Option<bool>,
 }
 
 impl RawPdf {
@@ -130,6 +137,9 @@ impl RawPdf {
         }
         if let Some(b) = self.system_fonts {
             s.system_fonts = b;
+        }
+        if let Some(b) = self.crop_marks {
+            s.crop_marks = b;
         }
         s
     }

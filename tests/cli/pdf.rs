@@ -379,3 +379,26 @@ fn pdf_output_is_deterministic() {
     assert_eq!(pdfs(&a).len(), 12);
     assert!(pdfs(&a) == pdfs(&b), "two builds give the same PDFs");
 }
+
+#[test]
+fn crop_marks_sit_in_a_slug_outside_the_bleed() {
+    let ws = fixture("print");
+    append(&ws.path().join("pamphlet.toml"), "crop-marks = true\n");
+    let o = build(ws.path(), &["--format", "pdf", "--locale", "en"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let m = manifest(ws.path());
+    assert!(
+        m["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["pdf"]["crop_marks"] == true)
+    );
+    let pdf = ws.path().join("out/notice/en/leaflet.pdf");
+    if let Some(info) = poppler("pdfinfo", &["-box"], &pdf) {
+        // 3 mm bleed and a 10 mm slug on every side; the TrimBox is the trim size
+        assert!(close(box_mm(&info, "TrimBox"), (297.0, 210.0)), "{info}");
+        assert!(close(box_mm(&info, "MediaBox"), (323.0, 236.0)), "{info}");
+        assert_eq!(pages(&info), 2);
+    }
+}
