@@ -38,6 +38,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -140,11 +141,15 @@ def generate(ws: Path, C: int, L: int, M: int, seed: int = 7) -> None:
 
 def run(cmd: list[str], cwd: Path | None = None) -> dict:
     """Runs `cmd`; returns wall and CPU seconds, peak RSS (MiB) and stderr."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
+    # stderr goes to a file: a pipe read only after the exit would block a
+    # build that prints more than the pipe holds (e.g. many layout warnings)
+    with tempfile.TemporaryFile() as errfile:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errfile)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        errfile.seek(0)
+        err = errfile.read().decode("utf-8", "replace")
     p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({p.returncode}):\n{err[-3000:]}")

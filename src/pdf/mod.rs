@@ -112,9 +112,9 @@ pub struct Typesetter {
 }
 
 /// Typst memoizes layout results in a process-wide cache; every this many
-/// documents, results unused for a few rounds are dropped, so memory stays
+/// documents, results unused since the last round are dropped, so memory stays
 /// flat over thousands of documents.
-const EVICT_EVERY: usize = 32;
+const EVICT_EVERY: usize = 4;
 
 impl Typesetter {
     /// Finds the fonts: `<root>/fonts/`, then (unless switched off) the
@@ -143,7 +143,7 @@ impl Typesetter {
             .compiled
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if n > 0 && n % EVICT_EVERY == 0 {
-            typst::comemo::evict(4);
+            typst::comemo::evict(1);
         }
         let world = world::DocWorld::new(self, source);
         let doc = typst::compile::<PagedDocument>(&world)
