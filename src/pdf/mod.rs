@@ -109,6 +109,8 @@ pub struct Typesetter {
     pub load_time: Duration,
     /// Documents compiled so far, to evict Typst's memo cache now and then.
     compiled: std::sync::atomic::AtomicUsize,
+    /// The threads Typst runs on (see [`Typesetter::compile`]).
+    pool: Option<rayon::ThreadPool>,
 }
 
 /// Typst memoizes layout results in a process-wide cache; every this many
@@ -127,6 +129,12 @@ impl Typesetter {
             library: typst::utils::LazyHash::new(<typst::Library as typst::LibraryExt>::default()),
             load_time: t.elapsed(),
             compiled: std::sync::atomic::AtomicUsize::new(0),
+            pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(rayon::current_num_threads())
+                .stack_size(THREAD_STACK)
+                .thread_name(|i| format!("typst-{i}"))
+                .build()
+                .ok(),
         }
     }
 
@@ -138,6 +146,14 @@ impl Typesetter {
     /// Lays out `source` and writes the PDF. Errors are Typst's own messages
     /// (a broken template override, a PDF standard the content cannot meet),
     /// pointing at the line of the generated source.
+    ///
+    /// Typst parallelizes inside a document with rayon, and a rayon thread
+    /// that waits takes other work of its pool meanwhile. On the render
+    /// pool, that work would be other documents, started on top of the
+    /// waiting one: documents in flight (and memory, and stack depth) would
+    /// grow without bound. So Typst runs on a pool of its own, entered from a
+    /// plain thread, and the render thread waits for it without taking work:
+    /// at most one document per render thread is in flight.
     pub fn compile(&self, source: String, job: &PdfJob) -> Result<Compiled, Vec<String>> {
         let n = self
             .compiled
@@ -145,6 +161,17 @@ impl Typesetter {
         if n > 0 && n % EVICT_EVERY == 0 {
             typst::comemo::evict(1);
         }
+        let Some(pool) = &self.pool else {
+            return self.compile_here(source, job);
+        };
+        std::thread::scope(|s| {
+            s.spawn(|| pool.install(|| self.compile_here(source, job)))
+                .join()
+                .unwrap_or_else(|_| Err(vec!["Typst stopped with an internal error".to_owned()]))
+        })
+    }
+
+    fn compile_here(&self, source: String, job: &PdfJob) -> Result<Compiled, Vec<String>> {
         let world = world::DocWorld::new(self, source);
         let doc = typst::compile::<PagedDocument>(&world)
             .output
