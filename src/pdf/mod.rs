@@ -158,7 +158,7 @@ impl Typesetter {
         let n = self
             .compiled
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        if n > 0 && n % EVICT_EVERY == 0 {
+        if n > 0 && n.is_multiple_of(EVICT_EVERY) {
             typst::comemo::evict(1);
         }
         let Some(pool) = &self.pool else {
