@@ -30,14 +30,12 @@ pub fn run(cli: Cli) -> u8 {
         verbose: cli.verbose,
         show_info: matches!(cli.command, Command::Check(_)),
     };
-    // render threads lay out PDFs: Typst recurses deeply (more so in debug builds)
-    let pool = rayon::ThreadPoolBuilder::new().stack_size(crate::pdf::THREAD_STACK);
-    let pool = match cli.jobs {
-        Some(jobs) => pool.num_threads(usize::from(jobs)),
-        None => pool,
-    };
-    if let Err(e) = pool.build_global() {
-        rep.error(&format!("--jobs {}: {e}", cli.jobs.unwrap_or_default()));
+    if let Some(jobs) = cli.jobs
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build_global()
+    {
+        rep.error(&format!("--jobs {jobs}: {e}"));
         return EXIT_USAGE;
     }
     match &cli.command {

@@ -41,8 +41,8 @@ pub use fit::{Mark, Overflow};
 use fonts::Fonts;
 
 /// Stack size of the threads that lay out PDFs (Typst's layout recurses
-/// deeply; rayon's default of 2 MiB overflows on nested content).
-pub const THREAD_STACK: usize = 32 * 1024 * 1024;
+/// deeply; 2 MiB, the default, overflowed in debug builds).
+const THREAD_STACK: usize = 32 * 1024 * 1024;
 
 /// The label of the marks the templates place after blocks (see `pdf/base.typ`).
 pub const MARK_LABEL: &str = "pamphlet-mark";
@@ -138,7 +138,7 @@ impl Typesetter {
         }
     }
 
-    /// Characters of `text` that no available font can draw, sorted.
+    /// The characters of `chars` that need a glyph and that no available font has.
     pub fn uncovered(&self, chars: &BTreeSet<char>) -> Vec<char> {
         self.fonts.uncovered(chars)
     }
