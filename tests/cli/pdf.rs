@@ -402,3 +402,46 @@ fn crop_marks_sit_in_a_slug_outside_the_bleed() {
         assert_eq!(pages(&info), 2);
     }
 }
+
+#[test]
+fn fonts_in_the_workspace_fonts_folder_are_used() {
+    // a Georgian font from the system (fonts-noto-core), copied into fonts/
+    let Some(font) = Command::new("fc-match")
+        .args(["-f", "%{file}", "Noto Sans Georgian"])
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .filter(|f| f.contains("NotoSansGeorgian"))
+    else {
+        eprintln!(
+            "no Noto Sans Georgian on this system; skipping (apt-get install fonts-noto-core)"
+        );
+        return;
+    };
+    let ws = fixture("print");
+    append(&ws.path().join("pamphlet.toml"), "system-fonts = false\n");
+    std::fs::create_dir(ws.path().join("fonts")).unwrap();
+    std::fs::copy(&font, ws.path().join("fonts/georgian.ttf")).unwrap();
+    let o = build(ws.path(), &["--format", "pdf", "--locale", "ka", "-v"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("fonts: 1 from fonts/, 0 from the system"),
+        "{}",
+        stderr(&o)
+    );
+    let m = manifest(ws.path());
+    let flyer = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "notice/ka/flyer.pdf")
+        .unwrap();
+    assert!(
+        flyer["pdf"]["fonts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "Noto Sans Georgian"),
+        "{flyer}"
+    );
+}
