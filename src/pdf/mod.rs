@@ -455,7 +455,7 @@ pub fn coverage(typesetter: &Typesetter, doc: &LocalizedDocument) -> Option<Diag
                 doc.document.id,
             ),
         )
-        .in_file(format!("locales/{}", doc.locale.tag))
+        .in_file(format!("locales/{}/", doc.locale.tag))
         .with_hint(format!(
             "install a font that covers them (Debian: {}), or put one in the workspace's fonts/ folder",
             packages.join(", ")

@@ -344,7 +344,11 @@ fn a_character_no_font_covers_is_an_error() {
         read(&ru).replace("warning-title = Срок", "warning-title = Срок 期限"),
     )
     .unwrap();
-    for args in [&["check"][..], &["build"][..]] {
+    for args in [
+        &["check"][..],
+        &["check", "--locale", "ru"][..],
+        &["build"][..],
+    ] {
         let o = pamphlet(ws.path(), args);
         assert_eq!(code(&o), 1, "{args:?}: {}", stderr(&o));
         let err = stderr(&o);
