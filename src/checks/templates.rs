@@ -2,7 +2,8 @@
 //!
 //! **What it checks.** The top-level variables each template uses, against what
 //! pamphlet gives it (docs/templates.md): `title`, `locale`, `campaign`,
-//! `document`, `surfaces`, `sheets` and `fallbacks` for documents; `project`,
+//! `document`, `surfaces`, `sheets` and `fallbacks` for documents (and `pdf`
+//! for the PDF templates); `project`,
 //! `files`, `locales` and `campaigns` for `index.html`. A variable outside that
 //! list is an error with the template file and line. (Syntax errors are
 //! reported when the templates load, `template-syntax`.)
@@ -29,6 +30,17 @@ const DOCUMENT: &[&str] = &[
     "sheets",
     "fallbacks",
 ];
+/// The PDF templates also get `pdf` (geometry, variant, fonts, language, date).
+const PDF: &[&str] = &[
+    "title",
+    "locale",
+    "campaign",
+    "document",
+    "surfaces",
+    "sheets",
+    "fallbacks",
+    "pdf",
+];
 const INDEX: &[&str] = &["project", "files", "locales", "campaigns"];
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
@@ -36,6 +48,8 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for (name, source, overridden) in engine.sources() {
         let allowed = if name == "index.html" {
             INDEX
+        } else if name.starts_with("pdf/") {
+            PDF
         } else {
             DOCUMENT
         };

@@ -58,7 +58,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     formats.sort();
     formats.dedup();
 
-    let (errors, warnings) = count(&diags);
+    let (errors, mut warnings) = count(&diags);
     rep.diagnostics(&diags);
     if errors > 0 {
         rep.error(&format!(
@@ -110,12 +110,17 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         }
     };
     let render_wall = render_started.elapsed();
+    // the layout-fit check of the PDFs: warnings, fatal with --strict
+    let fit = pipeline::fit_diagnostics(&inputs, &done);
+    rep.diagnostics(&fit);
+    warnings += fit.len();
 
     let fallbacks: BTreeSet<&Fallback> = done.iter().flat_map(|d| &d.info.fallbacks).collect();
     let mut report: Vec<String> = {
         let mut warned: Vec<Diagnostic> = diags
             .iter()
             .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
+            .chain(&fit)
             .cloned()
             .collect();
         crate::diagnostics::sort(&mut warned);
@@ -221,6 +226,13 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         reused,
         plural(rayon::current_num_threads(), "thread", "threads")
     ));
+    if let Some(t) = inputs.typesetter.get() {
+        let (workspace, system, builtin) = t.fonts.counts;
+        rep.detail(&format!(
+            "fonts: {workspace} from fonts/, {system} from the system, {builtin} built in, found in {}",
+            secs(t.load_time)
+        ));
+    }
     let unchanged = if reused > 0 {
         format!(", {reused} of {} documents unchanged", done.len())
     } else {
@@ -357,7 +369,7 @@ impl<'a> Sink<'a> for BuildSink<'_, 'a> {
 
     fn take(&self, job: &Job<'a>, _: &DocInfo, rendered: &Rendered) -> Result<Output, Diagnostic> {
         let rel = file_path(self.inputs, job, rendered.format);
-        let written = self.staging.write(&rel, rendered.text.as_bytes())?;
+        let written = self.staging.write(&rel, &rendered.bytes)?;
         Ok((rel, rendered.format, written))
     }
 }
@@ -454,6 +466,11 @@ fn build_manifest(inputs: &Inputs, done: &[Done<Output>]) -> Manifest {
                 format: format.extension(),
                 bytes: written.bytes,
                 sha256: written.sha256.clone(),
+                pdf: if *format == Format::Pdf {
+                    d.info.pdf.clone()
+                } else {
+                    None
+                },
                 fallbacks: d
                     .info
                     .fallbacks

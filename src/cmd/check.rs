@@ -58,6 +58,7 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             &pipeline::Progress::default(),
         ) {
             Ok(done) => {
+                diags.extend(pipeline::fit_diagnostics(&inputs, &done));
                 let fallbacks: BTreeSet<_> =
                     done.iter().flat_map(|d| d.info.fallbacks.iter()).collect();
                 let broken: Vec<Diagnostic> = fallbacks

@@ -34,6 +34,9 @@ pub struct Entry {
     pub bytes: u64,
     pub sha256: String,
     pub fallbacks: Vec<ManifestFallback>,
+    /// PDF only: pages, trim size, bleed, colour variant, standards, fonts, overflows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<crate::pdf::PdfFacts>,
 }
 
 /// A fallback as the manifest records it (the locale is the entry's own).

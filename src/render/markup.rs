@@ -164,6 +164,34 @@ pub fn to_text(text: &str) -> String {
     out
 }
 
+/// Escapes `text` for Typst markup (see `crate::pdf::escape`), turning
+/// allowed inline elements into Typst functions (`<strong>` → `#strong[…]`).
+pub fn to_typst(text: &str) -> String {
+    use crate::pdf::escape::markup_into;
+    let mut out = String::with_capacity(text.len() + 16);
+    for seg in segments(text) {
+        match seg {
+            Seg::Text(t) => markup_into(t, &mut out),
+            Seg::Open(n) => out.push_str(match n {
+                "em" | "i" | "cite" | "dfn" | "var" => "#emph[",
+                "strong" | "b" => "#strong[",
+                "u" => "#underline[",
+                "s" => "#strike[",
+                "sub" => "#sub[",
+                "sup" => "#super[",
+                "mark" => "#highlight[",
+                "small" => "#text(size: 0.85em)[",
+                "q" => "#quote[",
+                _ => "#[",
+            }),
+            Seg::Close(_) => out.push(']'),
+            Seg::Void("br") => out.push_str("#linebreak()"),
+            Seg::Void(_) => out.push('\u{200B}'),
+        }
+    }
+    out
+}
+
 /// Markup-like text that is *not* allowed and will be printed literally:
 /// each `<…>` that looks like a tag but is not a kept inline element.
 pub fn disallowed(text: &str) -> Vec<String> {

@@ -1,9 +1,11 @@
 //! The render stage: each campaign document × locale is localized (every
 //! message resolved along the locale's fallback chain) and rendered through
-//! the Tera templates into HTML and text.
+//! the Tera templates into HTML, text and (through Typst, see [`crate::pdf`]) PDF.
 //!
-//! Pure computation: this stage reads no files and writes none. The engine is
-//! built once and shared by all threads; callers run documents in parallel.
+//! Pure computation: this stage reads no files and writes none (the font
+//! files a PDF embeds are read the first time any document needs them). The
+//! engine is built once and shared by all threads; callers run documents in
+//! parallel.
 
 pub mod attrs;
 pub mod datauri;
@@ -18,37 +20,69 @@ pub use model::LocalizedDocument;
 pub use templates::Engine;
 
 use crate::diagnostics::Diagnostic;
+use crate::pdf::{PdfFacts, PdfStage};
 use crate::workspace::Format;
 
 /// One output of a localized document.
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub format: Format,
-    pub text: String,
+    pub bytes: Vec<u8>,
+    /// Page count, fonts, layout fit: PDF only.
+    pub pdf: Option<PdfFacts>,
 }
 
 /// The template that renders `kind` in `format`.
 pub fn template_name(kind: &str, format: Format) -> String {
-    format!("{0}/{kind}.{0}", format.extension())
+    match format {
+        Format::Pdf => format!("pdf/{kind}.typ"),
+        _ => format!("{0}/{kind}.{0}", format.extension()),
+    }
 }
 
-/// Renders `doc` in each of `formats`.
+/// Renders `doc` in each of `formats`; PDF needs `pdf` (the typesetter and
+/// the workspace's PDF settings).
 pub fn render(
     engine: &Engine,
     doc: &LocalizedDocument,
     formats: &[Format],
+    pdf: Option<&PdfStage>,
 ) -> Result<Vec<Rendered>, Diagnostic> {
     let context = tera::Context::from_serialize(doc)
         .map_err(|e| Diagnostic::error("template-context", e.to_string()))?;
+    let name = |format| template_name(doc.document.kind.name(), format);
     formats
         .iter()
         .map(|&format| {
-            let mut text =
-                engine.render(&template_name(doc.document.kind.name(), format), &context)?;
-            if format == Format::Txt {
-                text = finish_text(&text, doc.locale.rtl);
-            }
-            Ok(Rendered { format, text })
+            Ok(match format {
+                Format::Txt => Rendered {
+                    format,
+                    bytes: finish_text(&engine.render(&name(format), &context)?, doc.locale.rtl)
+                        .into_bytes(),
+                    pdf: None,
+                },
+                Format::Html => Rendered {
+                    format,
+                    bytes: engine.render(&name(format), &context)?.into_bytes(),
+                    pdf: None,
+                },
+                Format::Pdf => {
+                    let stage = pdf.ok_or_else(|| {
+                        Diagnostic::error("pdf", "PDF output was asked for without a typesetter")
+                    })?;
+                    // headings renumbered for a tagged PDF (the first is level 1, none skipped)
+                    let mut context = tera::Context::from_serialize(&crate::pdf::outline(doc))
+                        .map_err(|e| Diagnostic::error("template-context", e.to_string()))?;
+                    context.insert("pdf", &crate::pdf::template_info(doc, stage.settings));
+                    let source = engine.render(&name(format), &context)?;
+                    let compiled = crate::pdf::typeset(stage, doc, source)?;
+                    Rendered {
+                        format,
+                        bytes: compiled.bytes,
+                        pdf: Some(compiled.facts),
+                    }
+                }
+            })
         })
         .collect()
 }

@@ -39,6 +39,14 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "txt/brochure.txt",
         include_str!("templates/txt/brochure.txt"),
     ),
+    ("pdf/base.typ", include_str!("templates/pdf/base.typ")),
+    ("pdf/blocks.typ", include_str!("templates/pdf/blocks.typ")),
+    ("pdf/flyer.typ", include_str!("templates/pdf/flyer.typ")),
+    ("pdf/leaflet.typ", include_str!("templates/pdf/leaflet.typ")),
+    (
+        "pdf/brochure.typ",
+        include_str!("templates/pdf/brochure.typ"),
+    ),
     ("index.html", include_str!("templates/index.html")),
 ];
 
@@ -70,7 +78,9 @@ impl Engine {
                 })?;
                 let path = entry.path();
                 if !entry.file_type().is_file()
-                    || !path.extension().is_some_and(|e| e == "html" || e == "txt")
+                    || !path
+                        .extension()
+                        .is_some_and(|e| e == "html" || e == "txt" || e == "typ")
                 {
                     continue;
                 }
@@ -109,6 +119,9 @@ impl Engine {
         tera.register_filter("inline", inline_filter);
         tera.register_filter("plain", plain_filter);
         tera.register_filter("attr", attr_filter);
+        tera.register_filter("typst", typst_filter);
+        tera.register_filter("typst_str", typst_str_filter);
+        tera.register_filter("typst_image", typst_image_filter);
         tera.add_raw_templates(sources.iter().map(|(n, s, _)| (n.as_str(), s.as_str())))
             .map_err(|e| template_diagnostic(&e, dir, "template-syntax", "fix the template; `pamphlet init` writes none, so deleting the file restores the default"))?;
         Ok(Engine {
@@ -212,6 +225,24 @@ fn plain_filter(val: &str, _: Kwargs, _: &State) -> String {
 /// which belong in visible text only. Autoescaping still applies.
 fn attr_filter(val: &str, _: Kwargs, _: &State) -> String {
     attrs::without_isolates(&markup::to_text(val)).into_owned()
+}
+
+/// `{{ b.text | typst }}`: a translation as Typst markup: every markup
+/// character escaped, allowed inline elements as Typst functions.
+fn typst_filter(val: &str, _: Kwargs, _: &State) -> String {
+    markup::to_typst(val)
+}
+
+/// `"{{ url | typst_str }}"`: text for the inside of a Typst string literal.
+fn typst_str_filter(val: &str, _: Kwargs, _: &State) -> String {
+    crate::pdf::escape::string(val)
+}
+
+/// `image({{ b.src | typst_image }})`: an image `data:` URI as the arguments
+/// of Typst's `image` (its bytes and format).
+fn typst_image_filter(val: &str, _: Kwargs, _: &State) -> TeraResult<String> {
+    crate::pdf::escape::image(val)
+        .ok_or_else(|| tera::Error::message("typst_image expects an image data: URI"))
 }
 
 /// `{{ phone | ltr }}`: wraps a left-to-right value (a phone number, an

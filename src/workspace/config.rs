@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
+use super::pdf::{PdfSettings, RawPdf};
 use super::tomlfile::TomlFile;
 use super::values::{VarValue, Vars, is_identifier};
 use crate::diagnostics::Diagnostic;
@@ -32,15 +33,19 @@ pub enum Format {
     Html,
     /// UTF-8 plain text wrapped at 72 columns.
     Txt,
+    /// Print-ready PDF, laid out in-process with Typst (docs/pdf.md).
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::Html, Format::Txt];
+    /// The formats a workspace builds when `project.formats` is not set.
+    pub const DEFAULT: [Format; 2] = [Format::Html, Format::Txt];
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
             Format::Txt => "txt",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -74,6 +79,8 @@ pub struct Config {
     pub formats: Vec<Format>,
     pub output: PathBuf,
     pub vars: Vars,
+    /// The `[pdf]` table, defaults filled in.
+    pub pdf: PdfSettings,
 }
 
 impl Config {
@@ -102,6 +109,8 @@ struct RawConfig {
     fallback: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     vars: BTreeMap<String, Spanned<toml::Value>>,
+    #[serde(default)]
+    pdf: RawPdf,
 }
 
 #[derive(Deserialize)]
@@ -246,10 +255,15 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
         None => PathBuf::from("out"),
     };
 
+    let pdf = raw.pdf.settings(file, &mut diags);
+
     if !diags.is_empty() {
         return Err(diags);
     }
-    let mut formats = raw.project.formats.unwrap_or_else(|| Format::ALL.to_vec());
+    let mut formats = raw
+        .project
+        .formats
+        .unwrap_or_else(|| Format::DEFAULT.to_vec());
     formats.sort();
     formats.dedup();
     Ok(Config {
@@ -260,6 +274,7 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
         formats,
         output,
         vars,
+        pdf,
     })
 }
 

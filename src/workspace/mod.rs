@@ -8,6 +8,7 @@
 pub mod campaign;
 pub mod config;
 pub mod paper;
+pub mod pdf;
 pub mod slug;
 pub mod tomlfile;
 pub mod values;

@@ -322,7 +322,7 @@ fn unknown_filter_value_is_exit_2() {
     let o = pamphlet(ws.path(), &["build", "--campaign", "nope"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("--campaign nope: no such campaign (known: notice)"));
-    let o = pamphlet(ws.path(), &["build", "--format", "pdf"]);
+    let o = pamphlet(ws.path(), &["build", "--format", "docx"]);
     assert_eq!(code(&o), 2, "clap rejects unknown formats");
 }
 

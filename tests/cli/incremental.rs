@@ -26,7 +26,7 @@ fn a_rebuild_without_changes_does_nothing_and_says_so() {
     let o = pamphlet(ws.path(), &["build", "-v"]);
     assert_eq!(code(&o), 0);
     assert!(
-        stderr(&o).contains("built 48 files (3 campaigns × 8 locales), 0 fallbacks, 0 warnings in"),
+        stderr(&o).contains("built 72 files (3 campaigns × 8 locales), 0 fallbacks, 0 warnings in"),
         "{}",
         stderr(&o)
     );

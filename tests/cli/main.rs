@@ -9,6 +9,7 @@ mod hostile;
 mod incremental;
 mod init;
 mod interrupt;
+mod pdf;
 mod pseudo;
 mod snapshots;
 

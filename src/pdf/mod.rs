@@ -1,0 +1,516 @@
+//! PDF output: the Typst source that the `pdf/*.typ` templates render from a
+//! localized document is compiled in-process with Typst into a PDF.
+//!
+//! - [`Typesetter`] is built once per run (lazily, by the first PDF job): it
+//!   holds the fonts ([`fonts::Fonts`]: workspace `fonts/`, system fonts,
+//!   built-in fonts) and Typst's standard library, and is shared, read-only,
+//!   by every render thread.
+//! - [`Typesetter::compile`] lays one document out and writes its PDF, in the
+//!   colour variant the workspace chose ([`Variant`]). It also reads back the
+//!   layout: the page count, the fonts used, and the position of the marks
+//!   the templates put after every block, from which [`fit`] finds panels and
+//!   pages whose content does not fit.
+//! - [`escape`] keeps translations from running as Typst code.
+//!
+//! Documents never read files: the only source is the rendered template, and
+//! images are embedded in it as bytes.
+
+pub mod escape;
+pub mod fit;
+pub mod fonts;
+mod world;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use typst::foundations::{Label, Selector, Smart, Value};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::layout::{Frame, FrameItem};
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use crate::diagnostics::Diagnostic;
+use crate::render::LocalizedDocument;
+use crate::workspace::Kind;
+use crate::workspace::paper::LEAFLET_PANEL_WIDTHS;
+pub use crate::workspace::pdf::{PdfSettings, Variant};
+pub use fit::{Mark, Overflow};
+use fonts::Fonts;
+
+/// Stack size of the threads that lay out PDFs (Typst's layout recurses
+/// deeply; 2 MiB, the default, overflowed in debug builds).
+const THREAD_STACK: usize = 32 * 1024 * 1024;
+
+/// The label of the marks the templates place after blocks (see `pdf/base.typ`).
+pub const MARK_LABEL: &str = "pamphlet-mark";
+
+/// What a PDF is, for the manifest and the layout-fit check. Kept in the
+/// build cache, so a reused PDF is reported like a fresh one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PdfFacts {
+    pub pages: usize,
+    /// The pages the document should have (surfaces, or two sheets for a leaflet).
+    pub expected_pages: usize,
+    /// Blank pages added to make a brochure's page count a multiple of 4.
+    #[serde(default)]
+    pub blank_pages: usize,
+    /// Trim size in mm, width × height (a leaflet's open sheet).
+    pub trim_mm: [f64; 2],
+    pub bleed_mm: f64,
+    /// Crop marks in a slug outside the bleed (the MediaBox then includes it).
+    #[serde(default)]
+    pub crop_marks: bool,
+    pub variant: Variant,
+    /// PDF standards the file conforms to (`pdf/a-2b`, `pdf/ua-1`), checked by Typst.
+    pub standards: Vec<String>,
+    /// Families of the fonts embedded (as subsets), sorted.
+    pub fonts: Vec<String>,
+    /// Panels or pages whose content does not fit.
+    pub overflows: Vec<Overflow>,
+}
+
+/// How a document's layout is checked: leaflet panels are fixed boxes that
+/// must hold their content down to `limit_mm` from the sheet's top; flyer
+/// and brochure pages flow, and content that runs onto another page does not fit.
+#[derive(Debug, Clone, Copy)]
+pub enum FitRule {
+    Panels { limit_mm: f64 },
+    Pages,
+}
+
+/// What the PDF step needs to know of a document besides its Typst source.
+#[derive(Debug, Clone)]
+pub struct PdfJob<'a> {
+    /// A stable name (`campaign/locale/document`), hashed into the PDF's identifier.
+    pub ident: String,
+    pub trim_mm: [f64; 2],
+    pub expected_pages: usize,
+    pub blank_pages: usize,
+    pub rule: FitRule,
+    /// Whether the document has a date (`document(date:)`), which PDF/A needs.
+    pub dated: bool,
+    pub settings: &'a PdfSettings,
+}
+
+/// A compiled document.
+pub struct Compiled {
+    pub bytes: Vec<u8>,
+    pub facts: PdfFacts,
+}
+
+/// Fonts and Typst's library, loaded once per run and shared by all threads.
+pub struct Typesetter {
+    pub fonts: Fonts,
+    library: typst::utils::LazyHash<typst::Library>,
+    /// How long finding the fonts took.
+    pub load_time: Duration,
+    /// Documents compiled so far, to evict Typst's memo cache now and then.
+    compiled: std::sync::atomic::AtomicUsize,
+    /// The threads Typst runs on (see [`Typesetter::compile`]).
+    pool: Option<rayon::ThreadPool>,
+}
+
+/// Typst memoizes layout results in a process-wide cache; every this many
+/// documents, results unused since the last round are dropped, so memory stays
+/// flat over thousands of documents.
+const EVICT_EVERY: usize = 4;
+
+impl Typesetter {
+    /// Finds the fonts: `<root>/fonts/`, then (unless switched off) the
+    /// system's, then pamphlet's own.
+    pub fn load(root: &Path, settings: &PdfSettings) -> Typesetter {
+        let t = Instant::now();
+        let fonts = Fonts::load(&root.join("fonts"), settings.system_fonts);
+        Typesetter {
+            fonts,
+            library: typst::utils::LazyHash::new(<typst::Library as typst::LibraryExt>::default()),
+            load_time: t.elapsed(),
+            compiled: std::sync::atomic::AtomicUsize::new(0),
+            pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(rayon::current_num_threads())
+                .stack_size(THREAD_STACK)
+                .thread_name(|i| format!("typst-{i}"))
+                .build()
+                .ok(),
+        }
+    }
+
+    /// The characters of `chars` that need a glyph and that no available font has.
+    pub fn uncovered(&self, chars: &BTreeSet<char>) -> Vec<char> {
+        self.fonts.uncovered(chars)
+    }
+
+    /// Lays out `source` and writes the PDF. Errors are Typst's own messages
+    /// (a broken template override, a PDF standard the content cannot meet),
+    /// pointing at the line of the generated source.
+    ///
+    /// Typst parallelizes inside a document with rayon, and a rayon thread
+    /// that waits takes other work of its pool meanwhile. On the render
+    /// pool, that work would be other documents, started on top of the
+    /// waiting one: documents in flight (and memory, and stack depth) would
+    /// grow without bound. So Typst runs on a pool of its own, entered from a
+    /// plain thread, and the render thread waits for it without taking work:
+    /// at most one document per render thread is in flight.
+    pub fn compile(&self, source: String, job: &PdfJob) -> Result<Compiled, Vec<String>> {
+        let n = self
+            .compiled
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if n > 0 && n.is_multiple_of(EVICT_EVERY) {
+            typst::comemo::evict(1);
+        }
+        let Some(pool) = &self.pool else {
+            return self.compile_here(source, job);
+        };
+        std::thread::scope(|s| {
+            s.spawn(|| pool.install(|| self.compile_here(source, job)))
+                .join()
+                .unwrap_or_else(|_| Err(vec!["Typst stopped with an internal error".to_owned()]))
+        })
+    }
+
+    fn compile_here(&self, source: String, job: &PdfJob) -> Result<Compiled, Vec<String>> {
+        let world = world::DocWorld::new(self, source);
+        let doc = typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|errors| world.describe(&errors))?;
+        let accessible = job.settings.variant == Variant::Accessible;
+        let mut standards = Vec::new();
+        if accessible {
+            if job.dated {
+                standards.push(PdfStandard::A_2b);
+            }
+            standards.push(PdfStandard::Ua_1);
+        }
+        let options = PdfOptions {
+            ident: Smart::Custom(job.ident.clone()),
+            creator: Smart::Custom(Some(format!(
+                "pamphlet {} (Typst)",
+                env!("CARGO_PKG_VERSION")
+            ))),
+            timestamp: None,
+            page_ranges: None,
+            standards: PdfStandards::new(&standards).map_err(|e| vec![format!("{e:?}")])?,
+            tagged: true,
+            pretty: false,
+        };
+        let bytes = typst_pdf::pdf(&doc, &options).map_err(|errors| world.describe(&errors))?;
+        let marks = read_marks(&doc);
+        let overflows = fit::overflows(&marks, job.rule);
+        let mut fonts = BTreeSet::new();
+        for page in doc.pages() {
+            collect_fonts(&page.frame, &mut fonts);
+        }
+        Ok(Compiled {
+            bytes,
+            facts: PdfFacts {
+                pages: doc.pages().len(),
+                expected_pages: job.expected_pages,
+                blank_pages: job.blank_pages,
+                trim_mm: job.trim_mm,
+                bleed_mm: job.settings.bleed_mm,
+                crop_marks: job.settings.crop_marks,
+                variant: job.settings.variant,
+                standards: standards
+                    .iter()
+                    .map(|s| match s {
+                        PdfStandard::A_2b => "pdf/a-2b".to_owned(),
+                        _ => "pdf/ua-1".to_owned(),
+                    })
+                    .collect(),
+                fonts: fonts.into_iter().collect(),
+                overflows,
+            },
+        })
+    }
+}
+
+/// The marks the templates left in the layout: which surface and block each
+/// follows, and where it landed.
+fn read_marks(doc: &PagedDocument) -> Vec<Mark> {
+    let Some(label) = Label::new(PicoStr::intern(MARK_LABEL)) else {
+        return Vec::new();
+    };
+    let int = |v: Option<&Value>| match v {
+        Some(Value::Int(i)) => *i as f64,
+        Some(Value::Float(f)) => *f,
+        _ => f64::NAN,
+    };
+    doc.introspector()
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let meta = content.to_packed::<MetadataElem>()?;
+            let Value::Dict(d) = &meta.value else {
+                return None;
+            };
+            let mark = Mark {
+                surface: int(d.get("s").ok()) as usize,
+                block: int(d.get("b").ok()) as usize,
+                page: int(d.get("page").ok()) as usize,
+                y_mm: int(d.get("y").ok()),
+            };
+            mark.y_mm.is_finite().then_some(mark)
+        })
+        .collect()
+}
+
+fn collect_fonts(frame: &Frame, out: &mut BTreeSet<String>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Text(t) if !out.contains(&t.font.font().info().family) => {
+                out.insert(t.font.font().info().family.clone());
+            }
+            FrameItem::Group(g) => collect_fonts(&g.frame, out),
+            _ => {}
+        }
+    }
+}
+
+/// What rendering a PDF needs besides the templates.
+#[derive(Clone, Copy)]
+pub struct PdfStage<'a> {
+    pub typesetter: &'a Typesetter,
+    pub settings: &'a PdfSettings,
+}
+
+/// The `pdf` object the PDF templates see (docs/pdf.md).
+#[derive(Debug, Serialize)]
+pub struct TemplateInfo<'a> {
+    pub variant: &'static str,
+    pub bleed_mm: f64,
+    pub safe_mm: f64,
+    pub crop_marks: bool,
+    /// Width of the slug around the bleed that holds the crop marks (0 without them).
+    pub slug_mm: f64,
+    /// Trim size of one page (a leaflet's open sheet), in mm.
+    pub width_mm: f64,
+    pub height_mm: f64,
+    /// ISO 639 language and ISO 3166 region of the locale, for `text(lang:, region:)`.
+    pub lang: String,
+    pub region: Option<String>,
+    pub fonts: &'a [String],
+    /// The campaign's `valid-as-of`, for `document(date:)`.
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// Parses `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Option<Date> {
+    let mut parts = s.get(..10)?.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    let day = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    Some(Date { year, month, day })
+}
+
+/// Trim size of one page of `doc` in mm: the paper, or for a leaflet the open sheet.
+fn trim_mm(doc: &LocalizedDocument) -> [f64; 2] {
+    match doc.document.kind {
+        Kind::Leaflet => {
+            let width: u32 = LEAFLET_PANEL_WIDTHS[0].iter().sum();
+            [f64::from(width), 210.0]
+        }
+        _ => [
+            f64::from(doc.document.paper.width_mm),
+            f64::from(doc.document.paper.height_mm),
+        ],
+    }
+}
+
+pub fn template_info<'a>(doc: &LocalizedDocument, settings: &'a PdfSettings) -> TemplateInfo<'a> {
+    let [width_mm, height_mm] = trim_mm(doc);
+    let mut subtags = doc.locale.tag.split('-');
+    let lang = subtags.next().unwrap_or("en").to_ascii_lowercase();
+    let region = subtags
+        .find(|t| {
+            (t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+                || (t.len() == 3 && t.chars().all(|c| c.is_ascii_digit()))
+        })
+        .map(str::to_ascii_uppercase);
+    TemplateInfo {
+        variant: settings.variant.name(),
+        bleed_mm: settings.bleed_mm,
+        safe_mm: settings.safe_mm,
+        crop_marks: settings.crop_marks,
+        slug_mm: if settings.crop_marks {
+            crate::workspace::pdf::SLUG_MM
+        } else {
+            0.0
+        },
+        width_mm,
+        height_mm,
+        lang,
+        region,
+        fonts: &settings.fonts,
+        date: doc.campaign.valid_as_of.as_deref().and_then(parse_date),
+    }
+}
+
+/// `doc` with its headings renumbered in the order the PDF tags them (a
+/// leaflet's panels by sheet, each sheet's panels by number): the first is
+/// level 1 and none is more than one level below the one before, as PDF/UA
+/// requires. The text is unchanged.
+pub fn outline(doc: &LocalizedDocument) -> LocalizedDocument {
+    use crate::render::model::LocalizedBlock;
+    let order: Vec<usize> = match doc.document.kind {
+        Kind::Leaflet => doc
+            .sheets
+            .iter()
+            .flat_map(|sheet| {
+                let mut numbers: Vec<usize> = sheet.panels.iter().map(|p| p.number).collect();
+                numbers.sort_unstable();
+                numbers
+            })
+            .collect(),
+        _ => doc.surfaces.iter().map(|s| s.number).collect(),
+    };
+    let mut levels = std::collections::HashMap::new();
+    let mut previous = 0u8;
+    for number in order {
+        let Some(surface) = doc.surfaces.iter().find(|s| s.number == number) else {
+            continue;
+        };
+        for (i, block) in surface.blocks.iter().enumerate() {
+            if let LocalizedBlock::Heading { level, .. } = block {
+                let new = (*level).clamp(1, previous + 1);
+                levels.insert((number, i), new);
+                previous = new;
+            }
+        }
+    }
+    let mut out = doc.clone();
+    let renumber = |surface: &mut crate::render::model::Surface| {
+        for (i, block) in surface.blocks.iter_mut().enumerate() {
+            if let (LocalizedBlock::Heading { level, .. }, Some(new)) =
+                (block, levels.get(&(surface.number, i)))
+            {
+                *level = *new;
+            }
+        }
+    };
+    out.surfaces.iter_mut().for_each(&renumber);
+    out.sheets
+        .iter_mut()
+        .flat_map(|s| s.panels.iter_mut())
+        .for_each(&renumber);
+    out
+}
+
+/// Every character `doc` prints (all its strings; ids and URLs are ASCII).
+pub fn characters(doc: &LocalizedDocument) -> BTreeSet<char> {
+    fn walk(v: &serde_json::Value, out: &mut BTreeSet<char>) {
+        match v {
+            serde_json::Value::String(s) if !s.starts_with("data:") => out.extend(s.chars()),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    if let Ok(v) = serde_json::to_value(doc) {
+        walk(&v, &mut out);
+    }
+    out
+}
+
+/// The font-coverage error of a document, if some character it prints has
+/// no glyph in any available font.
+pub fn coverage(typesetter: &Typesetter, doc: &LocalizedDocument) -> Option<Diagnostic> {
+    let missing = typesetter.uncovered(&characters(doc));
+    if missing.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = missing
+        .iter()
+        .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
+        .collect();
+    let packages: BTreeSet<&str> = missing.iter().map(|&c| fonts::package_for(c)).collect();
+    let packages: Vec<&str> = packages.into_iter().collect();
+    Some(
+        Diagnostic::error(
+            "font-coverage",
+            format!(
+                "{}: no available font has {} {} (used by {}/{}); a PDF would print empty boxes",
+                doc.locale.tag,
+                if missing.len() == 1 { "the character" } else { "the characters" },
+                list.join(", "),
+                doc.campaign.id,
+                doc.document.id,
+            ),
+        )
+        .in_file(format!("locales/{}/", doc.locale.tag))
+        .with_hint(format!(
+            "install a font that covers them (Debian: {}), or put one in the workspace's fonts/ folder",
+            packages.join(", ")
+        )),
+    )
+}
+
+/// Checks the font coverage of `doc`, then compiles `source` (the rendered
+/// PDF template) into its PDF.
+pub fn typeset(
+    stage: &PdfStage,
+    doc: &LocalizedDocument,
+    source: String,
+) -> Result<Compiled, Diagnostic> {
+    if let Some(d) = coverage(stage.typesetter, doc) {
+        return Err(d);
+    }
+    let trim = trim_mm(doc);
+    let (expected_pages, rule) = match doc.document.kind {
+        Kind::Leaflet => (
+            doc.sheets.len(),
+            FitRule::Panels {
+                limit_mm: trim[1] - stage.settings.safe_mm,
+            },
+        ),
+        _ => (doc.surfaces.len(), FitRule::Pages),
+    };
+    let job = PdfJob {
+        ident: format!("{}/{}/{}", doc.campaign.id, doc.locale.tag, doc.document.id),
+        trim_mm: trim,
+        expected_pages,
+        blank_pages: doc.document.blank_pages,
+        rule,
+        dated: doc
+            .campaign
+            .valid_as_of
+            .as_deref()
+            .and_then(parse_date)
+            .is_some(),
+        settings: stage.settings,
+    };
+    let name =
+        super::render::template_name(doc.document.kind.name(), crate::workspace::Format::Pdf);
+    stage.typesetter.compile(source, &job).map_err(|errors| {
+        Diagnostic::error(
+            "pdf-typeset",
+            format!(
+                "{}/{}/{}: Typst cannot lay out the PDF: {}",
+                doc.campaign.id,
+                doc.locale.tag,
+                doc.document.id,
+                errors.join("; ")
+            ),
+        )
+        .in_file(format!("templates/{name}"))
+        .with_hint("a template override may be broken; deleting it restores the built-in template")
+    })
+}
