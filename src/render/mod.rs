@@ -29,6 +29,8 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     /// Page count, fonts, layout fit: PDF only.
     pub pdf: Option<PdfFacts>,
+    /// A PNG of the first page, for the review page: PDF only.
+    pub preview: Option<Vec<u8>>,
 }
 
 /// The template that renders `kind` in `format`.
@@ -59,11 +61,13 @@ pub fn render(
                     bytes: finish_text(&engine.render(&name(format), &context)?, doc.locale.rtl)
                         .into_bytes(),
                     pdf: None,
+                    preview: None,
                 },
                 Format::Html => Rendered {
                     format,
                     bytes: engine.render(&name(format), &context)?.into_bytes(),
                     pdf: None,
+                    preview: None,
                 },
                 Format::Pdf => {
                     let stage = pdf.ok_or_else(|| {
@@ -79,6 +83,7 @@ pub fn render(
                         format,
                         bytes: compiled.bytes,
                         pdf: Some(compiled.facts),
+                        preview: compiled.preview,
                     }
                 }
             })
