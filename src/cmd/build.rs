@@ -568,7 +568,8 @@ fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
                 .map(|(path, format, _)| IndexFile {
                     format: format.extension(),
                     href: path.clone(),
-                    preview: (*format == Format::Pdf).then(|| crate::pdf::preview_path(path)),
+                    preview: (*format == Format::Pdf && inputs.ws.config.pdf.previews)
+                        .then(|| crate::pdf::preview_path(path)),
                 })
                 .collect(),
         });

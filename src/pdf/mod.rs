@@ -210,13 +210,17 @@ impl Typesetter {
             pretty: false,
         };
         let bytes = typst_pdf::pdf(&doc, &options).map_err(|errors| world.describe(&errors))?;
-        let preview = doc.pages().first().and_then(|page| {
-            let options = typst_render::RenderOptions {
-                pixel_per_pt: typst::utils::Scalar::new(PREVIEW_SCALE),
-                render_bleed: false,
-            };
-            typst_render::render(page, &options).encode_png().ok()
-        });
+        let preview = doc
+            .pages()
+            .first()
+            .filter(|_| job.settings.previews)
+            .and_then(|page| {
+                let options = typst_render::RenderOptions {
+                    pixel_per_pt: typst::utils::Scalar::new(PREVIEW_SCALE),
+                    render_bleed: false,
+                };
+                typst_render::render(page, &options).encode_png().ok()
+            });
         let marks = read_marks(&doc);
         let overflows = fit::overflows(&marks, job.rule);
         let mut fonts = BTreeSet::new();

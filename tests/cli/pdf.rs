@@ -486,4 +486,10 @@ fn the_review_page_shows_a_preview_of_each_pdf() {
                 .is_file()
         );
     }
+    // previews = false: none
+    append(&ws.path().join("pamphlet.toml"), "previews = false\n");
+    let o = build(ws.path(), &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!out.join("_previews").exists());
+    assert!(!read(&out.join("index.html")).contains("_previews/"));
 }
