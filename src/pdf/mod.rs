@@ -9,7 +9,9 @@
 //!   colour variant the workspace chose ([`Variant`]). It also reads back the
 //!   layout: the page count, the fonts used, and the position of the marks
 //!   the templates put after every block, from which [`fit`] finds panels and
-//!   pages whose content does not fit.
+//!   pages whose content does not fit; and renders a PNG of the first page
+//!   for the review page. Typst runs on a thread pool of its own (see
+//!   [`Typesetter::compile`] for why).
 //! - [`escape`] keeps translations from running as Typst code.
 //!
 //! Documents never read files: the only source is the rendered template, and
@@ -40,8 +42,8 @@ pub use crate::workspace::pdf::{PdfSettings, Variant};
 pub use fit::{Mark, Overflow};
 use fonts::Fonts;
 
-/// Stack size of the threads that lay out PDFs (Typst's layout recurses
-/// deeply; 2 MiB, the default, overflowed in debug builds).
+/// Stack size of the threads that lay out PDFs: Typst's layout recurses
+/// deeply (rayon's default of 2 MiB overflowed in debug builds).
 const THREAD_STACK: usize = 32 * 1024 * 1024;
 
 /// The label of the marks the templates place after blocks (see `pdf/base.typ`).
