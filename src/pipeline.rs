@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::locale::{self, Catalog, Fallback};
-use crate::pdf::{PdfFacts, PdfStage, Typesetter};
+use crate::pdf::{PdfFacts, PdfSettings, PdfStage, Typesetter};
 use crate::render::{self, Engine, Rendered};
 use crate::workspace::{self, Campaign, Document, Format, Workspace, WorkspaceError};
 
@@ -326,7 +326,9 @@ fn render_one<'a, S: Sink<'a>>(
     )
     .map_err(|e| localize_diagnostics(job, e))?;
     // a sink that skips rendering still gets the PDF: its layout is a check
-    let formats: Vec<Format> = if sink.wants_render(job) {
+    // (it needs no preview image, though)
+    let wants_render = sink.wants_render(job);
+    let formats: Vec<Format> = if wants_render {
         formats.to_vec()
     } else {
         formats
@@ -335,9 +337,17 @@ fn render_one<'a, S: Sink<'a>>(
             .filter(|&f| f == Format::Pdf)
             .collect()
     };
+    let check_only = PdfSettings {
+        previews: false,
+        ..inputs.ws.config.pdf.clone()
+    };
     let stage = formats.contains(&Format::Pdf).then(|| PdfStage {
         typesetter: inputs.typesetter(),
-        settings: &inputs.ws.config.pdf,
+        settings: if wants_render {
+            &inputs.ws.config.pdf
+        } else {
+            &check_only
+        },
     });
     let rendered = render::render(&inputs.engine, &localized, &formats, stage.as_ref())
         .map_err(|d| vec![d])?;

@@ -364,12 +364,22 @@ impl<'a> Sink<'a> for BuildSink<'_, 'a> {
                 }
             }
         }
+        // a PDF's preview comes along when the previous build has it
+        for (path, format, _) in &outputs {
+            if *format == Format::Pdf {
+                let preview = crate::pdf::preview_path(path);
+                let _ = self.staging.link(&preview, &self.out.join(&preview));
+            }
+        }
         Some((cached.info.clone(), outputs))
     }
 
     fn take(&self, job: &Job<'a>, _: &DocInfo, rendered: &Rendered) -> Result<Output, Diagnostic> {
         let rel = file_path(self.inputs, job, rendered.format);
         let written = self.staging.write(&rel, &rendered.bytes)?;
+        if let Some(png) = &rendered.preview {
+            self.staging.write(&crate::pdf::preview_path(&rel), png)?;
+        }
         Ok((rel, rendered.format, written))
     }
 }
@@ -560,6 +570,8 @@ fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
                 .map(|(path, format, _)| IndexFile {
                     format: format.extension(),
                     href: path.clone(),
+                    preview: (*format == Format::Pdf && inputs.ws.config.pdf.previews)
+                        .then(|| crate::pdf::preview_path(path)),
                 })
                 .collect(),
         });

@@ -44,4 +44,6 @@ pub struct IndexDocument {
 pub struct IndexFile {
     pub format: &'static str,
     pub href: String,
+    /// PDF only: a PNG of the first page.
+    pub preview: Option<String>,
 }

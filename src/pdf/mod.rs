@@ -9,7 +9,9 @@
 //!   colour variant the workspace chose ([`Variant`]). It also reads back the
 //!   layout: the page count, the fonts used, and the position of the marks
 //!   the templates put after every block, from which [`fit`] finds panels and
-//!   pages whose content does not fit.
+//!   pages whose content does not fit; and renders a PNG of the first page
+//!   for the review page. Typst runs on a thread pool of its own (see
+//!   [`Typesetter::compile`] for why).
 //! - [`escape`] keeps translations from running as Typst code.
 //!
 //! Documents never read files: the only source is the rendered template, and
@@ -40,8 +42,8 @@ pub use crate::workspace::pdf::{PdfSettings, Variant};
 pub use fit::{Mark, Overflow};
 use fonts::Fonts;
 
-/// Stack size of the threads that lay out PDFs (Typst's layout recurses
-/// deeply; 2 MiB, the default, overflowed in debug builds).
+/// Stack size of the threads that lay out PDFs: Typst's layout recurses
+/// deeply (rayon's default of 2 MiB overflowed in debug builds).
 const THREAD_STACK: usize = 32 * 1024 * 1024;
 
 /// The label of the marks the templates place after blocks (see `pdf/base.typ`).
@@ -99,6 +101,19 @@ pub struct PdfJob<'a> {
 pub struct Compiled {
     pub bytes: Vec<u8>,
     pub facts: PdfFacts,
+    /// A small PNG of the first page (trim size), for the review page.
+    pub preview: Option<Vec<u8>>,
+}
+
+/// Pixels per point of the first-page previews: an A4 sheet becomes 421 px wide.
+const PREVIEW_SCALE: f64 = 0.5;
+
+/// Where the preview of the PDF at `pdf_path` (`campaign/locale/document.pdf`)
+/// goes in the output folder: `_previews/campaign/locale/document.png` (a
+/// campaign id is a slug, which has no `_`, so no campaign can clash with it).
+pub fn preview_path(pdf_path: &str) -> String {
+    let stem = pdf_path.strip_suffix(".pdf").unwrap_or(pdf_path);
+    format!("_previews/{stem}.png")
 }
 
 /// Fonts and Typst's library, loaded once per run and shared by all threads.
@@ -197,6 +212,17 @@ impl Typesetter {
             pretty: false,
         };
         let bytes = typst_pdf::pdf(&doc, &options).map_err(|errors| world.describe(&errors))?;
+        let preview = doc
+            .pages()
+            .first()
+            .filter(|_| job.settings.previews)
+            .and_then(|page| {
+                let options = typst_render::RenderOptions {
+                    pixel_per_pt: typst::utils::Scalar::new(PREVIEW_SCALE),
+                    render_bleed: false,
+                };
+                typst_render::render(page, &options).encode_png().ok()
+            });
         let marks = read_marks(&doc);
         let overflows = fit::overflows(&marks, job.rule);
         let mut fonts = BTreeSet::new();
@@ -223,6 +249,7 @@ impl Typesetter {
                 fonts: fonts.into_iter().collect(),
                 overflows,
             },
+            preview,
         })
     }
 }

@@ -30,6 +30,8 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     /// Page count, fonts, layout fit: PDF only.
     pub pdf: Option<PdfFacts>,
+    /// A PNG of the first page, for the review page: PDF only.
+    pub preview: Option<Vec<u8>>,
 }
 
 /// The template that renders `kind` in `format`.
@@ -60,11 +62,13 @@ pub fn render(
                     bytes: finish_text(&engine.render(&name(format), &context)?, doc.locale.rtl)
                         .into_bytes(),
                     pdf: None,
+                    preview: None,
                 },
                 Format::Html => Rendered {
                     format,
                     bytes: engine.render(&name(format), &context)?.into_bytes(),
                     pdf: None,
+                    preview: None,
                 },
                 Format::Pdf => {
                     let stage = pdf.ok_or_else(|| {
@@ -80,6 +84,7 @@ pub fn render(
                         format,
                         bytes: compiled.bytes,
                         pdf: Some(compiled.facts),
+                        preview: compiled.preview,
                     }
                 }
             })

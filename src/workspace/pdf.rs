@@ -50,6 +50,9 @@ pub struct PdfSettings {
     pub system_fonts: bool,
     /// Crop marks (and a leaflet's fold marks) in a slug outside the bleed.
     pub crop_marks: bool,
+    /// A PNG of each PDF's first page for the review page (about a third of
+    /// the PDF time).
+    pub previews: bool,
 }
 
 /// Width of the slug that holds crop marks, outside the bleed, in mm.
@@ -79,6 +82,7 @@ impl Default for PdfSettings {
             fonts: DEFAULT_FONTS.iter().map(|s| s.to_string()).collect(),
             system_fonts: true,
             crop_marks: false,
+            previews: true,
         }
     }
 }
@@ -93,6 +97,7 @@ pub struct RawPdf {
     fonts: Option<Spanned<Vec<String>>>,
     system_fonts: Option<bool>,
     crop_marks: Option<bool>,
+    previews: Option<bool>,
 }
 
 impl RawPdf {
@@ -140,6 +145,9 @@ impl RawPdf {
         }
         if let Some(b) = self.crop_marks {
             s.crop_marks = b;
+        }
+        if let Some(b) = self.previews {
+            s.previews = b;
         }
         s
     }

@@ -449,3 +449,47 @@ fn fonts_in_the_workspace_fonts_folder_are_used() {
         "{flyer}"
     );
 }
+
+#[test]
+fn the_review_page_shows_a_preview_of_each_pdf() {
+    let ws = fixture("print");
+    let o = build(ws.path(), &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = ws.path().join("out");
+    let index = read(&out.join("index.html"));
+    for locale in ["en", "ru", "ar", "ka"] {
+        for doc in ["flyer", "leaflet", "brochure"] {
+            let png = format!("_previews/notice/{locale}/{doc}.png");
+            assert!(index.contains(&format!("src=\"{png}\"")), "{png}");
+            assert!(
+                std::fs::read(out.join(&png))
+                    .unwrap()
+                    .starts_with(b"\x89PNG\r\n\x1a\n")
+            );
+        }
+    }
+    // previews are review aids, not deliverables: the manifest lists the PDFs only
+    assert!(!read(&out.join("manifest.json")).contains("_previews/"));
+    // a rebuild that reuses a PDF keeps its preview
+    let ru = ws.path().join("locales/ru/notice.ftl");
+    append(&ru, "\nextra = unused\n");
+    let o = build(ws.path(), &["-v"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("3 documents rendered, 9 reused"),
+        "{}",
+        stderr(&o)
+    );
+    for locale in ["en", "ru", "ar", "ka"] {
+        assert!(
+            out.join(format!("_previews/notice/{locale}/leaflet.png"))
+                .is_file()
+        );
+    }
+    // previews = false: none
+    append(&ws.path().join("pamphlet.toml"), "previews = false\n");
+    let o = build(ws.path(), &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!out.join("_previews").exists());
+    assert!(!read(&out.join("index.html")).contains("_previews/"));
+}
