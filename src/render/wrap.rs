@@ -28,6 +28,8 @@ pub fn wrap(text: &str, max: usize, first: &str, indent: usize) -> String {
     let mut line_start = 0; // byte offset of the current line in `out`
     let mut line_w = width(first);
     let mut line_has_word = false;
+    // the pieces of the current word, reused from word to word
+    let mut parts: Vec<(&str, bool)> = Vec::new();
     let new_line = |out: &mut String, line_start: &mut usize, line_w: &mut usize| {
         let kept = out.trim_end().len().max(*line_start);
         out.truncate(kept);
@@ -42,7 +44,8 @@ pub fn wrap(text: &str, max: usize, first: &str, indent: usize) -> String {
             line_has_word = false;
         }
         for word in para.split(' ').filter(|w| !w.is_empty()) {
-            for (piece, glued) in pieces(word, max.saturating_sub(indent).max(1)) {
+            split_word(word, max.saturating_sub(indent).max(1), &mut parts);
+            for &(piece, glued) in &parts {
                 let w = width(piece);
                 let sep = usize::from(line_has_word && !glued);
                 if line_has_word && line_w + sep + w > max {
@@ -65,12 +68,16 @@ pub fn wrap(text: &str, max: usize, first: &str, indent: usize) -> String {
 /// Splits a word into pieces that may start a new line: after every wide
 /// character, and wherever the word must be cut to fit `max` columns. Each
 /// piece comes with whether it continues the previous one without a space.
-fn pieces(word: &str, max: usize) -> Vec<(&str, bool)> {
-    // the common case: a word that fits and has no wide characters
-    if word.is_ascii() && word.len() <= max {
-        return vec![(word, false)];
+/// The pieces replace the contents of `out`.
+fn split_word<'w>(word: &'w str, max: usize, out: &mut Vec<(&'w str, bool)>) {
+    out.clear();
+    // the common case: a word that fits and has no wide characters (without
+    // them, no character is wider than its UTF-8 bytes, so the byte length
+    // bounds the width)
+    if word.len() <= max && (word.is_ascii() || !has_wide(word)) {
+        out.push((word, false));
+        return;
     }
-    let mut out: Vec<(&str, bool)> = Vec::new();
     let mut start = 0;
     let mut cur_w = 0;
     let mut chars = word.char_indices().peekable();
@@ -101,7 +108,12 @@ fn pieces(word: &str, max: usize) -> Vec<(&str, bool)> {
     if start < word.len() {
         out.push((&word[start..], !out.is_empty()));
     }
-    out
+}
+
+/// Does `word` contain a character two columns wide (CJK), after which a
+/// line may break?
+fn has_wide(word: &str) -> bool {
+    word.chars().any(|c| c.width() == Some(2))
 }
 
 #[cfg(test)]
