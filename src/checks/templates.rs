@@ -30,28 +30,18 @@ const DOCUMENT: &[&str] = &[
     "sheets",
     "fallbacks",
 ];
-/// The PDF templates also get `pdf` (geometry, variant, fonts, language, date).
-const PDF: &[&str] = &[
-    "title",
-    "locale",
-    "campaign",
-    "document",
-    "surfaces",
-    "sheets",
-    "fallbacks",
-    "pdf",
-];
 const INDEX: &[&str] = &["project", "files", "locales", "campaigns"];
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let engine = &cx.inputs.engine;
     for (name, source, overridden) in engine.sources() {
-        let allowed = if name == "index.html" {
-            INDEX
+        let allowed: Vec<&str> = if name == "index.html" {
+            INDEX.to_vec()
         } else if name.starts_with("pdf/") {
-            PDF
+            // the PDF templates also get `pdf` (geometry, variant, fonts, language, date)
+            DOCUMENT.iter().copied().chain(["pdf"]).collect()
         } else {
-            DOCUMENT
+            DOCUMENT.to_vec()
         };
         let file = if overridden {
             format!("templates/{name}")

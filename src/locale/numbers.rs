@@ -49,21 +49,16 @@ pub fn format_value(value: &FluentValue, intls: &IntlLangMemoizer) -> Option<Str
 /// Formats `n` in the memoizer's locale as `Intl.NumberFormat` would.
 pub fn format_number(n: &FluentNumber, intls: &IntlLangMemoizer) -> String {
     let opts = &n.options;
-    let grouping = if opts.use_grouping {
-        GroupingStrategy::Auto
-    } else {
-        GroupingStrategy::Never
-    };
     let result = match (opts.style, &opts.currency) {
         (FluentNumberStyle::Currency, Some(code)) if is_currency_code(code) => {
-            let key = CurrencyKey {
-                code: code.clone(),
-                display: display_key(opts.currency_display),
-            };
+            let key = (code.clone(), opts.currency_display);
             intls.with_try_get::<Currency, _, _>(key, |f| {
                 let digits = f.digits;
-                let value = decimal(n.value, opts, Digits::fraction(digits, digits));
+                let value = decimal(n.value, opts, (digits, digits));
                 let shown = f.formatter.format_fixed_decimal(&value).to_string();
+                if !has_digit_options(opts) {
+                    return shown;
+                }
                 // ICU4X pads an amount to the currency's minor unit whatever
                 // the options; where a translator asked for other digits, put
                 // the number formatted as asked in place of the padded one.
@@ -80,13 +75,9 @@ pub fn format_number(n: &FluentNumber, intls: &IntlLangMemoizer) -> String {
             })
         }
         (FluentNumberStyle::Percent, _) => intls.with_try_get::<Percent, _, _>((), |f| {
-            let value = match Decimal::from_str(&n.value.to_string()) {
-                Ok(mut d) => {
-                    d.multiply_pow10(2);
-                    round(d, opts, Digits::fraction(0, 0))
-                }
-                Err(_) => Decimal::from(0),
-            };
+            let mut value = exact(n.value);
+            value.multiply_pow10(2);
+            let value = round(value, opts, (0, 0));
             let shown = f.0.format(&value).to_string();
             // ICU4X keeps the Latin percent sign with Extended Arabic-Indic
             // digits (Persian); CLDR's symbol for those digits is U+066A.
@@ -96,8 +87,8 @@ pub fn format_number(n: &FluentNumber, intls: &IntlLangMemoizer) -> String {
                 shown
             }
         }),
-        _ => intls.with_try_get::<Numbers, _, _>((grouping_key(grouping),), |f| {
-            let value = decimal(n.value, opts, Digits::fraction(0, 3));
+        _ => intls.with_try_get::<Numbers, _, _>(opts.use_grouping, |f| {
+            let value = decimal(n.value, opts, (0, 3));
             f.0.format(&value).to_string()
         }),
     };
@@ -115,7 +106,7 @@ pub fn round_for_plurals(n: &mut FluentNumber) {
     if n.options.style != FluentNumberStyle::Decimal {
         return;
     }
-    let d = decimal(n.value, &n.options, Digits::fraction(0, 3));
+    let d = decimal(n.value, &n.options, (0, 3));
     let text = d.to_string();
     if let Ok(value) = text.parse::<f64>() {
         n.value = value;
@@ -126,35 +117,33 @@ pub fn round_for_plurals(n: &mut FluentNumber) {
     }
 }
 
-/// Default fraction digits of a style (ECMA-402: decimal 0–3, percent 0–0,
-/// currency its minor unit).
-#[derive(Clone, Copy)]
-struct Digits {
-    min_fraction: usize,
-    max_fraction: usize,
+/// Default minimum and maximum fraction digits of a style (ECMA-402:
+/// decimal 0–3, percent 0–0, currency its minor unit).
+type Digits = (usize, usize);
+
+/// Did the translator set any digit option?
+fn has_digit_options(o: &FluentNumberOptions) -> bool {
+    [
+        o.minimum_integer_digits,
+        o.minimum_fraction_digits,
+        o.maximum_fraction_digits,
+        o.minimum_significant_digits,
+        o.maximum_significant_digits,
+    ]
+    .iter()
+    .any(Option::is_some)
 }
 
-impl Digits {
-    fn fraction(min_fraction: usize, max_fraction: usize) -> Digits {
-        Digits {
-            min_fraction,
-            max_fraction,
-        }
-    }
+/// `value` as the decimal it prints as: Rust prints the shortest text that
+/// reads back as the same f64, as ECMAScript does, and that text is the
+/// decimal that gets rounded.
+fn exact(value: f64) -> Decimal {
+    Decimal::from_str(&value.to_string()).unwrap_or_else(|_| Decimal::from(0))
 }
 
 /// Rounds and pads `value` as `Intl.NumberFormat` does for these options.
 fn decimal(value: f64, opts: &FluentNumberOptions, defaults: Digits) -> Decimal {
-    // Rust prints the shortest text that reads back as the same f64, as
-    // ECMAScript does; that text is the decimal that gets rounded.
-    decimal_from_str(&value.to_string(), opts, defaults)
-}
-
-fn decimal_from_str(text: &str, opts: &FluentNumberOptions, defaults: Digits) -> Decimal {
-    match Decimal::from_str(text) {
-        Ok(d) => round(d, opts, defaults),
-        Err(_) => Decimal::from(0),
-    }
+    round(exact(value), opts, defaults)
 }
 
 /// The magnitude of `d`, without its sign.
@@ -187,12 +176,12 @@ fn round(mut d: Decimal, opts: &FluentNumberOptions, defaults: Digits) -> Decima
         let mut min_fd = clamp(opts.minimum_fraction_digits);
         let mut max_fd = clamp(opts.maximum_fraction_digits);
         match (min_fd, max_fd) {
-            (Some(min), None) => max_fd = Some(min.max(defaults.max_fraction as i16)),
-            (None, Some(max)) => min_fd = Some(max.min(defaults.min_fraction as i16)),
+            (Some(min), None) => max_fd = Some(min.max(defaults.1 as i16)),
+            (None, Some(max)) => min_fd = Some(max.min(defaults.0 as i16)),
             _ => {}
         }
-        let min_fd = min_fd.unwrap_or(defaults.min_fraction as i16);
-        let max_fd = max_fd.unwrap_or(defaults.max_fraction as i16).max(min_fd);
+        let min_fd = min_fd.unwrap_or(defaults.0 as i16);
+        let max_fd = max_fd.unwrap_or(defaults.1 as i16).max(min_fd);
         d.round_with_mode(-max_fd, half_expand);
         d.absolute.trim_end();
         d.absolute.pad_end(-min_fd);
@@ -201,42 +190,23 @@ fn round(mut d: Decimal, opts: &FluentNumberOptions, defaults: Digits) -> Decima
     if let Some(min_int) = clamp(opts.minimum_integer_digits) {
         d.absolute.pad_start(min_int.max(1));
     }
-    if d.absolute.is_zero() {
-        // Intl prints "-0" for negative zero only with signDisplay options
-        // Fluent does not pass; a rounded-away negative prints "0" or "-0"
-        // the same way in both, so keep the sign ICU4X computed.
-    }
     d
-}
-
-fn grouping_key(g: GroupingStrategy) -> u8 {
-    match g {
-        GroupingStrategy::Never => 0,
-        _ => 1,
-    }
-}
-
-fn display_key(d: FluentNumberCurrencyDisplayStyle) -> u8 {
-    match d {
-        FluentNumberCurrencyDisplayStyle::Symbol => 0,
-        FluentNumberCurrencyDisplayStyle::Code => 1,
-        FluentNumberCurrencyDisplayStyle::Name => 2,
-    }
 }
 
 /// A decimal formatter of one locale, with or without grouping.
 struct Numbers(DecimalFormatter);
 
 impl Memoizable for Numbers {
-    type Args = (u8,);
+    /// Whether to group digits.
+    type Args = bool;
     type Error = String;
 
-    fn construct(lang: LanguageIdentifier, (grouping,): (u8,)) -> Result<Self, String> {
+    fn construct(lang: LanguageIdentifier, grouping: bool) -> Result<Self, String> {
         let mut options = DecimalFormatterOptions::default();
-        options.grouping_strategy = Some(if grouping == 0 {
-            GroupingStrategy::Never
-        } else {
+        options.grouping_strategy = Some(if grouping {
             GroupingStrategy::Auto
+        } else {
+            GroupingStrategy::Never
         });
         DecimalFormatter::try_new((&icu_locale(&lang)).into(), options)
             .map(Numbers)
@@ -258,12 +228,6 @@ impl Memoizable for Percent {
     }
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct CurrencyKey {
-    code: String,
-    display: u8,
-}
-
 /// A currency formatter of one locale, currency and display.
 struct Currency {
     formatter: CurrencyFormatter<DecimalFormatter>,
@@ -274,18 +238,26 @@ struct Currency {
 }
 
 impl Memoizable for Currency {
-    type Args = CurrencyKey;
+    /// The ISO 4217 code and how the currency is shown.
+    type Args = (String, FluentNumberCurrencyDisplayStyle);
     type Error = String;
 
-    fn construct(lang: LanguageIdentifier, key: CurrencyKey) -> Result<Self, String> {
-        let code = CurrencyType::try_from_str(&key.code).map_err(|e| e.to_string())?;
+    fn construct(
+        lang: LanguageIdentifier,
+        (code_text, display): Self::Args,
+    ) -> Result<Self, String> {
+        let code = CurrencyType::try_from_str(&code_text).map_err(|e| e.to_string())?;
         let locale = icu_locale(&lang);
         let prefs = (&locale).into();
         let prefs_decimal = (&locale).into();
-        let formatter = match key.display {
-            1 => CurrencyFormatter::try_new_code(prefs, code, Default::default()),
-            2 => CurrencyFormatter::try_new_name(prefs, code),
-            _ => CurrencyFormatter::try_new_symbol(prefs, code, Default::default()),
+        let formatter = match display {
+            FluentNumberCurrencyDisplayStyle::Code => {
+                CurrencyFormatter::try_new_code(prefs, code, Default::default())
+            }
+            FluentNumberCurrencyDisplayStyle::Name => CurrencyFormatter::try_new_name(prefs, code),
+            FluentNumberCurrencyDisplayStyle::Symbol => {
+                CurrencyFormatter::try_new_symbol(prefs, code, Default::default())
+            }
         }
         .map_err(|e| e.to_string())?;
         let plain = DecimalFormatter::try_new(prefs_decimal, Default::default())
@@ -293,7 +265,7 @@ impl Memoizable for Currency {
         Ok(Currency {
             formatter,
             plain,
-            digits: minor_unit(&key.code),
+            digits: minor_unit(&code_text),
         })
     }
 }

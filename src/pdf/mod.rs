@@ -330,21 +330,14 @@ pub struct Date {
     pub day: u8,
 }
 
-/// Parses `YYYY-MM-DD`.
+/// The date part of a campaign's `valid-as-of` (validated, ISO 8601).
 fn parse_date(s: &str) -> Option<Date> {
-    let mut parts = s.get(..10)?.split('-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts
-        .next()?
-        .parse()
-        .ok()
-        .filter(|m| (1..=12).contains(m))?;
-    let day = parts
-        .next()?
-        .parse()
-        .ok()
-        .filter(|d| (1..=31).contains(d))?;
-    Some(Date { year, month, day })
+    let d = crate::locale::dates::FluentDate::parse(s)?;
+    Some(Date {
+        year: d.year,
+        month: d.month,
+        day: d.day,
+    })
 }
 
 /// Trim size of one page of `doc` in mm: the paper, or for a leaflet the open sheet.

@@ -292,35 +292,27 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
             Err(msg) => cx.diags.push(file.error_at(&value.span(), "var-type", msg)),
         }
     }
-    let valid_as_of = raw.valid_as_of.as_ref().and_then(|v| match v.get_ref() {
-        toml::Value::Datetime(d) => Some(d.to_string()),
-        toml::Value::String(s) if crate::locale::dates::FluentDate::parse(s).is_some() => {
-            Some(s.clone())
-        }
-        _ => {
+    let valid_as_of = raw.valid_as_of.as_ref().and_then(|v| {
+        let text = match v.get_ref() {
+            toml::Value::Datetime(d) => Some(d.to_string()),
+            toml::Value::String(s) => Some(s.clone()),
+            _ => None,
+        };
+        let date = text
+            .as_deref()
+            .and_then(crate::locale::dates::FluentDate::parse);
+        if date.is_none() {
             cx.diags.push(file.error_at(
                 &v.span(),
                 "campaign-date",
-                "valid-as-of must be a date such as 2026-11-01",
+                "valid-as-of must be a date such as 2026-11-01, without an offset",
             ));
-            None
         }
+        date.map(|d| d.iso())
     });
-    if let Some(d) = &valid_as_of {
-        match crate::locale::dates::FluentDate::parse(d) {
-            Some(date) => {
-                cx.vars
-                    .insert("valid-as-of".into(), VarValue::Date { date: date.iso() });
-            }
-            None => cx.diags.push(
-                Diagnostic::error(
-                    "campaign-date",
-                    format!("valid-as-of = {d} is not a floating date"),
-                )
-                .in_file(&file.display)
-                .with_hint("write a date such as 2026-11-01, without a time or offset"),
-            ),
-        }
+    if let Some(date) = &valid_as_of {
+        cx.vars
+            .insert("valid-as-of".into(), VarValue::Date { date: date.clone() });
     }
     if let Some(e) = &raw.edition {
         cx.vars

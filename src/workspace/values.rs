@@ -158,19 +158,15 @@ impl VarValue {
     }
 }
 
-/// 25 (percent) as the ratio 0.25, without binary noise (25 / 100 as text).
+/// 25 (percent) as the ratio 0.25, without binary noise: the decimal
+/// shifted by two places, not a float division (33.3 / 100 is 0.33299…).
 fn ratio(percent: f64) -> f64 {
-    let text = percent.to_string();
-    let (neg, digits) = match text.strip_prefix('-') {
-        Some(d) => ("-", d),
-        None => ("", text.as_str()),
+    let mut d: fixed_decimal::Decimal = match percent.to_string().parse() {
+        Ok(d) => d,
+        Err(_) => return percent / 100.0,
     };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let padded = format!("{int:0>3}");
-    let (head, tail) = padded.split_at(padded.len() - 2);
-    format!("{neg}{head}.{tail}{frac}")
-        .parse()
-        .unwrap_or(percent / 100.0)
+    d.multiply_pow10(-2);
+    d.to_string().parse().unwrap_or(percent / 100.0)
 }
 
 impl std::fmt::Display for VarValue {

@@ -392,3 +392,22 @@ fn typed_variables_that_cannot_be_formatted_name_file_and_line() {
         ],
     );
 }
+
+#[test]
+fn valid_as_of_must_be_a_floating_date() {
+    let ws = fixture("mini");
+    edit(
+        ws.path(),
+        "campaigns/notice.toml",
+        "valid-as-of = 2026-01-15",
+        "valid-as-of = 2026-01-15T00:00:00+04:00",
+    );
+    fails_with(
+        ws.path(),
+        1,
+        &[
+            "error[campaign-date]: valid-as-of must be a date such as 2026-11-01, without an offset",
+            "--> campaigns/notice.toml:2:15",
+        ],
+    );
+}
