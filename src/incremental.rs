@@ -238,7 +238,12 @@ impl<'a> Fingerprints<'a> {
             .catalog
             .locales
             .iter()
-            .map(|l| l.files.iter().map(|f| sha(&[f.text.as_bytes()])).collect())
+            .map(|l| {
+                l.files
+                    .iter()
+                    .map(|f| sha(&[f.text().as_bytes()]))
+                    .collect()
+            })
             .collect();
         let defs = inputs
             .catalog

@@ -6,12 +6,13 @@
 //! Computed from the loaded catalog alone (bundles, review records, trial
 //! resolution with the campaign's variables): no file is read here.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::locale::{Catalog, Fallback, review, to_args};
-use crate::workspace::{Campaign, MessageRef};
+use crate::workspace::{Campaign, MessageRef, Text};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Cell {
@@ -79,18 +80,6 @@ impl Cell {
     }
 }
 
-/// The messages `campaign` prints, each with the arguments of its first use.
-fn messages(
-    campaign: &Campaign,
-) -> BTreeMap<String, (MessageRef, fluent_bundle::FluentArgs<'static>)> {
-    let mut out = BTreeMap::new();
-    for t in campaign.texts() {
-        out.entry(t.msg.id.clone())
-            .or_insert_with(|| (t.msg.clone(), to_args(campaign.vars.iter().chain(&t.args))));
-    }
-    out
-}
-
 fn state(
     catalog: &Catalog,
     locale: usize,
@@ -131,8 +120,9 @@ fn words(catalog: &Catalog, id: &str) -> usize {
 /// Computes the matrix for `campaigns` and every locale of the catalog by
 /// resolving each message with the campaign's variables.
 pub fn compute(catalog: &Catalog, campaigns: &[Campaign]) -> Status {
-    compute_with(catalog, campaigns, |_, locale, msg, args| {
-        state(catalog, locale, msg, args)
+    compute_with(catalog, campaigns, |c, locale, text| {
+        let args = to_args(campaigns[c].vars.iter().chain(&text.args));
+        state(catalog, locale, &text.msg, &args)
     })
 }
 
@@ -155,62 +145,88 @@ pub fn state_from_fallbacks<'f>(
     }
 }
 
-/// Computes the matrix with `state_of(campaign index, locale, message, args)`.
+/// Computes the matrix with `state_of(campaign index, locale, first use of
+/// the message in the campaign)`, one locale per thread.
 pub fn compute_with(
     catalog: &Catalog,
     campaigns: &[Campaign],
-    state_of: impl Fn(usize, usize, &MessageRef, &fluent_bundle::FluentArgs) -> State,
+    state_of: impl Fn(usize, usize, &Text) -> State + Sync,
 ) -> Status {
-    let locales: Vec<String> = catalog.locales.iter().map(|l| l.tag.clone()).collect();
-    let mut totals: Vec<(Cell, BTreeSet<String>)> = vec![Default::default(); locales.len()];
-    let mut word_counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut rows = Vec::new();
-    for (c, campaign) in campaigns.iter().enumerate() {
-        let msgs = messages(campaign);
-        let mut cells = Vec::new();
-        for (l, total) in totals.iter_mut().enumerate() {
-            let mut cell = Cell::default();
-            for (id, (msg, args)) in &msgs {
-                let s = state_of(c, l, msg, args);
-                let w = match word_counts.get(id) {
-                    Some(w) => *w,
-                    None => *word_counts.entry(id.clone()).or_insert(words(catalog, id)),
-                };
-                cell.add(s, w);
-                if !total.1.contains(id) && total.1.insert(id.clone()) {
-                    total.0.add(s, w);
-                }
-            }
-            cells.push(cell);
-        }
-        rows.push(CampaignRow {
-            campaign: campaign.id.clone(),
-            cells,
-        });
-    }
-    let source_ids: BTreeSet<&str> = catalog.locales[catalog.source]
-        .files
+    // the messages each campaign prints, by id (attributes count with their
+    // message), each with its first use
+    let messages: Vec<BTreeMap<&str, &Text>> = campaigns
         .iter()
-        .flat_map(|f| f.entries.iter().map(|(e, _)| e.as_str()))
-        .collect();
-    let totals = totals
-        .into_iter()
-        .zip(&catalog.locales)
-        .map(|((cell, _), data)| {
-            let ids: BTreeSet<&str> = data
-                .files
-                .iter()
-                .flat_map(|f| f.entries.iter().map(|(e, _)| e.as_str()))
-                .collect();
-            LocaleTotal {
-                locale: data.tag.clone(),
-                cell,
-                obsolete: ids.difference(&source_ids).count(),
+        .map(|campaign| {
+            let mut ids = BTreeMap::new();
+            for t in campaign.texts() {
+                ids.entry(t.msg.id.as_str()).or_insert(t);
             }
+            ids
         })
         .collect();
+    let unique: BTreeSet<&str> = messages.iter().flat_map(|m| m.keys().copied()).collect();
+    let word_counts: HashMap<&str, usize> = unique
+        .into_par_iter()
+        .map(|id| (id, words(catalog, id)))
+        .collect();
+    fn ids_of(data: &crate::locale::LocaleData) -> HashSet<&str> {
+        data.files
+            .iter()
+            .flat_map(|f| f.entries.iter().map(|(e, _)| e.as_str()))
+            .collect()
+    }
+    let source_ids = ids_of(&catalog.locales[catalog.source]);
+    let columns: Vec<(Vec<Cell>, LocaleTotal)> = catalog
+        .locales
+        .par_iter()
+        .enumerate()
+        .map(|(l, data)| {
+            let mut total = Cell::default();
+            let mut counted: HashSet<&str> = HashSet::new();
+            let cells = messages
+                .iter()
+                .enumerate()
+                .map(|(c, ids)| {
+                    let mut cell = Cell::default();
+                    for (&id, text) in ids {
+                        let s = state_of(c, l, text);
+                        let w = word_counts[id];
+                        cell.add(s, w);
+                        if counted.insert(id) {
+                            total.add(s, w);
+                        }
+                    }
+                    cell
+                })
+                .collect();
+            let obsolete = ids_of(data)
+                .iter()
+                .filter(|id| !source_ids.contains(*id))
+                .count();
+            let total = LocaleTotal {
+                locale: data.tag.clone(),
+                cell: total,
+                obsolete,
+            };
+            (cells, total)
+        })
+        .collect();
+    let mut rows: Vec<CampaignRow> = campaigns
+        .iter()
+        .map(|c| CampaignRow {
+            campaign: c.id.clone(),
+            cells: Vec::with_capacity(columns.len()),
+        })
+        .collect();
+    let mut totals = Vec::with_capacity(columns.len());
+    for (cells, total) in columns {
+        for (row, cell) in rows.iter_mut().zip(cells) {
+            row.cells.push(cell);
+        }
+        totals.push(total);
+    }
     Status {
-        locales,
+        locales: catalog.locales.iter().map(|l| l.tag.clone()).collect(),
         campaigns: rows,
         totals,
     }

@@ -122,7 +122,7 @@ impl<'a> EntryRef<'a> {
             .map_or(start, |(i, _)| start + i);
         d.at_offset(
             self.file.display.clone(),
-            &self.file.text,
+            self.file.text(),
             &self.file.index,
             offset,
         )

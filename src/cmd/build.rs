@@ -516,12 +516,12 @@ fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
         .filter(|c| done.iter().any(|d| d.job.campaign.id == c.id))
         .cloned()
         .collect();
-    let status = crate::status::compute_with(catalog, &built, |c, locale, msg, _| {
+    let status = crate::status::compute_with(catalog, &built, |c, locale, text| {
         let list = fell_back
             .get(&(built[c].id.as_str(), locale))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        crate::status::state_from_fallbacks(catalog, locale, &msg.id, list.iter().copied())
+        crate::status::state_from_fallbacks(catalog, locale, &text.msg.id, list.iter().copied())
     });
     let mut campaigns: Vec<IndexCampaign> = Vec::new();
     for d in done {

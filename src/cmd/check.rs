@@ -155,7 +155,7 @@ fn broken_diagnostic(inputs: &Inputs, f: &crate::locale::Fallback) -> Option<Dia
                 f.message, f.locale, f.reason, f.used
             ),
         )
-        .at_offset(file.display.clone(), &file.text, &file.index, offset)
+        .at_offset(file.display.clone(), file.text(), &file.index, offset)
         .with_hint("fix the message so that it resolves with the campaign's variables"),
     )
 }

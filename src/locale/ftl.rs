@@ -27,7 +27,10 @@ pub const MAX_DROPPED: usize = 16;
 pub struct FtlFile {
     /// Workspace-relative path.
     pub display: String,
-    pub text: String,
+    /// The file's text when the resource does not hold it (the file was
+    /// refused, or entries were blanked out before parsing); empty otherwise,
+    /// so that the text is held once.
+    own_text: String,
     pub index: LineIndex,
     /// `(id, line)` of each message (`id`) and term (`-id`) in the file, in order.
     pub entries: Vec<(String, usize)>,
@@ -38,6 +41,14 @@ pub struct FtlFile {
 }
 
 impl FtlFile {
+    /// The file's text, as read (after decoding).
+    pub fn text(&self) -> &str {
+        match &self.resource {
+            Some(r) if self.own_text.is_empty() => r.source(),
+            _ => &self.own_text,
+        }
+    }
+
     pub fn line_of(&self, id: &str) -> Option<usize> {
         self.entries.iter().find(|(e, _)| e == id).map(|(_, l)| *l)
     }
@@ -49,7 +60,7 @@ impl FtlFile {
         let mut n = line;
         while n > 1 {
             n -= 1;
-            let text = self.index.line_text(&self.text, n);
+            let text = self.index.line_text(self.text(), n);
             match text.strip_prefix('#') {
                 Some(rest) if !rest.starts_with('#') => {
                     out.push(rest.strip_prefix(' ').unwrap_or(rest))
@@ -63,7 +74,7 @@ impl FtlFile {
 
     /// Byte offset where 1-based `line` starts.
     pub fn line_offset(&self, line: usize) -> usize {
-        self.index.line_start(line, &self.text)
+        self.index.line_start(line, self.text())
     }
 
     /// The text of the entry whose id is on `line`, up to the next entry.
@@ -74,69 +85,79 @@ impl FtlFile {
         let end = self
             .entries
             .get(next)
-            .map_or(self.text.len(), |(_, n)| self.line_offset(*n));
-        self.text.get(start..end).unwrap_or("")
+            .map_or(self.text().len(), |(_, n)| self.line_offset(*n));
+        self.text().get(start..end).unwrap_or("")
     }
 }
 
 /// Parses `text` (already decoded) into a resource; `severity` is what syntax
 /// errors count as (an error in the source locale, a warning in translations,
-/// whose broken messages fall back).
-pub fn parse(
-    display: String,
-    text: String,
-    severity: Severity,
-) -> (FtlFile, Option<FluentResource>, Vec<Diagnostic>) {
+/// whose broken messages fall back). The text is moved into the resource, not
+/// copied.
+pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec<Diagnostic>) {
     let index = LineIndex::new(&text);
     let mut diags = Vec::new();
     let entries = scan_entries(&text);
-    let file = |text, index, entries| FtlFile {
-        display: display.clone(),
-        text,
-        index,
-        entries,
-        refs: Vec::new(),
-        resource: None,
-    };
 
     if let Some(mut d) = refuse_before_parsing(&display, &text, &index) {
         d.severity = severity;
-        return (file(text, index, entries), None, vec![d]);
+        let file = FtlFile {
+            display,
+            own_text: text,
+            index,
+            entries,
+            refs: Vec::new(),
+            resource: None,
+        };
+        return (file, vec![d]);
     }
 
-    let (resource, dropped) = parse_without_hazards(&text, &entries);
-    for (id, line, literal) in dropped {
+    let parsed = parse_without_hazards(text, &entries);
+    // the text the entries were dropped from, when some were
+    let original = parsed.original.as_deref();
+    for (id, line, literal) in parsed.dropped {
+        let snippet = original.map(|t| index.line_text(t, line).to_owned());
         let d = Diagnostic::error(
             "ftl-number",
             format!("'{id}' uses the number {literal}, which has more than {MAX_LITERAL_DIGITS} digits before or after the point; the entry is ignored"),
         )
-        .at(display.clone(), crate::source::Position { line, col: 1 }, Some(index.line_text(&text, line).to_owned()))
+        .at(display.clone(), crate::source::Position { line, col: 1 }, snippet)
         .with_hint("write the number with fewer digits, or pass it from the campaign as a variable");
         diags.push(d);
     }
-    let resource = match resource {
-        Ok(r) => r,
-        Err((r, errors)) => {
-            for e in errors {
-                let lost = e
-                    .slice
-                    .as_ref()
-                    .and_then(|s| text.get(s.clone()))
-                    .and_then(|s| s.lines().next())
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty());
-                let mut message = e.kind.to_string();
-                if let Some(lost) = lost {
-                    message = format!("{message}; this entry is ignored: {lost}");
-                }
-                let d = Diagnostic::error("ftl-syntax", message)
-                    .at_offset(display.clone(), &text, &index, error_offset(&text, &e))
-                    .with_hint(syntax_hint(&text, &e));
-                diags.push(d);
-            }
-            r
-        }
+    let (resource, errors) = match parsed.result {
+        Ok(r) => (r, Vec::new()),
+        Err((r, errors)) => (r, errors),
     };
+    if !errors.is_empty() {
+        // the parser's offsets are into the text it saw; blanking keeps every
+        // line, so lines and columns carry over to the file as written
+        let seen = resource.source();
+        let blanked_index;
+        let seen_index = if original.is_some() {
+            blanked_index = LineIndex::new(seen);
+            &blanked_index
+        } else {
+            &index
+        };
+        for e in errors {
+            let lost = e
+                .slice
+                .as_ref()
+                .and_then(|s| seen.get(s.clone()))
+                .and_then(|s| s.lines().next())
+                .map(str::trim)
+                .filter(|s| !s.is_empty());
+            let mut message = e.kind.to_string();
+            if let Some(lost) = lost {
+                message = format!("{message}; this entry is ignored: {lost}");
+            }
+            let d = Diagnostic::error("ftl-syntax", message)
+                .at_offset(display.clone(), seen, seen_index, error_offset(seen, &e))
+                .with_hint(syntax_hint(seen, &e));
+            diags.push(d);
+        }
+    }
     let refs = resource
         .entries()
         .filter_map(|e| {
@@ -150,30 +171,42 @@ pub fn parse(
             Some((id, refs))
         })
         .collect();
-    let mut file = file(text, index, entries);
-    file.refs = refs;
     // a problem in a translation is a warning (its messages fall back), in the source an error
     for d in &mut diags {
         d.severity = severity;
     }
-    (file, Some(resource), diags)
+    let file = FtlFile {
+        display,
+        own_text: parsed.original.unwrap_or_default(),
+        index,
+        entries,
+        refs,
+        resource: Some(std::sync::Arc::new(resource)),
+    };
+    (file, diags)
 }
 
 type ParseResult =
     Result<FluentResource, (FluentResource, Vec<fluent_syntax::parser::ParserError>)>;
 
+/// What [`parse_without_hazards`] made of a file.
+struct Parsed {
+    result: ParseResult,
+    /// The entries blanked out: `id`, line, literal.
+    dropped: Vec<(String, usize, String)>,
+    /// The file as written, when entries were blanked out (the resource then
+    /// holds the blanked text).
+    original: Option<String>,
+}
+
 /// Parses `text`; entries with a number literal of too many digits are blanked
 /// out and the text parsed again, so that no such literal reaches the resolver.
-/// Returns the resource and the dropped entries (`id`, line, literal).
-fn parse_without_hazards(
-    text: &str,
-    entries: &[(String, usize)],
-) -> (ParseResult, Vec<(String, usize, String)>) {
+fn parse_without_hazards(text: String, entries: &[(String, usize)]) -> Parsed {
     let mut dropped = Vec::new();
     let mut blanked: Vec<usize> = Vec::new();
-    let mut current = text.to_owned();
+    let mut original: Option<String> = None;
+    let mut result = FluentResource::try_new(text);
     loop {
-        let result = FluentResource::try_new(current.clone());
         let resource = match &result {
             Ok(r) | Err((r, _)) => r,
         };
@@ -196,8 +229,13 @@ fn parse_without_hazards(
             }
         }
         let Some((id, literal)) = hazard else {
-            return (result, dropped);
+            return Parsed {
+                result,
+                dropped,
+                original,
+            };
         };
+        let current = resource.source();
         // the definition of `id` (there may be several) whose lines hold the
         // literal and that was not blanked yet; every round blanks a new one
         let lines: Vec<&str> = current.split_inclusive('\n').collect();
@@ -212,14 +250,19 @@ fn parse_without_hazards(
                         .get(start - 1..(end - 1).min(lines.len()))
                         .is_some_and(|l| l.concat().contains(&literal))
             });
+        let original = original.get_or_insert_with(|| current.to_owned());
         let Some((start, end)) = target.filter(|_| blanked.len() < MAX_DROPPED) else {
             // not found by the line scan, or too many: refuse the whole file rather than risk it
             dropped.push((id, 1, literal));
-            return (FluentResource::try_new(String::new()), dropped);
+            return Parsed {
+                result: FluentResource::try_new(String::new()),
+                dropped,
+                original: Some(std::mem::take(original)),
+            };
         };
         blanked.push(start);
         dropped.push((id, start, literal));
-        current = lines
+        let next: String = lines
             .iter()
             .enumerate()
             .map(|(i, line)| {
@@ -230,6 +273,7 @@ fn parse_without_hazards(
                 }
             })
             .collect();
+        result = FluentResource::try_new(next);
     }
 }
 
@@ -415,12 +459,13 @@ mod tests {
     #[test]
     fn syntax_errors_point_at_line_and_keep_the_rest() {
         let text = "a = fine\nb = { $x\nc = also fine\n".to_owned();
-        let (file, res, diags) = parse("x.ftl".into(), text, Severity::Warning);
+        let (file, diags) = parse("x.ftl".into(), text.clone(), Severity::Warning);
         assert_eq!(
             file.entries,
             vec![("a".into(), 1), ("b".into(), 2), ("c".into(), 3)]
         );
-        let res = res.unwrap();
+        assert_eq!(file.text(), text);
+        let res = file.resource.unwrap();
         assert_eq!(res.entries().count(), 3, "a, the junk of b, c");
         assert_eq!(diags.len(), 1, "{diags:?}");
         let pos = diags[0].location.as_ref().unwrap().position.unwrap();
@@ -431,8 +476,13 @@ mod tests {
     #[test]
     fn long_number_literals_drop_their_entry_only() {
         let text = "a = ok\nb = { 1.00000000000000000000 ->\n   *[other] x\n}\nc = { 12345678901234567890 }\nd = fine\n".to_owned();
-        let (file, res, diags) = parse("n.ftl".into(), text, Severity::Warning);
-        let ids: Vec<String> = res
+        let (file, diags) = parse("n.ftl".into(), text.clone(), Severity::Warning);
+        // the file's text stays as written, although the parser saw it blanked
+        assert_eq!(file.text(), text);
+        assert!(file.entry_text(2).contains("1.00000000000000000000"));
+        let ids: Vec<String> = file
+            .resource
+            .as_ref()
             .unwrap()
             .entries()
             .filter_map(super::super::ast::entry_id)
@@ -450,8 +500,8 @@ mod tests {
     fn calls_with_too_many_named_arguments_are_refused_before_parsing() {
         let args: Vec<String> = (0..100).map(|i| format!("a{i}: 1")).collect();
         let text = format!("x = {{ NUMBER($n, {}) }}\n", args.join(", "));
-        let (_, res, diags) = parse("n.ftl".into(), text, Severity::Error);
-        assert!(res.is_none());
+        let (file, diags) = parse("n.ftl".into(), text, Severity::Error);
+        assert!(file.resource.is_none());
         assert_eq!(diags[0].code, "ftl-arguments");
         assert!(
             too_many_named_args("x = { NUMBER($n, minimumFractionDigits: 2) } \"(:::)\"").is_none()
@@ -461,8 +511,9 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_before_parsing() {
         let text = format!("a = {}x{}\n", "{".repeat(5000), "}".repeat(5000));
-        let (_, res, diags) = parse("deep.ftl".into(), text, Severity::Error);
-        assert!(res.is_none());
+        let (file, diags) = parse("deep.ftl".into(), text.clone(), Severity::Error);
+        assert!(file.resource.is_none());
+        assert_eq!(file.text(), text);
         assert_eq!(diags[0].code, "ftl-nesting");
         // braces inside string literals and comments do not count
         let ok = format!("# {}\na = {{ \"{}\" }}\n", "{".repeat(100), "{".repeat(100));

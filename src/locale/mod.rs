@@ -415,8 +415,8 @@ fn new_bundle(id: &unic_langid::LanguageIdentifier) -> Bundle {
     bundle
 }
 
-/// A file's outcome: the parsed file, its resource and its diagnostics.
-type ParsedFile = (Option<FtlFile>, Option<FluentResource>, Vec<Diagnostic>);
+/// A file's outcome: the parsed file (with its resource) and its diagnostics.
+type ParsedFile = (Option<FtlFile>, Vec<Diagnostic>);
 
 /// Loads one locale: its files read and parsed in parallel, one bundle, its review record.
 fn load_locale(
@@ -476,29 +476,27 @@ fn load_locale(
                 .in_file(display)
                 .with_hint("copy the file into the locale folder instead of linking to it");
                 d.severity = severity;
-                return Ok(Some((None, None, vec![d])));
+                return Ok(Some((None, vec![d])));
             }
             Ok(Some(match workspace::read_text(&ws.root, path)? {
                 Ok(text) => {
-                    let (file, resource, diags) = ftl::parse(display, text, severity);
-                    (Some(file), resource, diags)
+                    let (file, diags) = ftl::parse(display, text, severity);
+                    (Some(file), diags)
                 }
                 Err(mut d) => {
                     d.severity = severity;
-                    (None, None, vec![d])
+                    (None, vec![d])
                 }
             }))
         })
         .collect();
     for result in parsed {
-        let Some((file, resource, file_diags)) = result? else {
+        let Some((file, file_diags)) = result? else {
             continue;
         };
         diags.extend(file_diags);
-        let Some(mut file) = file else { continue };
-        let resource = resource.map(Arc::new);
-        file.resource = resource.clone();
-        if let Some(resource) = resource
+        let Some(file) = file else { continue };
+        if let Some(resource) = file.resource.clone()
             && let Err(errors) = bundle.add_resource(resource)
         {
             for e in errors {
@@ -566,7 +564,12 @@ fn duplicate(
         .rev()
         .find(|(e, _)| *e == key)
         .map_or(1, |(_, l)| *l);
-    let offset = file.text.lines().take(line - 1).map(|l| l.len() + 1).sum();
+    let offset = file
+        .text()
+        .lines()
+        .take(line - 1)
+        .map(|l| l.len() + 1)
+        .sum();
     let clash = first_of(&other);
     let (code, message, hint) = match clash {
         Some(at) => (
@@ -586,7 +589,7 @@ fn duplicate(
         ),
     };
     let mut d = Diagnostic::error(code, message)
-        .at_offset(file.display.clone(), &file.text, &file.index, offset)
+        .at_offset(file.display.clone(), file.text(), &file.index, offset)
         .with_hint(hint);
     d.severity = severity;
     d
