@@ -24,26 +24,27 @@ pub fn without_isolates(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// `html` with every bidi isolate removed from attribute values (and from
-/// anything else inside a tag); text, comments and the contents of `<style>`
-/// and `<script>` are left as they are.
-pub fn strip_isolates(html: &str) -> Cow<'_, str> {
-    if !html.contains(ISOLATES) {
-        return Cow::Borrowed(html);
+/// Removes every bidi isolate from attribute values (and from anything else
+/// inside a tag) of `html`, in place; text, comments and the contents of
+/// `<style>` and `<script>` are left as they are. Works on the bytes as Tera
+/// wrote them: the isolates are the UTF-8 sequences `E2 81 A6`…`E2 81 A9`, and
+/// every byte the scan looks for is ASCII, which never occurs inside a
+/// multi-byte character.
+pub fn strip_isolates(html: &mut Vec<u8>) {
+    if !(0..html.len()).any(|i| is_isolate(html, i)) {
+        return;
     }
-    let mut out = String::with_capacity(html.len());
-    let bytes = html.as_bytes();
-    // `copied`: the end of what is already in `out`
+    // `write`: the end of the kept bytes; `copied`: the end of what was read
+    let mut write = 0;
     let mut copied = 0;
     let mut pos = 0;
-    while let Some(i) = html[pos..].find('<') {
+    while let Some(i) = find(&html[pos..], b"<") {
         let at = pos + i;
-        let rest = &html[at..];
-        if rest.starts_with("<!--") {
-            pos = rest.find("-->").map_or(html.len(), |e| at + e + 3);
+        if html[at..].starts_with(b"<!--") {
+            pos = find(&html[at..], b"-->").map_or(html.len(), |e| at + e + 3);
             continue;
         }
-        let is_tag = bytes
+        let is_tag = html
             .get(at + 1)
             .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!');
         if !is_tag {
@@ -51,33 +52,59 @@ pub fn strip_isolates(html: &str) -> Cow<'_, str> {
             continue;
         }
         let end = tag_end(html, at);
-        out.push_str(&html[copied..at]);
-        out.extend(html[at..end].chars().filter(|c| !ISOLATES.contains(c)));
+        html.copy_within(copied..at, write);
+        write += at - copied;
+        let mut i = at;
+        while i < end {
+            if is_isolate(html, i) {
+                i += 3;
+            } else {
+                html[write] = html[i];
+                write += 1;
+                i += 1;
+            }
+        }
         copied = end;
         pos = end;
         // raw text: skip to the element's end tag
-        let name: String = html[at + 1..end]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if name == "style" || name == "script" {
-            let close = format!("</{name}");
+        let name_len = html[at + 1..end]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = html[at + 1..at + 1 + name_len].to_ascii_lowercase();
+        if name == b"style" || name == b"script" {
+            let close = [b"</".as_slice(), &name].concat();
             pos = html[end..]
-                .to_ascii_lowercase()
-                .find(&close)
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(&close))
                 .map_or(html.len(), |e| end + e);
         }
     }
-    out.push_str(&html[copied..]);
-    Cow::Owned(out)
+    let len = html.len();
+    html.copy_within(copied..len, write);
+    html.truncate(write + len - copied);
+}
+
+/// Whether a bidi isolate (LRI, RLI, FSI or PDI) starts at byte `i`.
+fn is_isolate(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == 0xE2
+        && bytes.get(i + 1) == Some(&0x81)
+        && matches!(bytes.get(i + 2), Some(0xA6..=0xA9))
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.len() == 1 {
+        return haystack.iter().position(|b| *b == needle[0]);
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The end (after `>`) of the tag starting at `start`; `>` inside quoted
 /// attribute values does not end it.
-fn tag_end(html: &str, start: usize) -> usize {
+fn tag_end(html: &[u8], start: usize) -> usize {
     let mut quote: Option<u8> = None;
-    for (i, &b) in html.as_bytes()[start..].iter().enumerate() {
+    for (i, &b) in html[start..].iter().enumerate() {
         match quote {
             Some(q) if b == q => quote = None,
             Some(_) => {}
@@ -93,12 +120,18 @@ fn tag_end(html: &str, start: usize) -> usize {
 mod tests {
     use super::*;
 
+    fn stripped(html: &str) -> String {
+        let mut bytes = html.as_bytes().to_vec();
+        strip_isolates(&mut bytes);
+        String::from_utf8(bytes).expect("stripping keeps UTF-8 whole")
+    }
+
     #[test]
     fn isolates_leave_attributes_and_stay_in_text() {
         let html = "<p title=\"Call \u{2068}+1 555\u{2069}\">Call \u{2068}+1 555\u{2069}</p>\
                     <img alt='a \u{2066}b\u{2069} > c' src=x>\u{2068}d\u{2069}";
         assert_eq!(
-            strip_isolates(html),
+            stripped(html),
             "<p title=\"Call +1 555\">Call \u{2068}+1 555\u{2069}</p>\
              <img alt='a b > c' src=x>\u{2068}d\u{2069}"
         );
@@ -109,11 +142,16 @@ mod tests {
         let html = "<style>p::after { content: \"\u{2068}\" } a<b</style>\
                     <!-- <a title=\"\u{2068}\"> -->1 < 2 \u{2069}<br title=\"\u{2067}x\u{2069}\">";
         assert_eq!(
-            strip_isolates(html),
+            stripped(html),
             "<style>p::after { content: \"\u{2068}\" } a<b</style>\
              <!-- <a title=\"\u{2068}\"> -->1 < 2 \u{2069}<br title=\"x\">"
         );
-        assert!(matches!(strip_isolates("<p>x</p>"), Cow::Borrowed(_)));
+        assert_eq!(stripped("<p>x</p>"), "<p>x</p>");
+        assert_eq!(
+            stripped("<STYLE>\u{2068}</Style><b title=\"\u{2069}\">\u{2068}"),
+            "<STYLE>\u{2068}</Style><b title=\"\">\u{2068}"
+        );
+        assert_eq!(stripped("<a title='\u{2066}"), "<a title='");
         assert_eq!(
             without_isolates("\u{2066}a\u{2067}b\u{2068}c\u{2069}"),
             "abc"

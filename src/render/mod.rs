@@ -66,7 +66,7 @@ pub fn render(
                 },
                 Format::Html => Rendered {
                     format,
-                    bytes: engine.render(&name(format), &context)?.into_bytes(),
+                    bytes: engine.render_bytes(&name(format), &context)?,
                     pdf: None,
                     preview: None,
                 },

@@ -149,11 +149,13 @@ impl Engine {
         v
     }
 
-    /// Renders template `name` with `context`. An HTML page has every bidi
-    /// isolate removed from its attribute values, whatever the template did
-    /// (see `attrs`).
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        let out = self.tera.render(name, context).map_err(|e| {
+    /// Renders template `name` with `context` into bytes (UTF-8, as Tera
+    /// wrote them; not validated again). An HTML page has every bidi isolate
+    /// removed from its attribute values, whatever the template did (see
+    /// `attrs`).
+    pub fn render_bytes(&self, name: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera.render_to(name, context, &mut out).map_err(|e| {
             template_diagnostic(
                 &e,
                 "templates",
@@ -161,12 +163,20 @@ impl Engine {
                 "check the variable names against docs/templates.md",
             )
         })?;
-        if !name.ends_with(".html") {
-            return Ok(out);
+        if name.ends_with(".html") {
+            attrs::strip_isolates(&mut out);
         }
-        Ok(match attrs::strip_isolates(&out) {
-            std::borrow::Cow::Borrowed(_) => out,
-            std::borrow::Cow::Owned(stripped) => stripped,
+        Ok(out)
+    }
+
+    /// Renders template `name` with `context` into text (see [`Self::render_bytes`]).
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        String::from_utf8(self.render_bytes(name, context)?).map_err(|e| {
+            Diagnostic::error(
+                "template-render",
+                format!("{name} rendered invalid UTF-8: {e}"),
+            )
+            .in_file(format!("templates/{name}"))
         })
     }
 }

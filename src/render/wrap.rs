@@ -113,7 +113,10 @@ fn split_word<'w>(word: &'w str, max: usize, out: &mut Vec<(&'w str, bool)>) {
 /// Does `word` contain a character two columns wide (CJK), after which a
 /// line may break?
 fn has_wide(word: &str) -> bool {
-    word.chars().any(|c| c.width() == Some(2))
+    // no character below U+1100 (the first Hangul Jamo) is wide: Latin,
+    // Cyrillic, Arabic and most other scripts need no table lookup
+    word.chars()
+        .any(|c| c >= '\u{1100}' && c.width() == Some(2))
 }
 
 #[cfg(test)]
@@ -133,6 +136,13 @@ mod tests {
             wrap("one two three four", 10, "1. ", 3),
             "1. one two\n   three\n   four"
         );
+    }
+
+    #[test]
+    fn no_character_below_hangul_jamo_is_wide() {
+        // has_wide skips the table below U+1100
+        assert!(('\0'..'\u{1100}').all(|c| c.width() != Some(2)));
+        assert_eq!('\u{1100}'.width(), Some(2));
     }
 
     #[test]
