@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -121,6 +122,8 @@ pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<String> {
     h.update(sha(&[&std::fs::read(
         root.join(crate::workspace::CONFIG_FILE),
     )?]));
+    // the files in a stable order, then read and hashed in parallel
+    let mut entries = Vec::new();
     for dir in ["campaigns", "locales", "templates", "assets", "fonts"] {
         let dir = root.join(dir);
         if !dir.is_dir() {
@@ -128,18 +131,25 @@ pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<String> {
         }
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
             let entry = entry.map_err(std::io::Error::other)?;
-            let rel = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .into_owned();
-            if entry.path_is_symlink() {
-                h.update(sha(&[rel.as_bytes(), b"symlink"]));
-            } else if entry.file_type().is_file() {
-                h.update(sha(&[rel.as_bytes(), &std::fs::read(entry.path())?]));
+            if entry.path_is_symlink() || entry.file_type().is_file() {
+                entries.push(entry);
             }
         }
+    }
+    let hashes = entries
+        .par_iter()
+        .map(|entry| {
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let rel = rel.to_string_lossy();
+            if entry.path_is_symlink() {
+                Ok(sha(&[rel.as_bytes(), b"symlink"]))
+            } else {
+                Ok(sha(&[rel.as_bytes(), &std::fs::read(entry.path())?]))
+            }
+        })
+        .collect::<std::io::Result<Vec<[u8; 32]>>>()?;
+    for file in hashes {
+        h.update(file);
     }
     Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
@@ -169,10 +179,6 @@ pub fn key(inputs: &Inputs, job: &Job) -> String {
     )
 }
 
-/// Where an id is defined in one locale: the files that define it, and the
-/// messages and terms its (first) definition references.
-type Definitions<'a> = HashMap<&'a str, (Vec<usize>, &'a [String])>;
-
 /// Precomputed hashes from which each job's fingerprint is assembled.
 pub struct Fingerprints<'a> {
     inputs: &'a Inputs,
@@ -180,8 +186,6 @@ pub struct Fingerprints<'a> {
     global: [u8; 32],
     /// Per locale: the hash of each `.ftl` file, in file order.
     file_hashes: Vec<Vec<[u8; 32]>>,
-    /// Per locale: for each id (`msg`, `-term`), the files that define it and its references.
-    defs: Vec<Definitions<'a>>,
     assets: HashMap<&'a str, [u8; 32]>,
     /// Per campaign id: the hash of its file.
     campaigns: HashMap<&'a str, [u8; 32]>,
@@ -237,36 +241,12 @@ impl<'a> Fingerprints<'a> {
         let file_hashes = inputs
             .catalog
             .locales
-            .iter()
+            .par_iter()
             .map(|l| {
                 l.files
-                    .iter()
+                    .par_iter()
                     .map(|f| sha(&[f.text().as_bytes()]))
                     .collect()
-            })
-            .collect();
-        let defs = inputs
-            .catalog
-            .locales
-            .iter()
-            .map(|l| {
-                let mut map: Definitions = HashMap::new();
-                for (i, f) in l.files.iter().enumerate() {
-                    for (id, _) in &f.entries {
-                        map.entry(id.as_str())
-                            .or_insert_with(|| (Vec::new(), &[]))
-                            .0
-                            .push(i);
-                    }
-                    for (id, refs) in &f.refs {
-                        if let Some(e) = map.get_mut(id.as_str())
-                            && e.1.is_empty()
-                        {
-                            e.1 = refs;
-                        }
-                    }
-                }
-                map
             })
             .collect();
         let assets = inputs
@@ -285,7 +265,6 @@ impl<'a> Fingerprints<'a> {
             inputs,
             global: global.finalize().into(),
             file_hashes,
-            defs,
             assets,
             campaigns,
         }
@@ -293,7 +272,6 @@ impl<'a> Fingerprints<'a> {
 
     /// The fingerprints of every job, by cache key, computed in parallel.
     pub fn all(&self, jobs: &[Job]) -> HashMap<String, String> {
-        use rayon::prelude::*;
         jobs.par_iter()
             .map(|j| (key(self.inputs, j), self.of(j)))
             .collect()
@@ -329,7 +307,7 @@ impl<'a> Fingerprints<'a> {
             .collect();
         for &l in &catalog.locales[job.locale].chain {
             h.update(catalog.tag(l).as_bytes());
-            let defs = &self.defs[l];
+            let data = &catalog.locales[l];
             let mut seen: BTreeSet<&str> = BTreeSet::new();
             let mut files: BTreeSet<usize> = BTreeSet::new();
             let mut todo: Vec<&str> = roots.clone();
@@ -337,10 +315,8 @@ impl<'a> Fingerprints<'a> {
                 if !seen.insert(id) {
                     continue;
                 }
-                if let Some((in_files, refs)) = defs.get(id) {
-                    files.extend(in_files);
-                    todo.extend(refs.iter().map(String::as_str));
-                }
+                files.extend(data.files_defining(id));
+                todo.extend(data.refs_of(id).iter().map(String::as_str));
             }
             for f in files {
                 h.update(self.file_hashes[l][f]);

@@ -139,24 +139,6 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
 
     let finish_started = Instant::now();
     let manifest = build_manifest(&inputs, &done);
-    // the index (with its status matrix) and the manifest's JSON side by side
-    let (index_html, manifest_json) = rayon::join(
-        || {
-            let index = build_index(&inputs, &done, manifest.files.len());
-            inputs.engine.render(
-                "index.html",
-                &tera::Context::from_serialize(&index).unwrap_or_default(),
-            )
-        },
-        || manifest.to_json(),
-    );
-    let index_html = match index_html {
-        Ok(html) => html,
-        Err(d) => {
-            rep.diagnostics(&[d]);
-            return EXIT_CONTENT;
-        }
-    };
     let campaigns: BTreeSet<&str> = done.iter().map(|d| d.job.campaign.id.as_str()).collect();
     let locales: BTreeSet<usize> = done.iter().map(|d| d.job.locale).collect();
     let summary = Summary {
@@ -168,40 +150,35 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         locales: locales.len(),
         documents: done.len(),
     };
-    let cache = Cache {
-        generator: incremental::generator(),
-        inputs: inputs_hash,
-        summary: summary.clone(),
-        documents: done
-            .iter()
-            .map(|d| {
-                let files = d
-                    .outputs
-                    .iter()
-                    .map(|(path, format, w)| CachedFile {
-                        path: path.clone(),
-                        format: *format,
-                        bytes: w.bytes,
-                        sha256: w.sha256.clone(),
-                    })
-                    .collect();
-                let key = incremental::key(&inputs, &d.job);
-                (
-                    key.clone(),
-                    CachedDoc {
-                        fingerprint: sink.prints[&key].clone(),
-                        info: d.info.clone(),
-                        files,
-                    },
-                )
-            })
-            .collect(),
+    // the index (with its status matrix), the manifest's JSON and the cache's
+    // JSON side by side
+    let (index_html, (manifest_json, cache_json)) = rayon::join(
+        || {
+            let index = build_index(&inputs, &done, manifest.files.len());
+            inputs.engine.render_bytes(
+                "index.html",
+                &tera::Context::from_serialize(&index).unwrap_or_default(),
+            )
+        },
+        || {
+            rayon::join(
+                || manifest.to_json(),
+                || cache_of(&inputs, &done, &sink, &inputs_hash, &summary).to_json(),
+            )
+        },
+    );
+    let index_html = match index_html {
+        Ok(html) => html,
+        Err(d) => {
+            rep.diagnostics(&[d]);
+            return EXIT_CONTENT;
+        }
     };
     drop(sink);
     let finish = staging
         .write(manifest::FILE, manifest_json.as_bytes())
-        .and_then(|_| staging.write("index.html", index_html.as_bytes()))
-        .and_then(|_| staging.write(incremental::FILE, cache.to_json().as_bytes()))
+        .and_then(|_| staging.write("index.html", &index_html))
+        .and_then(|_| staging.write(incremental::FILE, cache_json.as_bytes()))
         .and_then(|_| staging.commit());
     if let Err(e) = finish {
         rep.error(&e.to_string());
@@ -244,6 +221,46 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     std::mem::forget(done);
     std::mem::forget(inputs);
     EXIT_OK
+}
+
+/// What the next build may reuse: each document's fingerprint, what it
+/// left for the manifest and index, and its files.
+fn cache_of(
+    inputs: &Inputs,
+    done: &[Done<Output>],
+    sink: &BuildSink,
+    inputs_hash: &str,
+    summary: &Summary,
+) -> Cache {
+    Cache {
+        generator: incremental::generator(),
+        inputs: inputs_hash.to_owned(),
+        summary: summary.clone(),
+        documents: done
+            .iter()
+            .map(|d| {
+                let files = d
+                    .outputs
+                    .iter()
+                    .map(|(path, format, w)| CachedFile {
+                        path: path.clone(),
+                        format: *format,
+                        bytes: w.bytes,
+                        sha256: w.sha256.clone(),
+                    })
+                    .collect();
+                let key = incremental::key(inputs, &d.job);
+                (
+                    key.clone(),
+                    CachedDoc {
+                        fingerprint: sink.prints[&key].clone(),
+                        info: d.info.clone(),
+                        files,
+                    },
+                )
+            })
+            .collect(),
+    }
 }
 
 /// `built 48 files (3 campaigns × 8 locales), 0 fallbacks, 0 warnings in 0.03 s → out`

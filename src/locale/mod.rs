@@ -45,8 +45,11 @@ pub struct LocaleData {
     pub chain: Vec<usize>,
     pub bundle: Bundle,
     pub files: Vec<FtlFile>,
-    /// Where each id (`msg`, `-term`) is first defined: file index and line.
-    pub index: HashMap<String, (usize, usize)>,
+    /// Where each id (`msg`, `-term`) is first defined.
+    pub index: HashMap<Box<str>, Def>,
+    /// The ids defined in more than one file, with every file that defines
+    /// them (a duplicate is reported; usually this is empty).
+    pub duplicated: HashMap<String, Vec<usize>>,
     /// `reviewed.toml`: message id → hash of the source text it was reviewed against.
     pub reviewed: BTreeMap<String, String>,
     /// A pseudo-locale generated from the source ([`pseudo`]): no files of its own.
@@ -59,21 +62,24 @@ pub const MAX_RESOLVED_BYTES: usize = 64 * 1024;
 impl LocaleData {
     /// The text of entry `id` (first definition), for hashing and quoting.
     pub fn entry_text(&self, id: &str) -> Option<&str> {
-        let (f, line) = self.index.get(id)?;
-        Some(self.files[*f].entry_text(*line))
+        let def = self.index.get(id)?;
+        Some(self.files[def.file as usize].entry_text(def.line as usize))
     }
 
     /// The references of entry `id` (a message `id` or a term `-id`), from the
     /// first file that defines it (the definition the bundle uses).
     pub fn refs_of(&self, id: &str) -> &[String] {
-        let Some((f, _)) = self.index.get(id) else {
-            return &[];
-        };
-        self.files[*f]
-            .refs
-            .iter()
-            .find(|(e, _)| e == id)
+        self.index
+            .get(id)
+            .and_then(|def| self.files[def.file as usize].refs.get(def.refs as usize))
             .map_or(&[], |(_, r)| r.as_slice())
+    }
+
+    /// The files that define `id`: the first, then any duplicates.
+    pub fn files_defining(&self, id: &str) -> impl Iterator<Item = usize> + '_ {
+        let first = self.index.get(id).map(|def| def.file as usize);
+        let more = self.duplicated.get(id).map_or(&[][..], Vec::as_slice);
+        first.into_iter().chain(more.iter().copied())
     }
 
     /// A reference cycle through `start`, as the ids along it (`a`, `b`, `a`).
@@ -102,6 +108,48 @@ impl LocaleData {
         }
         dfs(self, start, &mut Vec::new())
     }
+}
+
+/// Where an entry (`msg` or `-term`) is first defined.
+#[derive(Debug, Clone, Copy)]
+pub struct Def {
+    /// Index in [`LocaleData::files`].
+    pub file: u32,
+    /// 1-based line of the entry's id.
+    pub line: u32,
+    /// Position in the file's `refs`; `u32::MAX` when the entry did not parse.
+    refs: u32,
+}
+
+/// The index of a locale's entries by id, and the ids defined more than once.
+pub fn index_entries(files: &[FtlFile]) -> (HashMap<Box<str>, Def>, HashMap<String, Vec<usize>>) {
+    let mut index: HashMap<Box<str>, Def> =
+        HashMap::with_capacity(files.iter().map(|f| f.entries.len()).sum());
+    let mut duplicated: HashMap<String, Vec<usize>> = HashMap::new();
+    for (f, file) in files.iter().enumerate() {
+        for (id, line) in &file.entries {
+            match index.get(id.as_str()) {
+                Some(_) => duplicated.entry(id.clone()).or_default().push(f),
+                None => {
+                    let def = Def {
+                        file: f as u32,
+                        line: *line as u32,
+                        refs: u32::MAX,
+                    };
+                    index.insert(id.as_str().into(), def);
+                }
+            }
+        }
+        for (k, (id, _)) in file.refs.iter().enumerate() {
+            if let Some(def) = index.get_mut(id.as_str())
+                && def.file as usize == f
+                && def.refs == u32::MAX
+            {
+                def.refs = k as u32;
+            }
+        }
+    }
+    (index, duplicated)
 }
 
 /// Every locale of the workspace, in the order of `pamphlet.toml`.
@@ -518,15 +566,11 @@ fn load_locale(
             BTreeMap::new()
         }
     };
-    let mut index = HashMap::new();
-    for (f, file) in files.iter().enumerate() {
-        for (id, line) in &file.entries {
-            index.entry(id.clone()).or_insert((f, *line));
-        }
-    }
+    let (index, duplicated) = index_entries(&files);
     Ok((
         LocaleData {
             index,
+            duplicated,
             reviewed,
             tag: locale.tag.clone(),
             rtl: locale.rtl,

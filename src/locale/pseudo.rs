@@ -69,6 +69,7 @@ pub fn generate(
         bundle,
         files: Vec::new(),
         index: HashMap::new(),
+        duplicated: HashMap::new(),
         reviewed: BTreeMap::new(),
         pseudo: true,
     }
