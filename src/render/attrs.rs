@@ -17,11 +17,16 @@ pub const ISOLATES: [char; 4] = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']
 
 /// `text` without bidi isolates.
 pub fn without_isolates(text: &str) -> Cow<'_, str> {
-    if text.contains(ISOLATES) {
+    if has_isolate(text.as_bytes()) {
         Cow::Owned(text.replace(ISOLATES, ""))
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Whether `bytes` (UTF-8) contain a bidi isolate.
+pub fn has_isolate(bytes: &[u8]) -> bool {
+    memchr::memmem::find_iter(bytes, &[0xE2, 0x81]).any(|i| is_isolate(bytes, i))
 }
 
 /// Removes every bidi isolate from attribute values (and from anything else
@@ -31,7 +36,7 @@ pub fn without_isolates(text: &str) -> Cow<'_, str> {
 /// every byte the scan looks for is ASCII, which never occurs inside a
 /// multi-byte character.
 pub fn strip_isolates(html: &mut Vec<u8>) {
-    if !(0..html.len()).any(|i| is_isolate(html, i)) {
+    if !has_isolate(html) {
         return;
     }
     // `write`: the end of the kept bytes; `copied`: the end of what was read
@@ -73,11 +78,14 @@ pub fn strip_isolates(html: &mut Vec<u8>) {
             .count();
         let name = html[at + 1..at + 1 + name_len].to_ascii_lowercase();
         if name == b"style" || name == b"script" {
-            let close = [b"</".as_slice(), &name].concat();
-            pos = html[end..]
-                .windows(close.len())
-                .position(|w| w.eq_ignore_ascii_case(&close))
-                .map_or(html.len(), |e| end + e);
+            // the first `</` followed by the element's name, in any case
+            pos = memchr::memmem::find_iter(&html[end..], b"</")
+                .map(|e| end + e)
+                .find(|&e| {
+                    html.get(e + 2..e + 2 + name.len())
+                        .is_some_and(|n| n.eq_ignore_ascii_case(&name))
+                })
+                .unwrap_or(html.len());
         }
     }
     let len = html.len();
@@ -94,10 +102,7 @@ fn is_isolate(bytes: &[u8], i: usize) -> bool {
 
 /// Where `needle` first occurs in `haystack`.
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.len() == 1 {
-        return haystack.iter().position(|b| *b == needle[0]);
-    }
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 /// The end (after `>`) of the tag starting at `start`; `>` inside quoted

@@ -59,8 +59,10 @@ pub fn render(
             Ok(match format {
                 Format::Txt => Rendered {
                     format,
-                    bytes: finish_text(&engine.render(&name(format), &context)?, doc.locale.rtl)
-                        .into_bytes(),
+                    bytes: finish_text(
+                        &engine.render_bytes(&name(format), &context)?,
+                        doc.locale.rtl,
+                    ),
                     pdf: None,
                     preview: None,
                 },
@@ -99,49 +101,126 @@ pub fn render(
 /// UCS-2); right-to-left text keeps them, so that a Latin phone number or a
 /// number inside Arabic text keeps its order in any viewer.
 /// docs/templates.md documents this choice; tests/cli/pseudo.rs tests it.
-fn finish_text(text: &str, rtl: bool) -> String {
-    let mut out = String::with_capacity(text.len());
+///
+/// Works on the bytes Tera wrote (valid UTF-8: every input is text); only the
+/// end of each line is decoded, to trim Unicode white space as `str::trim_end`
+/// does.
+fn finish_text(text: &[u8], rtl: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
     let mut blank = true;
-    for line in text.lines() {
-        let line = line.trim_end();
+    for line in text.split(|b| *b == b'\n') {
+        let line = trim_end(line);
         if line.is_empty() {
             if !blank {
-                out.push('\n');
+                out.push(b'\n');
             }
             blank = true;
             continue;
         }
         blank = false;
-        if rtl {
-            out.push_str(line);
+        if rtl || !attrs::has_isolate(line) {
+            out.extend_from_slice(line);
         } else {
-            out.push_str(&attrs::without_isolates(line));
+            let mut i = 0;
+            while i < line.len() {
+                if line[i..].starts_with(&[0xE2, 0x81])
+                    && matches!(line.get(i + 2), Some(0xA6..=0xA9))
+                {
+                    i += 3;
+                } else {
+                    out.push(line[i]);
+                    i += 1;
+                }
+            }
         }
-        out.push('\n');
+        out.push(b'\n');
     }
-    while out.ends_with("\n\n") {
+    while out.ends_with(b"\n\n") {
         out.pop();
     }
     out
 }
 
+/// `line` without trailing white space (as `char::is_whitespace` defines it).
+fn trim_end(mut line: &[u8]) -> &[u8] {
+    while let Some(&last) = line.last() {
+        // the start of the last character: skip UTF-8 continuation bytes
+        let start = line.iter().rposition(|b| b & 0xC0 != 0x80).unwrap_or(0);
+        let c = if last < 0x80 {
+            Some(last as char)
+        } else {
+            std::str::from_utf8(&line[start..])
+                .ok()
+                .and_then(|s| s.chars().next())
+        };
+        match c {
+            Some(c) if c.is_whitespace() => {
+                line = &line[..if last < 0x80 { line.len() - 1 } else { start }]
+            }
+            _ => break,
+        }
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::finish_text;
+    use proptest::prelude::*;
+
+    /// The rule, written on `str`: what `finish_text` does on bytes.
+    fn reference(text: &str, rtl: bool) -> String {
+        let mut out = String::new();
+        let mut blank = true;
+        for line in text.lines() {
+            let line = line.trim_end();
+            if line.is_empty() {
+                if !blank {
+                    out.push('\n');
+                }
+                blank = true;
+                continue;
+            }
+            blank = false;
+            if rtl {
+                out.push_str(line);
+            } else {
+                out.push_str(&super::attrs::without_isolates(line));
+            }
+            out.push('\n');
+        }
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn bytes_and_str_rules_agree(text in "[a ж\u{a0}\u{3000}\u{2066}-\u{2069}\r\n\t\x0b日]{0,40}", rtl: bool) {
+            let bytes = finish_text(text.as_bytes(), rtl);
+            prop_assert_eq!(String::from_utf8(bytes).unwrap(), reference(&text, rtl));
+        }
+    }
 
     #[test]
     fn text_is_normalized_and_ltr_isolates_dropped() {
+        let finish =
+            |text: &str, rtl| String::from_utf8(finish_text(text.as_bytes(), rtl)).unwrap();
         assert_eq!(
-            finish_text("\n\nA  \n\n\n\nB \u{2068}1\u{2069}\n\n", false),
+            finish("\n\nA  \n\n\n\nB \u{2068}1\u{2069}\n\n", false),
             "A\n\nB 1\n"
         );
         assert_eq!(
-            finish_text("\u{2066}a\u{2069} \u{2067}b\u{2069}", false),
+            finish("\u{2066}a\u{2069} \u{2067}b\u{2069}", false),
             "a b\n"
         );
+        assert_eq!(finish("B \u{2068}1\u{2069}", true), "B \u{2068}1\u{2069}\n");
+        // Unicode white space at a line's end goes, as with str::trim_end
         assert_eq!(
-            finish_text("B \u{2068}1\u{2069}", true),
-            "B \u{2068}1\u{2069}\n"
+            finish("a\u{a0}\u{3000}\r\nб\u{2003}\x0b\n\u{2069}\n", true),
+            "a\nб\n\u{2069}\n"
         );
+        assert_eq!(finish("ж\u{2069}\n", false), "ж\n");
     }
 }
