@@ -14,7 +14,42 @@ pub fn width(s: &str) -> usize {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return s.len();
     }
-    UnicodeWidthStr::width(s)
+    simple_width(s).unwrap_or_else(|| UnicodeWidthStr::width(s))
+}
+
+/// Characters one column wide that take part in no sequence `unicode-width`
+/// measures as a whole: printable ASCII and the letters of Latin-1 and Latin
+/// Extended, Greek, Cyrillic, Armenian and Georgian (their combining marks
+/// excluded).
+fn is_simple(c: char) -> bool {
+    matches!(c,
+        '\u{20}'..='\u{7e}'
+        | '\u{a1}'..='\u{ac}'
+        | '\u{ae}'..='\u{2ff}'
+        | '\u{370}'..='\u{377}'
+        | '\u{37a}'..='\u{37f}'
+        | '\u{384}'..='\u{38a}'
+        | '\u{38c}'
+        | '\u{38e}'..='\u{3a1}'
+        | '\u{3a3}'..='\u{482}'
+        | '\u{48a}'..='\u{52f}'
+        | '\u{531}'..='\u{556}'
+        | '\u{559}'..='\u{58a}'
+        | '\u{10a0}'..='\u{10c5}'
+        | '\u{10d0}'..='\u{10ff}')
+}
+
+/// The width of `s` when every character is [`is_simple`] (one column
+/// each), without the table lookups; `None` otherwise.
+fn simple_width(s: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        if !is_simple(c) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 /// Wraps `text` to `max` columns. The first line starts with `first`; the
@@ -78,6 +113,10 @@ fn split_word<'w>(word: &'w str, max: usize, out: &mut Vec<(&'w str, bool)>) {
         out.push((word, false));
         return;
     }
+    if simple_width(word).is_some_and(|w| w <= max) {
+        out.push((word, false));
+        return;
+    }
     let mut start = 0;
     let mut cur_w = 0;
     let mut chars = word.char_indices().peekable();
@@ -136,6 +175,34 @@ mod tests {
             wrap("one two three four", 10, "1. ", 3),
             "1. one two\n   three\n   four"
         );
+    }
+
+    #[test]
+    fn simple_characters_are_one_column_alone_and_together() {
+        let simple: Vec<char> = ('\0'..='\u{ffff}').filter(|c| is_simple(*c)).collect();
+        assert!(simple.len() > 1000, "{}", simple.len());
+        for &c in &simple {
+            assert_eq!(c.width(), Some(1), "U+{:04X}", c as u32);
+            assert_eq!(
+                UnicodeWidthStr::width(c.to_string().as_str()),
+                1,
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        // in pairs too: no sequence of them is measured as a whole
+        for pair in simple.windows(2).step_by(3) {
+            let s: String = pair.iter().collect();
+            assert_eq!(UnicodeWidthStr::width(s.as_str()), 2, "{s:?}");
+        }
+        for s in ["Регистрация", "რეგისტრაცია", "Kayıt", "Ελλάδα", "Հայաստան"]
+        {
+            assert_eq!(width(s), UnicodeWidthStr::width(s), "{s}");
+        }
+        // Arabic (lam-alef is one column) and marks take the full rule
+        assert_eq!(simple_width("لا"), None);
+        assert_eq!(width("لا"), UnicodeWidthStr::width("لا"));
+        assert_eq!(width("e\u{301}"), 1);
     }
 
     #[test]
