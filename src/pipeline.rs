@@ -266,6 +266,9 @@ pub struct Progress {
     pub write_nanos: AtomicU64,
 }
 
+/// A job rendered, or the diagnostics of why it could not be.
+type JobResult<'a, T> = Result<Done<'a, T>, Vec<Diagnostic>>;
+
 /// Localizes and renders every job in parallel; each output goes to `sink`.
 /// Results come back in job order; every failing job contributes its diagnostics.
 pub fn render_all<'a, S: Sink<'a>>(
@@ -279,7 +282,7 @@ pub fn render_all<'a, S: Sink<'a>>(
     // bundle (its tables stay in the CPU's caches); results in job order
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&i| jobs[i].locale);
-    let mut rendered: Vec<(usize, Result<Done<'a, S::Output>, Vec<Diagnostic>>)> = order
+    let mut rendered: Vec<(usize, JobResult<'a, S::Output>)> = order
         .par_iter()
         .map(|&i| {
             let result = render_one(inputs, &jobs[i], formats, sink, progress);
