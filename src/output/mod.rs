@@ -95,8 +95,25 @@ impl Staging {
             Err(_) => {}
         }
 
-        // Leftovers of builds that were killed: safe to remove, we hold the lock.
+        // Leftovers of builds that were killed: safe to remove, we hold the
+        // lock. A build killed between the two renames of a commit without
+        // an atomic exchange left no output folder and the previous one as
+        // `.{name}.old-PID`: that one is put back first.
         let prefix = format!(".{name}.");
+        if fs::symlink_metadata(target).is_err() {
+            let previous = fs::read_dir(parent)
+                .map_err(io(parent))?
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| {
+                    p.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .is_some_and(|n| n.starts_with(&prefix) && n.contains(".old-"))
+                });
+            if let Some(previous) = previous {
+                fs::rename(&previous, target).map_err(io(target))?;
+            }
+        }
         for entry in fs::read_dir(parent).map_err(io(parent))?.flatten() {
             let file_name = entry.file_name().to_string_lossy().into_owned();
             if file_name.starts_with(&prefix)
@@ -173,7 +190,17 @@ impl Staging {
     }
 
     /// Makes the staging folder the new output folder and removes the old one.
+    /// Where the system can exchange two names atomically (Linux), there is
+    /// no moment without an output folder; elsewhere the old folder is renamed
+    /// aside first, and a build killed between the two renames is undone by
+    /// the next [`Staging::begin`].
     pub fn commit(mut self) -> Result<(), OutputError> {
+        if fs::symlink_metadata(&self.target).is_ok() && exchange(&self.dir, &self.target).is_ok() {
+            // the staging name now holds the previous output
+            self.committed = true;
+            let _ = fs::remove_dir_all(&self.dir);
+            return Ok(());
+        }
         let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
         let name = self
             .target
@@ -206,6 +233,35 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Swaps the names `a` and `b` atomically (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: two valid NUL-terminated paths that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -254,6 +310,50 @@ mod tests {
             2,
             "only out and out.lock remain: {leftovers:?}"
         );
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_commit_replaces_the_output_and_leaves_nothing_beside_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        for text in [&b"one"[..], b"two"] {
+            let s = Staging::begin(&out).unwrap();
+            s.write("a/en/x.html", text).unwrap();
+            s.write(manifest::FILE, b"{}").unwrap();
+            s.commit().unwrap();
+            assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), text);
+            assert_eq!(names(tmp.path()), ["out", "out.lock"]);
+        }
+    }
+
+    #[test]
+    fn a_build_killed_between_the_renames_of_a_commit_is_undone() {
+        // what a commit without an atomic exchange leaves when killed after
+        // moving the output aside: no `out`, the previous one as `.out.old-PID`,
+        // the finished new one still in staging
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let old = tmp.path().join(".out.old-4242");
+        fs::create_dir_all(old.join("a/en")).unwrap();
+        fs::write(old.join("a/en/x.html"), b"previous").unwrap();
+        fs::write(old.join(manifest::FILE), b"{}").unwrap();
+        fs::create_dir(tmp.path().join(".out.staging-4242")).unwrap();
+
+        let s = Staging::begin(&out).unwrap();
+        assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"previous");
+        drop(s);
+        assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"previous");
+        assert_eq!(names(tmp.path()), ["out", "out.lock"]);
     }
 
     #[test]
