@@ -19,7 +19,7 @@ pub mod usage;
 pub mod variables;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use fluent_syntax::ast::{self, Entry};
 use rayon::prelude::*;
@@ -66,11 +66,14 @@ pub fn docs_markdown() -> String {
 }
 
 /// One message or term of one locale, with where it is written.
+#[derive(Clone, Copy)]
 pub struct EntryRef<'a> {
     pub file: &'a FtlFile,
     pub entry: &'a Entry<&'a str>,
     /// 1-based line of the entry's id.
     pub line: usize,
+    /// The entry's source text (looked up once: most checks read it).
+    text: &'a str,
 }
 
 impl<'a> EntryRef<'a> {
@@ -95,7 +98,7 @@ impl<'a> EntryRef<'a> {
 
     /// The entry's source text, from its id line to the next entry.
     pub fn source(&self) -> &'a str {
-        self.file.entry_text(self.line)
+        self.text
     }
 
     /// The entry's text after its id, for cheap comparisons and scans that
@@ -174,32 +177,37 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
         })
         .collect();
     let locales: Vec<LocaleEntries> = parsed
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(i, _)| !catalog.locales[*i].pseudo)
         .map(|(i, files)| {
             let mut entries = HashMap::new();
             let mut all = Vec::new();
             for (file, resource) in files {
-                let mut seen_in_file: BTreeMap<String, usize> = BTreeMap::new();
+                // the parsed entries and the scanned id lines are both in file
+                // order; the scan also holds entries that did not parse
+                let mut next = 0;
                 for entry in resource.entries() {
                     let Some(id) = crate::locale::ast::entry_id(entry) else {
                         continue;
                     };
-                    // the n-th definition of an id in a file sits on the n-th line that starts it
-                    let n = seen_in_file.entry(id.clone()).or_default();
-                    let Some(line) = file
-                        .entries
+                    let Some(k) = file.entries[next..]
                         .iter()
-                        .filter(|(e, _)| *e == id)
-                        .nth(*n)
-                        .map(|(_, l)| *l)
+                        .position(|(e, _)| *e == id)
+                        .map(|k| next + k)
                     else {
                         continue;
                     };
-                    *n += 1;
-                    all.push((id.clone(), EntryRef { file, entry, line }));
-                    entries.entry(id).or_insert(EntryRef { file, entry, line });
+                    next = k + 1;
+                    let line = file.entries[k].1;
+                    let at = EntryRef {
+                        file,
+                        entry,
+                        line,
+                        text: file.entry_text(line),
+                    };
+                    all.push((id.clone(), at));
+                    entries.entry(id).or_insert(at);
                 }
             }
             LocaleEntries {
