@@ -6,7 +6,7 @@
 //! Computed from the loaded catalog alone (bundles, review records, trial
 //! resolution with the campaign's variables): no file is read here.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -120,7 +120,8 @@ fn words(catalog: &Catalog, id: &str) -> usize {
 /// Computes the matrix for `campaigns` and every locale of the catalog by
 /// resolving each message with the campaign's variables.
 pub fn compute(catalog: &Catalog, campaigns: &[Campaign]) -> Status {
-    compute_with(catalog, campaigns, |c, locale, text| {
+    let all: Vec<&Campaign> = campaigns.iter().collect();
+    compute_with(catalog, &all, |c, locale, text| {
         let args = to_args(campaigns[c].vars.iter().chain(&text.args));
         state(catalog, locale, &text.msg, &args)
     })
@@ -149,26 +150,34 @@ pub fn state_from_fallbacks<'f>(
 /// the message in the campaign)`, one locale per thread.
 pub fn compute_with(
     catalog: &Catalog,
-    campaigns: &[Campaign],
+    campaigns: &[&Campaign],
     state_of: impl Fn(usize, usize, &Text) -> State + Sync,
 ) -> Status {
-    // the messages each campaign prints, by id (attributes count with their
-    // message), each with its first use
-    let messages: Vec<BTreeMap<&str, &Text>> = campaigns
+    // every message id any campaign prints, numbered; then each campaign's
+    // messages (attributes count with their message) in id order, each with
+    // its number and its first use in the campaign
+    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    let messages: Vec<Vec<(usize, &Text)>> = campaigns
         .iter()
         .map(|campaign| {
-            let mut ids = BTreeMap::new();
+            let mut first_use: BTreeMap<&str, &Text> = BTreeMap::new();
             for t in campaign.texts() {
-                ids.entry(t.msg.id.as_str()).or_insert(t);
+                first_use.entry(t.msg.id.as_str()).or_insert(t);
             }
-            ids
+            first_use
+                .into_iter()
+                .map(|(id, t)| {
+                    let next = numbers.len();
+                    (*numbers.entry(id).or_insert(next), t)
+                })
+                .collect()
         })
         .collect();
-    let unique: BTreeSet<&str> = messages.iter().flat_map(|m| m.keys().copied()).collect();
-    let word_counts: HashMap<&str, usize> = unique
-        .into_par_iter()
-        .map(|id| (id, words(catalog, id)))
-        .collect();
+    let mut ids = vec![""; numbers.len()];
+    for (id, n) in &numbers {
+        ids[*n] = id;
+    }
+    let word_counts: Vec<usize> = ids.par_iter().map(|id| words(catalog, id)).collect();
     fn ids_of(data: &crate::locale::LocaleData) -> HashSet<&str> {
         data.files
             .iter()
@@ -182,18 +191,18 @@ pub fn compute_with(
         .enumerate()
         .map(|(l, data)| {
             let mut total = Cell::default();
-            let mut counted: HashSet<&str> = HashSet::new();
+            let mut counted = vec![false; ids.len()];
             let cells = messages
                 .iter()
                 .enumerate()
-                .map(|(c, ids)| {
+                .map(|(c, msgs)| {
                     let mut cell = Cell::default();
-                    for (&id, text) in ids {
+                    for &(n, text) in msgs {
                         let s = state_of(c, l, text);
-                        let w = word_counts[id];
-                        cell.add(s, w);
-                        if counted.insert(id) {
-                            total.add(s, w);
+                        cell.add(s, word_counts[n]);
+                        if !counted[n] {
+                            counted[n] = true;
+                            total.add(s, word_counts[n]);
                         }
                     }
                     cell

@@ -518,26 +518,20 @@ fn build_manifest(inputs: &Inputs, done: &[Done<Output>]) -> Manifest {
 
 fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
     let catalog = &inputs.catalog;
-    // the fallbacks of each campaign × locale, from every document of it
-    let mut fell_back: BTreeMap<(&str, usize), Vec<&Fallback>> = BTreeMap::new();
+    // the campaigns built, and the fallbacks of each campaign × locale
+    // (from every document of it)
+    let mut built: Vec<&crate::workspace::Campaign> = Vec::new();
+    let mut fell_back: Vec<Vec<Vec<&Fallback>>> = Vec::new();
     for d in done {
-        fell_back
-            .entry((d.job.campaign.id.as_str(), d.job.locale))
-            .or_default()
-            .extend(&d.info.fallbacks);
+        if built.last().is_none_or(|c| c.id != d.job.campaign.id) {
+            built.push(d.job.campaign);
+            fell_back.push(vec![Vec::new(); catalog.locales.len()]);
+        }
+        let cells = fell_back.last_mut().expect("pushed above");
+        cells[d.job.locale].extend(&d.info.fallbacks);
     }
-    let built: Vec<crate::workspace::Campaign> = inputs
-        .ws
-        .campaigns
-        .iter()
-        .filter(|c| done.iter().any(|d| d.job.campaign.id == c.id))
-        .cloned()
-        .collect();
     let status = crate::status::compute_with(catalog, &built, |c, locale, text| {
-        let list = fell_back
-            .get(&(built[c].id.as_str(), locale))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let list = &fell_back[c][locale];
         crate::status::state_from_fallbacks(catalog, locale, &text.msg.id, list.iter().copied())
     });
     let mut campaigns: Vec<IndexCampaign> = Vec::new();
@@ -557,14 +551,12 @@ fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
                 rows: Vec::new(),
             });
         }
+        // the status rows are in the same order as the campaigns here
+        let status_row = &status.campaigns[campaigns.len() - 1];
         let rows = &mut campaigns.last_mut().expect("pushed above").rows;
         let tag = catalog.tag(d.job.locale);
         if rows.last().is_none_or(|r| r.locale != tag) {
-            let row = status
-                .campaigns
-                .iter()
-                .find(|r| r.campaign == campaign.id)
-                .expect("every built campaign has a status row");
+            let row = status_row;
             rows.push(IndexRow {
                 locale: tag.to_owned(),
                 dir: if catalog.locales[d.job.locale].rtl {
