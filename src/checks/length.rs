@@ -22,11 +22,14 @@
 
 use std::collections::BTreeMap;
 
-use super::{Cx, EntryRef};
+use fluent_bundle::FluentArgs;
+use rayon::prelude::*;
+
+use super::{Cx, EntryRef, LocaleEntries};
 use crate::diagnostics::Diagnostic;
 use crate::locale::to_args;
 use crate::render::markup;
-use crate::workspace::Kind;
+use crate::workspace::{Campaign, Kind, Text};
 
 /// The limit from a `# max-length: N` comment line.
 pub fn max_length(e: &EntryRef) -> Option<usize> {
@@ -44,8 +47,19 @@ fn measure(text: &str) -> usize {
         .count()
 }
 
+/// One printed use of a message.
+struct Use<'a> {
+    text: &'a Text,
+    campaign: &'a Campaign,
+    /// Printed on a fixed panel (a flyer or a leaflet)?
+    fixed: bool,
+    /// The source's resolved length, to compare every locale with.
+    src_len: Option<usize>,
+    /// The source's `# max-length:`.
+    src_limit: Option<usize>,
+}
+
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    // every printed use: (message, args, printed on a fixed panel?)
     let mut uses = Vec::new();
     for campaign in &cx.inputs.ws.campaigns {
         for doc in &campaign.documents {
@@ -53,63 +67,106 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
             for block in doc.surfaces.iter().flatten() {
                 for text in block.texts() {
                     let args = to_args(campaign.vars.iter().chain(&text.args));
-                    // the source's length, resolved once for every locale to compare with
                     let src_len = cx
                         .catalog
                         .resolve(cx.catalog.source, &text.msg, &args)
                         .ok()
                         .map(|r| measure(&r.text));
-                    uses.push((text, args, fixed, src_len));
+                    let src_limit = cx.source.entries.get(&text.msg.id).and_then(max_length);
+                    uses.push(Use {
+                        text,
+                        campaign,
+                        fixed,
+                        src_len,
+                        src_limit,
+                    });
                 }
             }
         }
     }
-    for l in cx.locales {
-        let mut reported: BTreeMap<(String, &str), ()> = BTreeMap::new();
-        for (text, args, fixed, src_len) in &uses {
-            let id = &text.msg.id;
-            let Some(entry) = l.entries.get(id) else {
-                continue;
-            };
-            let Ok(resolved) = cx.catalog.resolve(l.locale, &text.msg, args) else {
-                continue;
-            };
-            if resolved.fallback.is_some() {
-                continue;
+    // the locales in one chunk per thread; each chunk builds its own
+    // arguments (they cannot be shared between threads)
+    let per_thread = cx
+        .locales
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1))
+        .max(1);
+    let found: Vec<Vec<Diagnostic>> = cx
+        .locales
+        .par_chunks(per_thread)
+        .map(|locales| {
+            let args: Vec<FluentArgs> = uses
+                .iter()
+                .map(|u| to_args(u.campaign.vars.iter().chain(&u.text.args)))
+                .collect();
+            let mut out = Vec::new();
+            for l in locales {
+                check_locale(cx, l, &uses, &args, &mut out);
             }
-            let len = measure(&resolved.text);
-            let limit = cx
-                .source
-                .entries
-                .get(id)
-                .and_then(max_length)
-                .or_else(|| max_length(entry));
-            if let Some(max) = limit
-                && len > max
-                && reported.insert((text.msg.to_string(), "max"), ()).is_none()
+            out
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
+}
+
+fn check_locale(
+    cx: &Cx,
+    l: &LocaleEntries,
+    uses: &[Use],
+    args: &[FluentArgs],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut reported: BTreeMap<(String, &str), ()> = BTreeMap::new();
+    for (u, args) in uses.iter().zip(args) {
+        let text = u.text;
+        let id = &text.msg.id;
+        let Some(entry) = l.entries.get(id) else {
+            continue;
+        };
+        let Ok(resolved) = cx.catalog.resolve(l.locale, &text.msg, args) else {
+            continue;
+        };
+        if resolved.fallback.is_some() {
+            continue;
+        }
+        let len = measure(&resolved.text);
+        let limit = u.src_limit.or_else(|| max_length(entry));
+        if let Some(max) = limit
+            && len > max
+            && reported.insert((text.msg.to_string(), "max"), ()).is_none()
+        {
+            out.push(
+                entry
+                    .at(
+                        Diagnostic::error(
+                            "length-max",
+                            format!(
+                                "'{}' is {len} characters long in {}; its limit is {max}",
+                                text.msg, l.tag
+                            ),
+                        ),
+                        id,
+                    )
+                    .with_hint(
+                        "shorten the translation; the limit comes from a `# max-length:` comment",
+                    ),
+            );
+        }
+        if u.fixed && l.locale != cx.catalog.source {
+            let Some(src_len) = u.src_len else {
+                continue;
+            };
+            if len * 2 > src_len * 3
+                && len >= src_len + 20
+                && reported
+                    .insert((text.msg.to_string(), "ratio"), ())
+                    .is_none()
             {
                 out.push(
                     entry
-                        .at(Diagnostic::error("length-max", format!("'{}' is {len} characters long in {}; its limit is {max}", text.msg, l.tag)), id)
-                        .with_hint("shorten the translation; the limit comes from a `# max-length:` comment"),
+                        .at(Diagnostic::warning("length-ratio", format!("'{}' is {len} characters in {} against {src_len} in the source; it may not fit its print panel", text.msg, l.tag)), id)
+                        .with_hint("check the printed layout, or shorten the translation"),
                 );
-            }
-            if *fixed && l.locale != cx.catalog.source {
-                let Some(src_len) = *src_len else {
-                    continue;
-                };
-                if len * 2 > src_len * 3
-                    && len >= src_len + 20
-                    && reported
-                        .insert((text.msg.to_string(), "ratio"), ())
-                        .is_none()
-                {
-                    out.push(
-                        entry
-                            .at(Diagnostic::warning("length-ratio", format!("'{}' is {len} characters in {} against {src_len} in the source; it may not fit its print panel", text.msg, l.tag)), id)
-                            .with_hint("check the printed layout, or shorten the translation"),
-                    );
-                }
             }
         }
     }
