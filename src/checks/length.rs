@@ -123,6 +123,12 @@ fn check_locale(
         let Some(entry) = l.entries.get(id) else {
             continue;
         };
+        let limit = u.src_limit.or_else(|| max_length(entry));
+        let ratio = u.fixed && l.locale != cx.catalog.source && u.src_len.is_some();
+        if limit.is_none() && !ratio {
+            // nothing to report whatever its length: no need to resolve it
+            continue;
+        }
         let Ok(resolved) = cx.catalog.resolve(l.locale, &text.msg, args) else {
             continue;
         };
@@ -130,7 +136,6 @@ fn check_locale(
             continue;
         }
         let len = measure(&resolved.text);
-        let limit = u.src_limit.or_else(|| max_length(entry));
         if let Some(max) = limit
             && len > max
             && reported.insert((text.msg.to_string(), "max"), ()).is_none()

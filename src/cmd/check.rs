@@ -41,22 +41,35 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             d.severity = Severity::Error;
         }
     }
-    let t = std::time::Instant::now();
-    diags.extend(crate::checks::run(&inputs));
-    let checks_time = t.elapsed();
-    let t = std::time::Instant::now();
-    if !diags
+    // the translation checks and the trial render only read: side by side
+    let trial = !diags
         .iter()
-        .any(|d| d.is_error() && d.code.starts_with("message-unknown"))
-    {
-        let formats = inputs.ws.config.formats.clone();
-        match pipeline::render_all(
-            &inputs,
-            &jobs,
-            &formats,
-            &pipeline::Discard::default(),
-            &pipeline::Progress::default(),
-        ) {
+        .any(|d| d.is_error() && d.code.starts_with("message-unknown"));
+    let timed = |f: &dyn Fn() -> Vec<Diagnostic>| {
+        let t = std::time::Instant::now();
+        let found = f();
+        (found, t.elapsed())
+    };
+    let ((checked, checks_time), (rendered, trial_time)) = rayon::join(
+        || timed(&|| crate::checks::run(&inputs)),
+        || {
+            let t = std::time::Instant::now();
+            let formats = inputs.ws.config.formats.clone();
+            let done = trial.then(|| {
+                pipeline::render_all(
+                    &inputs,
+                    &jobs,
+                    &formats,
+                    &pipeline::Discard::default(),
+                    &pipeline::Progress::default(),
+                )
+            });
+            (done, t.elapsed())
+        },
+    );
+    diags.extend(checked);
+    if let Some(rendered) = rendered {
+        match rendered {
             Ok(done) => {
                 diags.extend(pipeline::fit_diagnostics(&inputs, &done));
                 let fallbacks: BTreeSet<_> =
@@ -82,10 +95,9 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             Err(render_diags) => diags.extend(render_diags),
         }
     }
-    let trial_time = t.elapsed();
     let p = &inputs.phases;
     rep.detail(&format!(
-        "phases: load {:.3} s, parse {:.3} s, checks {:.3} s, trial render {:.3} s",
+        "phases: load {:.3} s, parse {:.3} s, checks {:.3} s and trial render {:.3} s (side by side)",
         p.load.as_secs_f64(),
         p.parse.as_secs_f64(),
         checks_time.as_secs_f64(),
