@@ -112,10 +112,21 @@ fn binary_identity() -> [u8; 32] {
     })
 }
 
+/// What [`inputs_hash`] found: one hash over every input and the options,
+/// and each file's own hash (by path and content), which the fingerprints of
+/// the documents reuse.
+#[derive(Debug, Default)]
+pub struct InputHashes {
+    pub all: String,
+    /// By workspace-relative path with `/` (`locales/ru/m.ftl`), as
+    /// [`crate::source::display_path`] writes it.
+    pub files: HashMap<String, [u8; 32]>,
+}
+
 /// A hash of everything a build reads (`pamphlet.toml`, campaign files,
 /// every file under `locales/`, `templates/`, `assets/` and `fonts/`, by path and
 /// content) and of the options that shape its output.
-pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<String> {
+pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<InputHashes> {
     let mut h = Sha256::new();
     h.update(binary_identity());
     h.update(sha(&[options.as_bytes()]));
@@ -139,19 +150,22 @@ pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<String> {
     let hashes = entries
         .par_iter()
         .map(|entry| {
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            let rel = rel.to_string_lossy();
-            if entry.path_is_symlink() {
-                Ok(sha(&[rel.as_bytes(), b"symlink"]))
+            let rel = crate::source::display_path(root, entry.path());
+            let hash = if entry.path_is_symlink() {
+                sha(&[rel.as_bytes(), b"symlink"])
             } else {
-                Ok(sha(&[rel.as_bytes(), &std::fs::read(entry.path())?]))
-            }
+                sha(&[rel.as_bytes(), &std::fs::read(entry.path())?])
+            };
+            Ok((rel, hash))
         })
-        .collect::<std::io::Result<Vec<[u8; 32]>>>()?;
-    for file in hashes {
+        .collect::<std::io::Result<Vec<(String, [u8; 32])>>>()?;
+    for (_, file) in &hashes {
         h.update(file);
     }
-    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(InputHashes {
+        all: h.finalize().iter().map(|b| format!("{b:02x}")).collect(),
+        files: hashes.into_iter().collect(),
+    })
 }
 
 impl Cache {
@@ -225,7 +239,9 @@ fn sha(parts: &[&[u8]]) -> [u8; 32] {
 }
 
 impl<'a> Fingerprints<'a> {
-    pub fn new(inputs: &'a Inputs, formats: &[Format]) -> Self {
+    /// `files`: the hashes [`inputs_hash`] computed while reading every
+    /// input; a `.ftl` file missing there is hashed here.
+    pub fn new(inputs: &'a Inputs, formats: &[Format], files: &HashMap<String, [u8; 32]>) -> Self {
         let mut global = Sha256::new();
         global.update(binary_identity());
         for f in formats {
@@ -245,7 +261,12 @@ impl<'a> Fingerprints<'a> {
             .map(|l| {
                 l.files
                     .par_iter()
-                    .map(|f| sha(&[f.text().as_bytes()]))
+                    .map(|f| {
+                        files
+                            .get(&f.display)
+                            .copied()
+                            .unwrap_or_else(|| sha(&[f.text().as_bytes()]))
+                    })
                     .collect()
             })
             .collect();

@@ -6,7 +6,7 @@
 //! Computed from the loaded catalog alone (bundles, review records, trial
 //! resolution with the campaign's variables): no file is read here.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -178,13 +178,7 @@ pub fn compute_with(
         ids[*n] = id;
     }
     let word_counts: Vec<usize> = ids.par_iter().map(|id| words(catalog, id)).collect();
-    fn ids_of(data: &crate::locale::LocaleData) -> HashSet<&str> {
-        data.files
-            .iter()
-            .flat_map(|f| f.entries.iter().map(|(e, _)| e.as_str()))
-            .collect()
-    }
-    let source_ids = ids_of(&catalog.locales[catalog.source]);
+    let source = &catalog.locales[catalog.source];
     let columns: Vec<(Vec<Cell>, LocaleTotal)> = catalog
         .locales
         .par_iter()
@@ -208,9 +202,11 @@ pub fn compute_with(
                     cell
                 })
                 .collect();
-            let obsolete = ids_of(data)
-                .iter()
-                .filter(|id| !source_ids.contains(*id))
+            // every id the locale defines, against the source's
+            let obsolete = data
+                .index
+                .keys()
+                .filter(|id| !source.index.contains_key(*id))
                 .count();
             let total = LocaleTotal {
                 locale: data.tag.clone(),

@@ -20,7 +20,7 @@
 //! permits-title = Вид на жительство и разрешение на работу
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
@@ -116,7 +116,7 @@ fn check_locale(
     args: &[FluentArgs],
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut reported: BTreeMap<(String, &str), ()> = BTreeMap::new();
+    let mut reported: BTreeSet<(String, &str)> = BTreeSet::new();
     for (u, args) in uses.iter().zip(args) {
         let text = u.text;
         let id = &text.msg.id;
@@ -138,7 +138,7 @@ fn check_locale(
         let len = measure(&resolved.text);
         if let Some(max) = limit
             && len > max
-            && reported.insert((text.msg.to_string(), "max"), ()).is_none()
+            && reported.insert((text.msg.to_string(), "max"))
         {
             out.push(
                 entry
@@ -163,9 +163,7 @@ fn check_locale(
             };
             if len * 2 > src_len * 3
                 && len >= src_len + 20
-                && reported
-                    .insert((text.msg.to_string(), "ratio"), ())
-                    .is_none()
+                && reported.insert((text.msg.to_string(), "ratio"))
             {
                 out.push(
                     entry

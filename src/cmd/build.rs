@@ -31,8 +31,9 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         "formats={:?} campaigns={:?} locales={:?}",
         args.formats, args.campaigns, args.locales
     );
-    let inputs_hash = incremental::inputs_hash(root, &options).unwrap_or_default();
-    if let Some(code) = up_to_date(root, args, rep, &inputs_hash, started) {
+    let hashes = incremental::inputs_hash(root, &options).unwrap_or_default();
+    let inputs_hash = hashes.all.as_str();
+    if let Some(code) = up_to_date(root, args, rep, inputs_hash, started) {
         return code;
     }
     let (inputs, diags) = match pipeline::load_with(root, &args.locales) {
@@ -90,7 +91,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         staging: &staging,
         out: out.clone(),
         previous: Cache::load(&out),
-        prints: Fingerprints::new(&inputs, &formats).all(&jobs),
+        prints: Fingerprints::new(&inputs, &formats, &hashes.files).all(&jobs),
         formats: formats.clone(),
     };
     let progress = Progress::default();
@@ -163,7 +164,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         || {
             rayon::join(
                 || manifest.to_json(),
-                || cache_of(&inputs, &done, &sink, &inputs_hash, &summary).to_json(),
+                || cache_of(&inputs, &done, &sink, inputs_hash, &summary).to_json(),
             )
         },
     );

@@ -45,13 +45,11 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
     let trial = !diags
         .iter()
         .any(|d| d.is_error() && d.code.starts_with("message-unknown"));
-    let timed = |f: &dyn Fn() -> Vec<Diagnostic>| {
-        let t = std::time::Instant::now();
-        let found = f();
-        (found, t.elapsed())
-    };
     let ((checked, checks_time), (rendered, trial_time)) = rayon::join(
-        || timed(&|| crate::checks::run(&inputs)),
+        || {
+            let t = std::time::Instant::now();
+            (crate::checks::run(&inputs), t.elapsed())
+        },
         || {
             let t = std::time::Instant::now();
             let formats = inputs.ws.config.formats.clone();

@@ -24,6 +24,18 @@ pub fn without_isolates(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Appends `bytes` (UTF-8) to `out` without their bidi isolates.
+pub fn extend_without_isolates(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut copied = 0;
+    for i in memchr::memmem::find_iter(bytes, &[0xE2, 0x81]) {
+        if i >= copied && is_isolate(bytes, i) {
+            out.extend_from_slice(&bytes[copied..i]);
+            copied = i + 3;
+        }
+    }
+    out.extend_from_slice(&bytes[copied..]);
+}
+
 /// Whether `bytes` (UTF-8) contain a bidi isolate.
 pub fn has_isolate(bytes: &[u8]) -> bool {
     memchr::memmem::find_iter(bytes, &[0xE2, 0x81]).any(|i| is_isolate(bytes, i))

@@ -118,20 +118,10 @@ fn finish_text(text: &[u8], rtl: bool) -> Vec<u8> {
             continue;
         }
         blank = false;
-        if rtl || !attrs::has_isolate(line) {
+        if rtl {
             out.extend_from_slice(line);
         } else {
-            let mut i = 0;
-            while i < line.len() {
-                if line[i..].starts_with(&[0xE2, 0x81])
-                    && matches!(line.get(i + 2), Some(0xA6..=0xA9))
-                {
-                    i += 3;
-                } else {
-                    out.push(line[i]);
-                    i += 1;
-                }
-            }
+            attrs::extend_without_isolates(&mut out, line);
         }
         out.push(b'\n');
     }

@@ -64,7 +64,7 @@ pub fn wrap(text: &str, max: usize, first: &str, indent: usize) -> String {
     let mut line_w = width(first);
     let mut line_has_word = false;
     // the pieces of the current word, reused from word to word
-    let mut parts: Vec<(&str, bool)> = Vec::new();
+    let mut parts: Vec<(&str, bool, usize)> = Vec::new();
     let new_line = |out: &mut String, line_start: &mut usize, line_w: &mut usize| {
         let kept = out.trim_end().len().max(*line_start);
         out.truncate(kept);
@@ -80,8 +80,7 @@ pub fn wrap(text: &str, max: usize, first: &str, indent: usize) -> String {
         }
         for word in para.split(' ').filter(|w| !w.is_empty()) {
             split_word(word, max.saturating_sub(indent).max(1), &mut parts);
-            for &(piece, glued) in &parts {
-                let w = width(piece);
+            for &(piece, glued, w) in &parts {
                 let sep = usize::from(line_has_word && !glued);
                 if line_has_word && line_w + sep + w > max {
                     new_line(&mut out, &mut line_start, &mut line_w);
@@ -102,28 +101,32 @@ pub fn wrap(text: &str, max: usize, first: &str, indent: usize) -> String {
 
 /// Splits a word into pieces that may start a new line: after every wide
 /// character, and wherever the word must be cut to fit `max` columns. Each
-/// piece comes with whether it continues the previous one without a space.
-/// The pieces replace the contents of `out`.
-fn split_word<'w>(word: &'w str, max: usize, out: &mut Vec<(&'w str, bool)>) {
+/// piece comes with whether it continues the previous one without a space,
+/// and its width. The pieces replace the contents of `out`.
+fn split_word<'w>(word: &'w str, max: usize, out: &mut Vec<(&'w str, bool, usize)>) {
     out.clear();
-    // the common case: a word that fits and has no wide characters (without
-    // them, no character is wider than its UTF-8 bytes, so the byte length
-    // bounds the width)
-    if word.len() <= max && (word.is_ascii() || !has_wide(word)) {
-        out.push((word, false));
+    // the common cases: a word of one-column letters that fits, and a word
+    // without wide characters whose bytes fit (no character is then wider
+    // than its UTF-8 bytes, so the byte length bounds the width)
+    if let Some(w) = simple_width(word).filter(|w| *w <= max) {
+        out.push((word, false, w));
         return;
     }
-    if simple_width(word).is_some_and(|w| w <= max) {
-        out.push((word, false));
+    if word.len() <= max && !has_wide(word) {
+        out.push((word, false, width(word)));
         return;
     }
+    let push = |out: &mut Vec<(&'w str, bool, usize)>, piece: &'w str| {
+        let glued = !out.is_empty();
+        out.push((piece, glued, width(piece)));
+    };
     let mut start = 0;
     let mut cur_w = 0;
     let mut chars = word.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let w = c.width().unwrap_or(0);
         if cur_w + w > max && i > start && w > 0 {
-            out.push((&word[start..i], !out.is_empty()));
+            push(out, &word[start..i]);
             start = i;
             cur_w = 0;
         }
@@ -139,13 +142,13 @@ fn split_word<'w>(word: &'w str, max: usize, out: &mut Vec<(&'w str, bool)>) {
         if w == 2
             && let Some(&(next, _)) = chars.peek()
         {
-            out.push((&word[start..next], !out.is_empty()));
+            push(out, &word[start..next]);
             start = next;
             cur_w = 0;
         }
     }
     if start < word.len() {
-        out.push((&word[start..], !out.is_empty()));
+        push(out, &word[start..]);
     }
 }
 
