@@ -557,7 +557,6 @@ fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
         let rows = &mut campaigns.last_mut().expect("pushed above").rows;
         let tag = catalog.tag(d.job.locale);
         if rows.last().is_none_or(|r| r.locale != tag) {
-            let row = status_row;
             rows.push(IndexRow {
                 locale: tag.to_owned(),
                 dir: if catalog.locales[d.job.locale].rtl {
@@ -566,7 +565,7 @@ fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
                     "ltr"
                 },
                 pseudo: catalog.locales[d.job.locale].pseudo,
-                status: row.cells[d.job.locale].clone(),
+                status: status_row.cells[d.job.locale].clone(),
                 documents: Vec::new(),
                 fallbacks: Vec::new(),
             });
