@@ -12,7 +12,7 @@
 //! `locales/ru/permits.ftl` therefore re-renders the Russian documents of the
 //! permits campaign (and those of locales that fall back to Russian), nothing else.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -292,14 +292,31 @@ impl<'a> Fingerprints<'a> {
     }
 
     /// The fingerprints of every job, by cache key, computed in parallel.
+    /// One task per campaign document: the files it needs from a locale are
+    /// found once, however many locales fall back to that locale.
     pub fn all(&self, jobs: &[Job]) -> HashMap<String, String> {
-        jobs.par_iter()
-            .map(|j| (key(self.inputs, j), self.of(j)))
+        let mut by_document: BTreeMap<(&str, &str), Vec<&Job>> = BTreeMap::new();
+        for job in jobs {
+            by_document
+                .entry((job.campaign.id.as_str(), job.document.id.as_str()))
+                .or_default()
+                .push(job);
+        }
+        by_document
+            .into_par_iter()
+            .flat_map_iter(|(_, jobs)| {
+                let mut reached = HashMap::new();
+                jobs.into_iter()
+                    .map(|j| (key(self.inputs, j), self.of(j, &mut reached)))
+                    .collect::<Vec<_>>()
+            })
             .collect()
     }
 
-    /// The fingerprint of one document in one locale, as hex.
-    pub fn of(&self, job: &Job) -> String {
+    /// The fingerprint of one document in one locale, as hex. The files
+    /// reached in each locale by the job's document are kept in `reached`,
+    /// shared by the jobs of the same document (and of no other).
+    fn of(&self, job: &Job, reached: &mut HashMap<usize, Vec<usize>>) -> String {
         let catalog = &self.inputs.catalog;
         let mut h = Sha256::new();
         h.update(self.global);
@@ -316,30 +333,21 @@ impl<'a> Fingerprints<'a> {
                 h.update(asset);
             }
         }
-        let roots: Vec<&str> = std::iter::once(&job.campaign.title)
-            .chain(
-                job.document
-                    .surfaces
-                    .iter()
-                    .flatten()
-                    .flat_map(|b| b.texts()),
-            )
-            .map(|t| t.msg.id.as_str())
-            .collect();
         for &l in &catalog.locales[job.locale].chain {
             h.update(catalog.tag(l).as_bytes());
-            let data = &catalog.locales[l];
-            let mut seen: BTreeSet<&str> = BTreeSet::new();
-            let mut files: BTreeSet<usize> = BTreeSet::new();
-            let mut todo: Vec<&str> = roots.clone();
-            while let Some(id) = todo.pop() {
-                if !seen.insert(id) {
-                    continue;
-                }
-                files.extend(data.files_defining(id));
-                todo.extend(data.refs_of(id).iter().map(String::as_str));
-            }
-            for f in files {
+            let files = reached.entry(l).or_insert_with(|| {
+                let roots = std::iter::once(&job.campaign.title)
+                    .chain(
+                        job.document
+                            .surfaces
+                            .iter()
+                            .flatten()
+                            .flat_map(|b| b.texts()),
+                    )
+                    .map(|t| t.msg.id.as_str());
+                catalog.locales[l].files_reached(roots)
+            });
+            for &f in files.iter() {
                 h.update(self.file_hashes[l][f]);
             }
         }

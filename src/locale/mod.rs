@@ -46,7 +46,7 @@ pub struct LocaleData {
     pub bundle: Bundle,
     pub files: Vec<FtlFile>,
     /// Where each id (`msg`, `-term`) is first defined.
-    pub index: HashMap<Box<str>, Def>,
+    pub index: Index,
     /// The ids defined in more than one file, with every file that defines
     /// them (a duplicate is reported; usually this is empty).
     pub duplicated: HashMap<String, Vec<usize>>,
@@ -75,11 +75,31 @@ impl LocaleData {
             .map_or(&[], |(_, r)| r.as_slice())
     }
 
-    /// The files that define `id`: the first, then any duplicates.
-    pub fn files_defining(&self, id: &str) -> impl Iterator<Item = usize> + '_ {
-        let first = self.index.get(id).map(|def| def.file as usize);
-        let more = self.duplicated.get(id).map_or(&[][..], Vec::as_slice);
-        first.into_iter().chain(more.iter().copied())
+    /// The files (sorted, each once) that define the entries `roots` and
+    /// every entry they reference, directly or through others: the files a
+    /// text made of those messages depends on. One index lookup per entry.
+    pub fn files_reached<'s>(&'s self, roots: impl IntoIterator<Item = &'s str>) -> Vec<usize> {
+        let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        let mut files = Vec::new();
+        let mut todo: Vec<&str> = roots.into_iter().collect();
+        while let Some(id) = todo.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            let Some(def) = self.index.get(id) else {
+                continue;
+            };
+            files.push(def.file as usize);
+            if let Some(more) = self.duplicated.get(id) {
+                files.extend_from_slice(more);
+            }
+            if let Some((_, refs)) = self.files[def.file as usize].refs.get(def.refs as usize) {
+                todo.extend(refs.iter().map(String::as_str));
+            }
+        }
+        files.sort_unstable();
+        files.dedup();
+        files
     }
 
     /// A reference cycle through `start`, as the ids along it (`a`, `b`, `a`).
@@ -110,6 +130,12 @@ impl LocaleData {
     }
 }
 
+/// A locale's entries by id. Looked up for every message of every document
+/// (fingerprints, status), so hashed with foldhash: several times quicker
+/// than the standard SipHash on short ids, and still seeded at random per
+/// process, so that a hostile file cannot choose colliding ids.
+pub type Index = foldhash::HashMap<Box<str>, Def>;
+
 /// Where an entry (`msg` or `-term`) is first defined.
 #[derive(Debug, Clone, Copy)]
 pub struct Def {
@@ -122,9 +148,11 @@ pub struct Def {
 }
 
 /// The index of a locale's entries by id, and the ids defined more than once.
-pub fn index_entries(files: &[FtlFile]) -> (HashMap<Box<str>, Def>, HashMap<String, Vec<usize>>) {
-    let mut index: HashMap<Box<str>, Def> =
-        HashMap::with_capacity(files.iter().map(|f| f.entries.len()).sum());
+pub fn index_entries(files: &[FtlFile]) -> (Index, HashMap<String, Vec<usize>>) {
+    let mut index = Index::with_capacity_and_hasher(
+        files.iter().map(|f| f.entries.len()).sum(),
+        Default::default(),
+    );
     let mut duplicated: HashMap<String, Vec<usize>> = HashMap::new();
     for (f, file) in files.iter().enumerate() {
         for (id, line) in &file.entries {

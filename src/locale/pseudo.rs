@@ -68,7 +68,7 @@ pub fn generate(
         chain: vec![index, source_index],
         bundle,
         files: Vec::new(),
-        index: HashMap::new(),
+        index: Default::default(),
         duplicated: HashMap::new(),
         reviewed: BTreeMap::new(),
         pseudo: true,
