@@ -91,18 +91,23 @@ impl EncodingError {
 /// Decodes `bytes` as UTF-8 text: strips a UTF-8 byte order mark, names UTF-16
 /// explicitly, and reports the line and column of the first invalid byte and of
 /// the first lone carriage return.
-pub fn decode(bytes: &[u8]) -> Result<String, EncodingError> {
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, EncodingError> {
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return Err(EncodingError::Utf16("little-endian"));
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(EncodingError::Utf16("big-endian"));
     }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    // the buffer read from disk becomes the text: no copy
+    let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let bytes = e.as_bytes();
+            let valid =
+                std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
             let index = LineIndex::new(valid);
             return Err(EncodingError::InvalidUtf8(
                 index.position(valid, valid.len()),
@@ -110,11 +115,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, EncodingError> {
         }
     };
     let raw = text.as_bytes();
-    if let Some(i) = (0..raw.len()).find(|&i| raw[i] == b'\r' && raw.get(i + 1) != Some(&b'\n')) {
-        let index = LineIndex::new(text);
-        return Err(EncodingError::LoneCarriageReturn(index.position(text, i)));
+    if let Some(i) = memchr::memchr_iter(b'\r', raw).find(|&i| raw.get(i + 1) != Some(&b'\n')) {
+        let index = LineIndex::new(&text);
+        return Err(EncodingError::LoneCarriageReturn(index.position(&text, i)));
     }
-    Ok(text.to_owned())
+    Ok(text)
 }
 
 /// Shows `path` relative to `base` when it lies inside it, with `/` separators,
@@ -144,17 +149,17 @@ mod tests {
 
     #[test]
     fn decode_strips_bom_and_reports_bad_bytes() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa = 1\n").unwrap(), "a = 1\n");
+        assert_eq!(decode(b"\xEF\xBB\xBFa = 1\n".to_vec()).unwrap(), "a = 1\n");
         assert_eq!(
-            decode(b"\xFF\xFEa\0"),
+            decode(b"\xFF\xFEa\0".to_vec()),
             Err(EncodingError::Utf16("little-endian"))
         );
         assert_eq!(
-            decode(b"a = 1\nb = \xC3(\n"),
+            decode(b"a = 1\nb = \xC3(\n".to_vec()),
             Err(EncodingError::InvalidUtf8(Position { line: 2, col: 5 }))
         );
         assert_eq!(
-            decode(b"a = 1\r\nb = 2\rc = 3\n"),
+            decode(b"a = 1\r\nb = 2\rc = 3\n".to_vec()),
             Err(EncodingError::LoneCarriageReturn(Position {
                 line: 2,
                 col: 6

@@ -96,7 +96,7 @@ proptest! {
 
     #[test]
     fn decoding_never_panics_and_points_inside_the_file(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-        match source::decode(&bytes) {
+        match source::decode(bytes.clone()) {
             Ok(text) => prop_assert!(text.len() <= bytes.len()),
             Err(e) => {
                 let p = e.position();

@@ -85,7 +85,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<Result<String, Diagnostic>,
         path: display_path(root, path),
         source,
     })?;
-    Ok(source::decode(&bytes).map_err(|e| {
+    Ok(source::decode(bytes).map_err(|e| {
         let p = e.position();
         Diagnostic::error("encoding", e.to_string()).at(display_path(root, path), p, None)
     }))
