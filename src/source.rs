@@ -101,19 +101,19 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, EncodingError> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
-    // the buffer read from disk becomes the text: no copy
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let bytes = e.as_bytes();
-            let valid =
-                std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
-            let index = LineIndex::new(valid);
-            return Err(EncodingError::InvalidUtf8(
-                index.position(valid, valid.len()),
-            ));
-        }
-    };
+    // validated with SIMD (several times quicker than `str::from_utf8` on
+    // non-Latin text); the standard check runs only to locate an error
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        let valid_up_to = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+        let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+        let index = LineIndex::new(valid);
+        return Err(EncodingError::InvalidUtf8(
+            index.position(valid, valid.len()),
+        ));
+    }
+    // SAFETY: `bytes` was just validated as UTF-8. The buffer read from disk
+    // becomes the text: no copy.
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
     let raw = text.as_bytes();
     if let Some(i) = memchr::memchr_iter(b'\r', raw).find(|&i| raw.get(i + 1) != Some(&b'\n')) {
         let index = LineIndex::new(&text);

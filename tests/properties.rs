@@ -97,7 +97,13 @@ proptest! {
     #[test]
     fn decoding_never_panics_and_points_inside_the_file(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
         match source::decode(bytes.clone()) {
-            Ok(text) => prop_assert!(text.len() <= bytes.len()),
+            Ok(text) => {
+                prop_assert!(text.len() <= bytes.len());
+                prop_assert!(std::str::from_utf8(&bytes).is_ok(), "accepted invalid UTF-8");
+            }
+            Err(source::EncodingError::InvalidUtf8(_)) => {
+                prop_assert!(std::str::from_utf8(&bytes).is_err(), "refused valid UTF-8");
+            }
             Err(e) => {
                 let p = e.position();
                 prop_assert!(p.line >= 1 && p.col >= 1);

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::model::*;
+use fluent_bundle::FluentArgs;
+
 use crate::locale::{Catalog, Fallback, ResolveError, to_args};
 use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_WIDTHS};
 use crate::workspace::{Asset, Block, Campaign, ContactValue, Document, Kind, Text, Workspace};
@@ -15,6 +17,9 @@ struct Cx<'a> {
     campaign: &'a Campaign,
     assets: &'a BTreeMap<String, Asset>,
     qr_codes: &'a BTreeMap<String, String>,
+    /// The campaign's variables as Fluent arguments, converted once per
+    /// document: what a text without arguments of its own is resolved with.
+    vars: FluentArgs<'static>,
     fallbacks: Vec<Fallback>,
     errors: Vec<(ResolveError, &'a Text)>,
 }
@@ -39,6 +44,7 @@ pub fn localize(
         campaign,
         assets: &ws.assets,
         qr_codes: &ws.qr_codes,
+        vars: to_args(&campaign.vars),
         fallbacks: Vec::new(),
         errors: Vec::new(),
     };
@@ -116,8 +122,15 @@ fn impose_leaflet(surfaces: &[Surface]) -> Vec<Sheet> {
 
 impl<'a> Cx<'a> {
     fn text(&mut self, t: &'a Text) -> String {
-        let args = to_args(self.campaign.vars.iter().chain(&t.args));
-        match self.catalog.resolve(self.locale, &t.msg, &args) {
+        let own;
+        let args = if t.args.is_empty() {
+            &self.vars
+        } else {
+            // the text's arguments win over the campaign's variables
+            own = to_args(self.campaign.vars.iter().chain(&t.args));
+            &own
+        };
+        match self.catalog.resolve(self.locale, &t.msg, args) {
             Ok(r) => {
                 self.fallbacks.extend(r.fallback);
                 r.text
