@@ -3,7 +3,8 @@
 //! **What it checks.** The top-level variables each template uses, against what
 //! pamphlet gives it (docs/templates.md): `title`, `locale`, `campaign`,
 //! `document`, `surfaces`, `sheets` and `fallbacks` for documents (and `pdf`
-//! for the PDF templates); `project`,
+//! for the PDF templates, and `b`, the block, which the document templates
+//! set for the `*/blocks.*` template they include); `project`,
 //! `files`, `locales` and `campaigns` for `index.html`. A variable outside that
 //! list is an error with the template file and line. (Syntax errors are
 //! reported when the templates load, `template-syntax`.)
@@ -29,6 +30,9 @@ const DOCUMENT: &[&str] = &[
     "surfaces",
     "sheets",
     "fallbacks",
+    // the block of `*/blocks.*`: Tera counts a variable an included template
+    // reads as the includer's too, whichever loop sets it
+    "b",
 ];
 const INDEX: &[&str] = &["project", "files", "locales", "campaigns"];
 
