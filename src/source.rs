@@ -27,6 +27,11 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The byte offset where each line starts (the first is 0).
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// The position of `offset` in `text` (the text this index was built from).
     /// Offsets past the end or inside a character are clamped, never a panic.
     pub fn position(&self, text: &str, offset: usize) -> Position {

@@ -97,7 +97,7 @@ impl FtlFile {
 pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec<Diagnostic>) {
     let index = LineIndex::new(&text);
     let mut diags = Vec::new();
-    let entries = scan_entries(&text);
+    let entries = scan_entries(&text, &index);
 
     if let Some(mut d) = refuse_before_parsing(&display, &text, &index) {
         d.severity = severity;
@@ -279,12 +279,20 @@ fn parse_without_hazards(text: String, entries: &[(String, usize)]) -> Parsed {
 
 /// Finds a call with more than [`MAX_NAMED_ARGS`] named arguments (counted as
 /// `:` inside parentheses, outside string literals), before the parser sees it.
+/// Outside parentheses only `(` matters, so the scan jumps from one to the
+/// next (SIMD); inside, it reads byte by byte (calls are short).
 fn too_many_named_args(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut colons = 0usize;
     let mut in_string = false;
     let mut escaped = false;
-    for (i, c) in text.bytes().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if depth == 0 {
+            i += memchr::memchr(b'(', &bytes[i..])?;
+        }
+        let c = bytes[i];
         if in_string {
             match (escaped, c) {
                 (true, _) => escaped = false,
@@ -292,6 +300,7 @@ fn too_many_named_args(text: &str) -> Option<usize> {
                 (false, b'"') | (false, b'\n') => in_string = false,
                 _ => {}
             }
+            i += 1;
             continue;
         }
         match c {
@@ -311,6 +320,7 @@ fn too_many_named_args(text: &str) -> Option<usize> {
             }
             _ => {}
         }
+        i += 1;
     }
     None
 }
@@ -381,40 +391,38 @@ fn refuse_before_parsing(display: &str, text: &str, index: &LineIndex) -> Option
 }
 
 /// Finds where `{` nesting first exceeds [`MAX_NESTING`], ignoring string
-/// literals and comments.
+/// literals and comments. Only a few bytes matter in each state, so the scan
+/// jumps from one to the next (SIMD) rather than reading every byte.
 fn too_deep(text: &str) -> Option<usize> {
     // bytes, not chars: every character that matters is ASCII, and UTF-8
     // continuation bytes never equal an ASCII byte
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut in_string = false;
     let mut escaped = false;
-    let mut line_start = true;
-    let mut in_comment = false;
-    for (i, c) in text.bytes().enumerate() {
-        if c == b'\n' {
-            line_start = true;
-            in_comment = false;
-            in_string = false;
-            continue;
-        }
-        if line_start && c == b'#' && depth == 0 {
-            in_comment = true;
-        }
-        line_start = false;
-        if in_comment {
-            continue;
-        }
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
+    let mut i = 0;
+    // a comment is a line starting with `#` outside any placeable
+    let skip_comment =
+        |i: usize| -> Option<usize> { Some(memchr::memchr(b'\n', &bytes[i..])? + i + 1) };
+    if bytes.first() == Some(&b'#') {
+        i = skip_comment(0)?;
+    }
+    while i < bytes.len() {
+        let next = if depth == 0 {
+            // quotes start no string outside a placeable
+            memchr::memchr3(b'{', b'}', b'\n', &bytes[i..])
+        } else {
+            // inside a placeable a line break only matters to strings
+            memchr::memchr3(b'{', b'}', b'"', &bytes[i..])
+        };
+        i += next?;
+        match bytes[i] {
+            b'\n' => {
+                i += 1;
+                if bytes.get(i) == Some(&b'#') {
+                    i = skip_comment(i)?;
+                }
+                continue;
             }
-            continue;
-        }
-        match c {
-            b'"' if depth > 0 => in_string = true,
             b'{' => {
                 depth += 1;
                 if depth > MAX_NESTING {
@@ -422,31 +430,69 @@ fn too_deep(text: &str) -> Option<usize> {
                 }
             }
             b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+            _ => {
+                // a string literal: it ends at an unescaped `"` or at the line's
+                // end (even right after a `\`, whose escape then carries over to
+                // the next string, as the byte-by-byte rule has it)
+                i += 1;
+                loop {
+                    if escaped {
+                        match bytes.get(i) {
+                            None => return None,
+                            Some(b'\n') => break,
+                            Some(_) => {
+                                escaped = false;
+                                i += 1;
+                                continue;
+                            }
+                        }
+                    }
+                    let j = memchr::memchr3(b'\\', b'"', b'\n', &bytes[i..])? + i;
+                    match bytes[j] {
+                        b'\\' => {
+                            escaped = true;
+                            i = j + 1;
+                        }
+                        b'"' => {
+                            i = j + 1;
+                            break;
+                        }
+                        _ => {
+                            // the line break is read again above
+                            i = j;
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
         }
+        i += 1;
     }
     None
 }
 
-/// Lines that start an entry: `id =` or `-id =` at column 1.
-fn scan_entries(text: &str) -> Vec<(String, usize)> {
+/// Lines that start an entry: `id =` or `-id =` at column 1 (`index` gives
+/// where each line starts).
+fn scan_entries(text: &str, index: &LineIndex) -> Vec<(String, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let body = line.strip_prefix('-').unwrap_or(line);
+    for (n, &start) in index.starts().iter().enumerate() {
+        let dash = usize::from(bytes.get(start) == Some(&b'-'));
+        let body = &bytes[(start + dash).min(bytes.len())..];
         let len = body
-            .bytes()
+            .iter()
             .enumerate()
             .take_while(|(i, c)| {
                 if *i == 0 {
                     c.is_ascii_alphabetic()
                 } else {
-                    c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'
+                    c.is_ascii_alphanumeric() || **c == b'-' || **c == b'_'
                 }
             })
             .count();
-        if len > 0 && body[len..].trim_start_matches(' ').starts_with('=') {
-            let id_len = len + (line.len() - body.len());
-            out.push((line[..id_len].to_owned(), n + 1));
+        if len > 0 && body[len..].iter().find(|c| **c != b' ') == Some(&b'=') {
+            out.push((text[start..start + dash + len].to_owned(), n + 1));
         }
     }
     out
@@ -455,6 +501,140 @@ fn scan_entries(text: &str) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The straightforward byte-by-byte scanners the fast ones replaced: the
+    // rules, against which the fast scanners are checked.
+    /// Finds a call with more than [`MAX_NAMED_ARGS`] named arguments (counted as
+    /// `:` inside parentheses, outside string literals), before the parser sees it.
+    fn reference_named_args(text: &str) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut colons = 0usize;
+        let mut in_string = false;
+        let mut escaped = false;
+        for (i, c) in text.bytes().enumerate() {
+            if in_string {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') | (false, b'\n') => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                b'"' if depth > 0 => in_string = true,
+                b'(' => depth += 1,
+                b')' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        colons = 0;
+                    }
+                }
+                b':' if depth > 0 => {
+                    colons += 1;
+                    if colons > MAX_NAMED_ARGS {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Finds where `{` nesting first exceeds [`MAX_NESTING`], ignoring string
+    /// literals and comments.
+    fn reference_too_deep(text: &str) -> Option<usize> {
+        // bytes, not chars: every character that matters is ASCII, and UTF-8
+        // continuation bytes never equal an ASCII byte
+        let mut depth = 0usize;
+        let mut in_string = false;
+        let mut escaped = false;
+        let mut line_start = true;
+        let mut in_comment = false;
+        for (i, c) in text.bytes().enumerate() {
+            if c == b'\n' {
+                line_start = true;
+                in_comment = false;
+                in_string = false;
+                continue;
+            }
+            if line_start && c == b'#' && depth == 0 {
+                in_comment = true;
+            }
+            line_start = false;
+            if in_comment {
+                continue;
+            }
+            if in_string {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                b'"' if depth > 0 => in_string = true,
+                b'{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some(i);
+                    }
+                }
+                b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Lines that start an entry: `id =` or `-id =` at column 1.
+    fn reference_scan_entries(text: &str) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let body = line.strip_prefix('-').unwrap_or(line);
+            let len = body
+                .bytes()
+                .enumerate()
+                .take_while(|(i, c)| {
+                    if *i == 0 {
+                        c.is_ascii_alphabetic()
+                    } else {
+                        c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'
+                    }
+                })
+                .count();
+            if len > 0 && body[len..].trim_start_matches(' ').starts_with('=') {
+                let id_len = len + (line.len() - body.len());
+                out.push((line[..id_len].to_owned(), n + 1));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_scanners_agree_with_the_rules(text in "[{}()\"\\\\:#=\na-z -]{0,300}") {
+            proptest::prop_assert_eq!(too_deep(&text), reference_too_deep(&text));
+            proptest::prop_assert_eq!(too_many_named_args(&text), reference_named_args(&text));
+            let index = LineIndex::new(&text);
+            proptest::prop_assert_eq!(scan_entries(&text, &index), reference_scan_entries(&text));
+        }
+
+        #[test]
+        fn fast_scanners_agree_near_the_limits(
+            text in "[{}()\"\\\\:#\na ]{0,200}",
+            opens in 50usize..70,
+            colons in 50usize..70,
+        ) {
+            let deep = format!("x = {}{text}", "{".repeat(opens));
+            proptest::prop_assert_eq!(too_deep(&deep), reference_too_deep(&deep));
+            let call = format!("x = {{ F({}{text}", "a: 1, ".repeat(colons));
+            proptest::prop_assert_eq!(too_many_named_args(&call), reference_named_args(&call));
+        }
+    }
 
     #[test]
     fn syntax_errors_point_at_line_and_keep_the_rest() {
