@@ -127,4 +127,14 @@ proptest! {
             prop_assert!(s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
         }
     }
+
+    #[test]
+    fn dangerous_characters_are_found_on_bytes_as_on_chars(
+        text in "[a ж\u{0}-\u{1f}\u{7f}-\u{a0}\u{2028}-\u{2030}\u{2066}-\u{2069}\u{fffc}-\u{fffe}\u{f000}日]{0,30}"
+    ) {
+        prop_assert_eq!(
+            pamphlet::locale::first_dangerous(&text),
+            text.chars().find(|c| pamphlet::locale::is_dangerous(*c))
+        );
+    }
 }

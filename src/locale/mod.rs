@@ -268,7 +268,7 @@ impl Catalog {
                 continue;
             }
             if errors.is_empty()
-                && let Some(c) = text.chars().find(|c| is_dangerous(*c))
+                && let Some(c) = first_dangerous(&text)
             {
                 reasons.push(format!(
                     "unsafe in {}: it contains the invisible control character U+{:04X}",
@@ -329,6 +329,19 @@ fn lookup<'b>(
 /// error). Fluent's own isolates (U+2066–U+2069) are allowed.
 pub fn is_dangerous(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{FFFD}') || (c.is_control() && c != '\n' && c != '\t')
+}
+
+/// The first character of `text` that [`is_dangerous`], found on bytes: only
+/// a byte below 0x20, 0x7F, or the lead bytes 0xC2 (U+0080–U+00BF), 0xE2
+/// (U+2000–U+2FFF) and 0xEF (U+F000–U+FFFF) can start one, so other
+/// characters are never decoded.
+pub fn first_dangerous(text: &str) -> Option<char> {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF)
+        // each such byte starts a character
+        .filter_map(|(i, _)| text[i..].chars().next())
+        .find(|&c| is_dangerous(c))
 }
 
 /// Does fluent-bundle have CLDR plural rules for `id`? Without them it

@@ -52,7 +52,7 @@ fn segments(text: &str) -> Vec<Seg<'_>> {
     let mut rest = text;
     let mut text_start = 0;
     let mut pos = 0;
-    while let Some(i) = rest.find('<') {
+    while let Some(i) = memchr::memchr(b'<', rest.as_bytes()) {
         let at = pos + i;
         match tag(&text[at..]) {
             Some((seg, len)) => {
@@ -117,10 +117,10 @@ fn raw<'t>(text: &'t str, seg: Seg<'t>) -> &'t str {
 
 /// Escapes `text` for HTML, turning allowed inline elements into markup.
 pub fn to_html(text: &str) -> String {
-    // most translations have nothing to escape
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
+    // most translations have nothing to escape (two SIMD scans)
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'<', b'>', b'&', bytes).is_none()
+        && memchr::memchr2(b'"', b'\'', bytes).is_none()
     {
         return text.to_owned();
     }
@@ -150,7 +150,7 @@ pub fn to_html(text: &str) -> String {
 
 /// The text without allowed inline elements (`<br>` becomes a line break).
 pub fn to_text(text: &str) -> String {
-    if !text.contains('<') {
+    if memchr::memchr(b'<', text.as_bytes()).is_none() {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
@@ -204,7 +204,7 @@ pub fn disallowed(text: &str) -> Vec<String> {
         .flat_map(|t| {
             let mut found = Vec::new();
             let mut rest = t;
-            while let Some(i) = rest.find('<') {
+            while let Some(i) = memchr::memchr(b'<', rest.as_bytes()) {
                 let after = &rest[i + 1..];
                 if after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
                     let end = after.find('>').map_or(after.len(), |e| e + 1);
