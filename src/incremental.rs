@@ -163,7 +163,7 @@ pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<InputHashes> {
         h.update(file);
     }
     Ok(InputHashes {
-        all: h.finalize().iter().map(|b| format!("{b:02x}")).collect(),
+        all: crate::output::hex(&h.finalize()),
         files: hashes.into_iter().collect(),
     })
 }
@@ -351,6 +351,6 @@ impl<'a> Fingerprints<'a> {
                 h.update(self.file_hashes[l][f]);
             }
         }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        crate::output::hex(&h.finalize())
     }
 }
