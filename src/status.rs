@@ -153,87 +153,131 @@ pub fn compute_with(
     campaigns: &[&Campaign],
     state_of: impl Fn(usize, usize, &Text) -> State + Sync,
 ) -> Status {
-    // every message id any campaign prints, numbered; then each campaign's
-    // messages (attributes count with their message) in id order, each with
-    // its number and its first use in the campaign
-    let mut numbers: HashMap<&str, usize> = HashMap::new();
-    let messages: Vec<Vec<(usize, &Text)>> = campaigns
-        .iter()
-        .map(|campaign| {
-            let mut first_use: BTreeMap<&str, &Text> = BTreeMap::new();
-            for t in campaign.texts() {
-                first_use.entry(t.msg.id.as_str()).or_insert(t);
-            }
-            first_use
-                .into_iter()
-                .map(|(id, t)| {
-                    let next = numbers.len();
-                    (*numbers.entry(id).or_insert(next), t)
-                })
-                .collect()
-        })
+    let matrix = Matrix::new(catalog, campaigns);
+    let columns = (0..catalog.locales.len())
+        .into_par_iter()
+        .map(|l| matrix.column(catalog, l, &state_of))
         .collect();
-    let mut ids = vec![""; numbers.len()];
-    for (id, n) in &numbers {
-        ids[*n] = id;
+    matrix.assemble(columns)
+}
+
+/// The status matrix built one locale (column) at a time: what every column
+/// shares is computed once, from the campaigns and the source locale, so that
+/// a build can fill in each locale's column while that locale is loaded.
+pub struct Matrix<'c> {
+    campaigns: Vec<&'c Campaign>,
+    /// Each campaign's messages (attributes count with their message) in id
+    /// order, each with its number among all ids and its first use.
+    messages: Vec<Vec<(usize, &'c Text)>>,
+    /// The source's word count of each numbered id.
+    word_counts: Vec<usize>,
+}
+
+/// One locale's column: a cell per campaign, and the locale's totals.
+pub struct Column {
+    cells: Vec<Cell>,
+    total: LocaleTotal,
+}
+
+impl<'c> Matrix<'c> {
+    pub fn new(catalog: &Catalog, campaigns: &[&'c Campaign]) -> Self {
+        // every message id any campaign prints, numbered; then each campaign's
+        // messages in id order, each with its number and its first use
+        let mut numbers: HashMap<&str, usize> = HashMap::new();
+        let messages: Vec<Vec<(usize, &Text)>> = campaigns
+            .iter()
+            .map(|campaign| {
+                let mut first_use: BTreeMap<&str, &Text> = BTreeMap::new();
+                for t in campaign.texts() {
+                    first_use.entry(t.msg.id.as_str()).or_insert(t);
+                }
+                first_use
+                    .into_iter()
+                    .map(|(id, t)| {
+                        let next = numbers.len();
+                        (*numbers.entry(id).or_insert(next), t)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut ids = vec![""; numbers.len()];
+        for (id, n) in &numbers {
+            ids[*n] = id;
+        }
+        let word_counts = ids.par_iter().map(|id| words(catalog, id)).collect();
+        Matrix {
+            campaigns: campaigns.to_vec(),
+            messages,
+            word_counts,
+        }
     }
-    let word_counts: Vec<usize> = ids.par_iter().map(|id| words(catalog, id)).collect();
-    let source = &catalog.locales[catalog.source];
-    let columns: Vec<(Vec<Cell>, LocaleTotal)> = catalog
-        .locales
-        .par_iter()
-        .enumerate()
-        .map(|(l, data)| {
-            let mut total = Cell::default();
-            let mut counted = vec![false; ids.len()];
-            let cells = messages
-                .iter()
-                .enumerate()
-                .map(|(c, msgs)| {
-                    let mut cell = Cell::default();
-                    for &(n, text) in msgs {
-                        let s = state_of(c, l, text);
-                        cell.add(s, word_counts[n]);
-                        if !counted[n] {
-                            counted[n] = true;
-                            total.add(s, word_counts[n]);
-                        }
+
+    /// The column of locale `l`, which must be loaded in `catalog`.
+    pub fn column(
+        &self,
+        catalog: &Catalog,
+        l: usize,
+        state_of: impl Fn(usize, usize, &Text) -> State,
+    ) -> Column {
+        let data = &catalog.locales[l];
+        let source = &catalog.locales[catalog.source];
+        let mut total = Cell::default();
+        let mut counted = vec![false; self.word_counts.len()];
+        let cells = self
+            .messages
+            .iter()
+            .enumerate()
+            .map(|(c, msgs)| {
+                let mut cell = Cell::default();
+                for &(n, text) in msgs {
+                    let s = state_of(c, l, text);
+                    cell.add(s, self.word_counts[n]);
+                    if !counted[n] {
+                        counted[n] = true;
+                        total.add(s, self.word_counts[n]);
                     }
-                    cell
-                })
-                .collect();
-            // every id the locale defines, against the source's
-            let obsolete = data
-                .index
-                .keys()
-                .filter(|id| !source.index.contains_key(*id))
-                .count();
-            let total = LocaleTotal {
+                }
+                cell
+            })
+            .collect();
+        // every id the locale defines, against the source's
+        let obsolete = data
+            .index
+            .keys()
+            .filter(|id| !source.index.contains_key(*id))
+            .count();
+        Column {
+            cells,
+            total: LocaleTotal {
                 locale: data.tag.clone(),
                 cell: total,
                 obsolete,
-            };
-            (cells, total)
-        })
-        .collect();
-    let mut rows: Vec<CampaignRow> = campaigns
-        .iter()
-        .map(|c| CampaignRow {
-            campaign: c.id.clone(),
-            cells: Vec::with_capacity(columns.len()),
-        })
-        .collect();
-    let mut totals = Vec::with_capacity(columns.len());
-    for (cells, total) in columns {
-        for (row, cell) in rows.iter_mut().zip(cells) {
-            row.cells.push(cell);
+            },
         }
-        totals.push(total);
     }
-    Status {
-        locales: catalog.locales.iter().map(|l| l.tag.clone()).collect(),
-        campaigns: rows,
-        totals,
+
+    /// The matrix from every locale's column, in catalog order.
+    pub fn assemble(self, columns: Vec<Column>) -> Status {
+        let mut rows: Vec<CampaignRow> = self
+            .campaigns
+            .iter()
+            .map(|c| CampaignRow {
+                campaign: c.id.clone(),
+                cells: Vec::with_capacity(columns.len()),
+            })
+            .collect();
+        let mut totals = Vec::with_capacity(columns.len());
+        for column in columns {
+            for (row, cell) in rows.iter_mut().zip(column.cells) {
+                row.cells.push(cell);
+            }
+            totals.push(column.total);
+        }
+        Status {
+            locales: totals.iter().map(|t| t.locale.clone()).collect(),
+            campaigns: rows,
+            totals,
+        }
     }
 }
 
