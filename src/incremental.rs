@@ -19,8 +19,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::pipeline::{DocInfo, Inputs, Job};
+use crate::locale::{Catalog, LocaleData};
+use crate::pipeline::{DocInfo, Job};
+use crate::render::Engine;
 use crate::workspace::Format;
+use crate::workspace::Workspace;
 
 /// The cache's file name inside the output folder.
 pub const FILE: &str = ".pamphlet-cache.json";
@@ -184,25 +187,34 @@ impl Cache {
 }
 
 /// The key of a job in the cache.
-pub fn key(inputs: &Inputs, job: &Job) -> String {
+pub fn key(catalog: &Catalog, job: &Job) -> String {
     format!(
         "{}/{}/{}",
         job.campaign.id,
-        inputs.catalog.tag(job.locale),
+        catalog.tag(job.locale),
         job.document.id
     )
 }
 
+/// The files a document reaches in one locale, by (locale, campaign id,
+/// document id).
+type Reached<'a> = HashMap<(usize, &'a str, &'a str), Vec<usize>>;
+
 /// Precomputed hashes from which each job's fingerprint is assembled.
 pub struct Fingerprints<'a> {
-    inputs: &'a Inputs,
     /// Version, formats, settings and templates: what every document depends on.
     global: [u8; 32],
-    /// Per locale: the hash of each `.ftl` file, in file order.
+    /// Per locale: the hash of each `.ftl` file, in file order (empty for a
+    /// locale not loaded yet; see [`Self::add_locale`]).
     file_hashes: Vec<Vec<[u8; 32]>>,
     assets: HashMap<&'a str, [u8; 32]>,
     /// Per campaign id: the hash of its file.
     campaigns: HashMap<&'a str, [u8; 32]>,
+    /// The locales that stay loaded for the whole build (the others are
+    /// loaded one at a time): the files a document reaches in them are kept
+    /// here, for every locale that falls back to them.
+    fixed: Vec<bool>,
+    shared: std::sync::Mutex<Reached<'a>>,
 }
 
 /// The workspace's `fonts/` folder by path, size and modification time (PDFs
@@ -229,6 +241,21 @@ fn fonts_digest(root: &Path) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// The hash of each of a locale's `.ftl` files, in file order: from `files`
+/// (read for the no-change check), or computed when missing there.
+fn hash_files(locale: &LocaleData, files: &HashMap<String, [u8; 32]>) -> Vec<[u8; 32]> {
+    locale
+        .files
+        .par_iter()
+        .map(|f| {
+            files
+                .get(&f.display)
+                .copied()
+                .unwrap_or_else(|| sha(&[f.text().as_bytes()]))
+        })
+        .collect()
+}
+
 fn sha(parts: &[&[u8]]) -> [u8; 32] {
     let mut h = Sha256::new();
     for p in parts {
@@ -240,61 +267,62 @@ fn sha(parts: &[&[u8]]) -> [u8; 32] {
 
 impl<'a> Fingerprints<'a> {
     /// `files`: the hashes [`inputs_hash`] computed while reading every
-    /// input; a `.ftl` file missing there is hashed here.
-    pub fn new(inputs: &'a Inputs, formats: &[Format], files: &HashMap<String, [u8; 32]>) -> Self {
+    /// input; a `.ftl` file missing there is hashed here. `fixed`: the
+    /// locales that stay loaded for the whole build.
+    pub fn new(
+        ws: &'a Workspace,
+        engine: &Engine,
+        catalog: &Catalog,
+        fixed: Vec<bool>,
+        formats: &[Format],
+        files: &HashMap<String, [u8; 32]>,
+    ) -> Self {
         let mut global = Sha256::new();
         global.update(binary_identity());
         for f in formats {
             global.update(f.extension());
         }
         if formats.contains(&Format::Pdf) {
-            global.update(fonts_digest(&inputs.ws.root));
+            global.update(fonts_digest(&ws.root));
         }
-        global.update(sha(&[inputs.ws.config_text.as_bytes()]));
-        for (name, source, _) in inputs.engine.sources() {
+        global.update(sha(&[ws.config_text.as_bytes()]));
+        for (name, source, _) in engine.sources() {
             global.update(sha(&[name.as_bytes(), source.as_bytes()]));
         }
-        let file_hashes = inputs
-            .catalog
+        let file_hashes = catalog
             .locales
             .par_iter()
-            .map(|l| {
-                l.files
-                    .par_iter()
-                    .map(|f| {
-                        files
-                            .get(&f.display)
-                            .copied()
-                            .unwrap_or_else(|| sha(&[f.text().as_bytes()]))
-                    })
-                    .collect()
-            })
+            .map(|l| hash_files(l, files))
             .collect();
-        let assets = inputs
-            .ws
+        let assets = ws
             .assets
             .iter()
             .map(|(k, a)| (k.as_str(), sha(&[&a.bytes])))
             .collect();
-        let campaigns = inputs
-            .ws
+        let campaigns = ws
             .campaigns
             .iter()
             .map(|c| (c.id.as_str(), sha(&[c.source.as_bytes()])))
             .collect();
         Fingerprints {
-            inputs,
             global: global.finalize().into(),
             file_hashes,
             assets,
             campaigns,
+            fixed,
+            shared: Default::default(),
         }
+    }
+
+    /// Takes the file hashes of locale `l`, just loaded into `catalog`.
+    pub fn add_locale(&mut self, catalog: &Catalog, l: usize, files: &HashMap<String, [u8; 32]>) {
+        self.file_hashes[l] = hash_files(&catalog.locales[l], files);
     }
 
     /// The fingerprints of every job, by cache key, computed in parallel.
     /// One task per campaign document: the files it needs from a locale are
     /// found once, however many locales fall back to that locale.
-    pub fn all(&self, jobs: &[Job]) -> HashMap<String, String> {
+    pub fn all(&self, catalog: &Catalog, jobs: &[Job<'a>]) -> HashMap<String, String> {
         let mut by_document: BTreeMap<(&str, &str), Vec<&Job>> = BTreeMap::new();
         for job in jobs {
             by_document
@@ -307,7 +335,7 @@ impl<'a> Fingerprints<'a> {
             .flat_map_iter(|(_, jobs)| {
                 let mut reached = HashMap::new();
                 jobs.into_iter()
-                    .map(|j| (key(self.inputs, j), self.of(j, &mut reached)))
+                    .map(|j| (key(catalog, j), self.of(catalog, j, &mut reached)))
                     .collect::<Vec<_>>()
             })
             .collect()
@@ -316,8 +344,12 @@ impl<'a> Fingerprints<'a> {
     /// The fingerprint of one document in one locale, as hex. The files
     /// reached in each locale by the job's document are kept in `reached`,
     /// shared by the jobs of the same document (and of no other).
-    fn of(&self, job: &Job, reached: &mut HashMap<usize, Vec<usize>>) -> String {
-        let catalog = &self.inputs.catalog;
+    fn of(
+        &self,
+        catalog: &Catalog,
+        job: &Job<'a>,
+        reached: &mut HashMap<usize, Vec<usize>>,
+    ) -> String {
         let mut h = Sha256::new();
         h.update(self.global);
         h.update(
@@ -333,22 +365,34 @@ impl<'a> Fingerprints<'a> {
                 h.update(asset);
             }
         }
+        let find = |l: usize| {
+            let roots = std::iter::once(&job.campaign.title)
+                .chain(
+                    job.document
+                        .surfaces
+                        .iter()
+                        .flatten()
+                        .flat_map(|b| b.texts()),
+                )
+                .map(|t| t.msg.id.as_str());
+            catalog.locales[l].files_reached(roots)
+        };
         for &l in &catalog.locales[job.locale].chain {
             h.update(catalog.tag(l).as_bytes());
-            let files = reached.entry(l).or_insert_with(|| {
-                let roots = std::iter::once(&job.campaign.title)
-                    .chain(
-                        job.document
-                            .surfaces
-                            .iter()
-                            .flatten()
-                            .flat_map(|b| b.texts()),
-                    )
-                    .map(|t| t.msg.id.as_str());
-                catalog.locales[l].files_reached(roots)
-            });
-            for &f in files.iter() {
-                h.update(self.file_hashes[l][f]);
+            let mut hash_files = |files: &[usize]| {
+                for &f in files {
+                    h.update(self.file_hashes[l][f]);
+                }
+            };
+            if self.fixed[l] && l != job.locale {
+                // a locale others fall back to: found once per document for all of them
+                let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+                let files = shared
+                    .entry((l, job.campaign.id.as_str(), job.document.id.as_str()))
+                    .or_insert_with(|| find(l));
+                hash_files(files);
+            } else {
+                hash_files(reached.entry(l).or_insert_with(|| find(l)));
             }
         }
         crate::output::hex(&h.finalize())

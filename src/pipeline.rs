@@ -32,6 +32,35 @@ impl Inputs {
         self.typesetter
             .get_or_init(|| Typesetter::load(&self.ws.root, &self.ws.config.pdf))
     }
+
+    /// What rendering reads.
+    pub fn view(&self) -> View<'_> {
+        View {
+            ws: &self.ws,
+            catalog: &self.catalog,
+            engine: &self.engine,
+            typesetter: &self.typesetter,
+        }
+    }
+}
+
+/// What rendering reads from the [`Inputs`], borrowed field by field (a
+/// build swaps locales into the catalog between renders, while its jobs
+/// borrow the workspace).
+#[derive(Clone, Copy)]
+pub struct View<'r> {
+    pub ws: &'r Workspace,
+    pub catalog: &'r Catalog,
+    pub engine: &'r Engine,
+    pub typesetter: &'r std::sync::OnceLock<Typesetter>,
+}
+
+impl<'r> View<'r> {
+    /// See [`Inputs::typesetter`].
+    pub fn typesetter(&self) -> &'r Typesetter {
+        self.typesetter
+            .get_or_init(|| Typesetter::load(&self.ws.root, &self.ws.config.pdf))
+    }
 }
 
 /// Wall time of the loading stages, and CPU time summed over render threads.
@@ -59,30 +88,71 @@ pub fn load_with(
     root: &std::path::Path,
     locales: &[String],
 ) -> Result<(Inputs, Vec<Diagnostic>), WorkspaceError> {
+    let (inputs, diags) = load_deferring(root, locales, false)?;
+    Ok((inputs, diags.all()))
+}
+
+/// The diagnostics of loading, in parts, so that a build that loads some
+/// locales later can fill theirs in and still report in [`load_with`]'s order.
+#[derive(Debug, Default)]
+pub struct LoadDiagnostics {
+    /// `pamphlet.toml`, campaigns, assets.
+    pub workspace: Vec<Diagnostic>,
+    pub locales: locale::LoadDiagnostics,
+    /// Message references and templates.
+    pub rest: Vec<Diagnostic>,
+}
+
+impl LoadDiagnostics {
+    pub fn all(&self) -> Vec<Diagnostic> {
+        let mut all = self.workspace.clone();
+        all.extend(self.locales.all());
+        all.extend(self.rest.iter().cloned());
+        all
+    }
+}
+
+/// [`load_with`], leaving out the locales that a build can load one at a time
+/// when `defer` is set (see [`locale::deferrable`]); their stand-ins have no
+/// messages, and their diagnostics are empty until they are loaded.
+pub fn load_deferring(
+    root: &std::path::Path,
+    locales: &[String],
+    defer: bool,
+) -> Result<(Inputs, LoadDiagnostics), WorkspaceError> {
     let mut phases = Phases::default();
     let t = Instant::now();
-    let (mut ws, mut diags) = workspace::load(root)?;
+    let (mut ws, workspace_diags) = workspace::load(root)?;
     for tag in locales {
         ws.config.locale_or_pseudo(tag);
     }
     phases.load = t.elapsed();
     let t = Instant::now();
-    let (catalog, locale_diags) = locale::load(&ws)?;
+    let deferred = if defer {
+        locale::deferrable(&ws.config)
+    } else {
+        vec![false; ws.config.locales.len()]
+    };
+    let (catalog, locale_diags) = locale::load_some(&ws, &deferred)?;
     phases.parse = t.elapsed();
     // A broken source file hides its messages; reporting each use of them as
     // unknown would bury the one error that matters.
-    let source_broken = locale_diags.iter().any(Diagnostic::is_error);
-    diags.extend(locale_diags);
+    let source_broken = locale_diags.all().iter().any(Diagnostic::is_error);
+    let mut diags = LoadDiagnostics {
+        workspace: workspace_diags,
+        locales: locale_diags,
+        rest: Vec::new(),
+    };
     let t = Instant::now();
     if !source_broken {
-        diags.extend(check_references(&ws, &catalog));
+        diags.rest.extend(check_references(&ws, &catalog));
     }
     phases.check = t.elapsed();
     let t = Instant::now();
     let engine = match Engine::load(&ws.root, &ws.templates_dir())? {
         Ok(e) => e,
         Err(d) => {
-            diags.push(d);
+            diags.rest.push(d);
             Engine::defaults()
         }
     };
@@ -142,10 +212,10 @@ pub struct Filter {
 
 /// The documents to render, in a stable order (campaign, locale, document).
 /// Names that match nothing are usage errors.
-pub fn plan<'a>(inputs: &'a Inputs, filter: &Filter) -> Result<Vec<Job<'a>>, String> {
+pub fn plan<'a>(ws: &'a Workspace, filter: &Filter) -> Result<Vec<Job<'a>>, String> {
     for c in &filter.campaigns {
-        if !inputs.ws.campaigns.iter().any(|k| &k.id == c) {
-            let known: Vec<&str> = inputs.ws.campaigns.iter().map(|k| k.id.as_str()).collect();
+        if !ws.campaigns.iter().any(|k| &k.id == c) {
+            let known: Vec<&str> = ws.campaigns.iter().map(|k| k.id.as_str()).collect();
             return Err(format!(
                 "--campaign {c}: no such campaign (known: {})",
                 known.join(", ")
@@ -154,18 +224,12 @@ pub fn plan<'a>(inputs: &'a Inputs, filter: &Filter) -> Result<Vec<Job<'a>>, Str
     }
     let mut locales = Vec::new();
     for l in &filter.locales {
-        match inputs.ws.config.locale_index(l) {
+        match ws.config.locale_index(l) {
             // a locale named twice (`ru`, `RU`) is rendered once
             Some(i) if locales.contains(&i) => {}
             Some(i) => locales.push(i),
             None => {
-                let known: Vec<&str> = inputs
-                    .ws
-                    .config
-                    .locales
-                    .iter()
-                    .map(|k| k.tag.as_str())
-                    .collect();
+                let known: Vec<&str> = ws.config.locales.iter().map(|k| k.tag.as_str()).collect();
                 return Err(format!(
                     "--locale {l}: not a project locale (known: {}; pseudo-locales: {})",
                     known.join(", "),
@@ -175,10 +239,10 @@ pub fn plan<'a>(inputs: &'a Inputs, filter: &Filter) -> Result<Vec<Job<'a>>, Str
         }
     }
     if locales.is_empty() {
-        locales = (0..inputs.ws.config.locales.len()).collect();
+        locales = (0..ws.config.locales.len()).collect();
     }
     let mut jobs = Vec::new();
-    for campaign in &inputs.ws.campaigns {
+    for campaign in &ws.campaigns {
         if !filter.campaigns.is_empty() && !filter.campaigns.contains(&campaign.id) {
             continue;
         }
@@ -272,7 +336,7 @@ type JobResult<'a, T> = Result<Done<'a, T>, Vec<Diagnostic>>;
 /// Localizes and renders every job in parallel; each output goes to `sink`.
 /// Results come back in job order; every failing job contributes its diagnostics.
 pub fn render_all<'a, S: Sink<'a>>(
-    inputs: &'a Inputs,
+    inputs: &View,
     jobs: &[Job<'a>],
     formats: &[Format],
     sink: &S,
@@ -308,7 +372,7 @@ pub fn render_all<'a, S: Sink<'a>>(
 }
 
 fn render_one<'a, S: Sink<'a>>(
-    inputs: &'a Inputs,
+    inputs: &View,
     job: &Job<'a>,
     formats: &[Format],
     sink: &S,
@@ -327,11 +391,11 @@ fn render_one<'a, S: Sink<'a>>(
         });
     }
     let localized = render::localize(
-        &inputs.catalog,
+        inputs.catalog,
         job.locale,
         job.campaign,
         job.document,
-        &inputs.ws,
+        inputs.ws,
     )
     .map_err(|e| localize_diagnostics(job, e))?;
     // a sink that skips rendering still gets the PDF: its layout is a check
@@ -358,7 +422,7 @@ fn render_one<'a, S: Sink<'a>>(
             &check_only
         },
     });
-    let rendered = render::render(&inputs.engine, &localized, &formats, stage.as_ref())
+    let rendered = render::render(inputs.engine, &localized, &formats, stage.as_ref())
         .map_err(|d| vec![d])?;
     let info = DocInfo {
         title: localized.title,

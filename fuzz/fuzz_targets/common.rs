@@ -128,12 +128,18 @@ pub fn run(root: &Path) {
     let Ok((inputs, mut diags)) = pipeline::load(root) else {
         return;
     };
-    let Ok(jobs) = pipeline::plan(&inputs, &Filter::default()) else {
+    let Ok(jobs) = pipeline::plan(&inputs.ws, &Filter::default()) else {
         return;
     };
     diags.extend(pamphlet::checks::run(&inputs));
     let formats = Format::DEFAULT.to_vec();
-    match pipeline::render_all(&inputs, &jobs, &formats, &RenderAll, &Progress::default()) {
+    match pipeline::render_all(
+        &inputs.view(),
+        &jobs,
+        &formats,
+        &RenderAll,
+        &Progress::default(),
+    ) {
         Ok(done) => {
             for d in &done {
                 for f in &d.info.fallbacks {

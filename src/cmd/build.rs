@@ -12,13 +12,14 @@ use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, count, plural};
 use crate::cli::BuildArgs;
 use crate::diagnostics::Diagnostic;
 use crate::incremental::{self, Cache, CachedDoc, CachedFile, Fingerprints, Summary};
-use crate::locale::Fallback;
+use crate::locale::{Catalog, Fallback};
 use crate::output::index::{Index, IndexCampaign, IndexDocument, IndexFile, IndexRow};
 use crate::output::manifest::{self, Entry, Manifest, ManifestFallback};
 use crate::output::{Staging, Written};
 use crate::pipeline::{self, DocInfo, Done, Filter, Inputs, Job, Progress, Sink};
 use crate::render::{Rendered, markup};
 use crate::workspace::Format;
+use rayon::prelude::*;
 
 /// One written output: its path in the output folder, its format, size and hash.
 type Output = (String, Format, Written);
@@ -32,23 +33,56 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         args.formats, args.campaigns, args.locales
     );
     let hashes = incremental::inputs_hash(root, &options).unwrap_or_default();
-    let inputs_hash = hashes.all.as_str();
-    if let Some(code) = up_to_date(root, args, rep, inputs_hash, started) {
+    if let Some(code) = up_to_date(root, args, rep, &hashes.all, started) {
         return code;
     }
-    let (inputs, diags) = match pipeline::load_with(root, &args.locales) {
+    // Streamed first: the translations are loaded one locale at a time and
+    // dropped when their documents are written, so memory is reused rather
+    // than faulted in afresh. A streamed build that meets any problem stops
+    // before it has printed anything, and the build runs again with every
+    // locale loaded up front, which reports exactly as it always has.
+    match build(root, args, rep, &hashes, started, true) {
+        Some(code) => code,
+        None => build(root, args, rep, &hashes, started, false)
+            .expect("a build with every locale loaded up front reports its own problems"),
+    }
+}
+
+/// Why the rendering of a build stopped.
+enum Stop {
+    /// A document failed (or, streamed, a locale could not be read).
+    Render(Vec<Diagnostic>),
+    Unreadable,
+}
+
+/// One build. `streamed`: load each deferrable locale ([`locale::deferrable`])
+/// only for its own documents; then `None` is returned, with nothing printed
+/// and the output untouched, when anything goes wrong.
+fn build(
+    root: &Path,
+    args: &BuildArgs,
+    rep: &Reporter,
+    hashes: &incremental::InputHashes,
+    started: Instant,
+    streamed: bool,
+) -> Option<u8> {
+    let inputs_hash = hashes.all.as_str();
+    let (mut inputs, mut load_diags) = match pipeline::load_deferring(root, &args.locales, streamed)
+    {
         Ok(x) => x,
-        Err(e) => return rep.workspace_error(e),
+        Err(_) if streamed => return None,
+        Err(e) => return Some(rep.workspace_error(e)),
     };
     let filter = Filter {
         campaigns: args.campaigns.clone(),
         locales: args.locales.clone(),
     };
-    let jobs = match pipeline::plan(&inputs, &filter) {
+    let jobs = match pipeline::plan(&inputs.ws, &filter) {
         Ok(j) => j,
+        Err(_) if streamed => return None,
         Err(msg) => {
             rep.error(&msg);
-            return EXIT_USAGE;
+            return Some(EXIT_USAGE);
         }
     };
     let mut formats = if args.formats.is_empty() {
@@ -59,14 +93,21 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     formats.sort();
     formats.dedup();
 
-    let (errors, mut warnings) = count(&diags);
-    rep.diagnostics(&diags);
-    if errors > 0 {
-        rep.error(&format!(
-            "{}; nothing was built",
-            plural(errors, "error", "errors")
-        ));
-        return EXIT_CONTENT;
+    if streamed {
+        if load_diags.all().iter().any(Diagnostic::is_error) {
+            return None;
+        }
+    } else {
+        let diags = load_diags.all();
+        rep.diagnostics(&diags);
+        let errors = count(&diags).0;
+        if errors > 0 {
+            rep.error(&format!(
+                "{}; nothing was built",
+                plural(errors, "error", "errors")
+            ));
+            return Some(EXIT_CONTENT);
+        }
     }
 
     let out = args
@@ -74,42 +115,158 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         .clone()
         .unwrap_or_else(|| inputs.ws.root.join(&inputs.ws.config.output));
     if let Err(msg) = check_out_dir(&inputs.ws.root, &out) {
+        if streamed {
+            return None;
+        }
         rep.error(&msg);
-        return EXIT_USAGE;
+        return Some(EXIT_USAGE);
     }
     let staging = match Staging::begin(&out) {
         Ok(s) => s,
+        Err(_) if streamed => return None,
         Err(e) => {
             rep.error(&e.to_string());
-            return EXIT_CONTENT;
+            return Some(EXIT_CONTENT);
         }
     };
 
     let render_started = Instant::now();
-    let sink = BuildSink {
-        inputs: &inputs,
-        staging: &staging,
-        out: out.clone(),
-        previous: Cache::load(&out),
-        prints: Fingerprints::new(&inputs, &formats, &hashes.files).all(&jobs),
-        formats: formats.clone(),
+    let locales = inputs.catalog.locales.len();
+    let deferred = if streamed {
+        crate::locale::deferrable(&inputs.ws.config)
+    } else {
+        vec![false; locales]
     };
+    let previous = Cache::load(&out);
+    let mut prints_of = Fingerprints::new(
+        &inputs.ws,
+        &inputs.engine,
+        &inputs.catalog,
+        deferred.iter().map(|d| !d).collect(),
+        &formats,
+        &hashes.files,
+    );
+    // the campaigns built, in job order, for the review page's status matrix
+    let mut built: Vec<&crate::workspace::Campaign> = Vec::new();
+    for job in &jobs {
+        if built.last().is_none_or(|c| c.id != job.campaign.id) {
+            built.push(job.campaign);
+        }
+    }
+    let matrix = crate::status::Matrix::new(&inputs.catalog, &built);
+    // streamed: one locale at a time, each loaded while the one before renders;
+    // otherwise every document at once
+    let waves: Vec<Vec<usize>> = if streamed {
+        (0..locales).map(|l| vec![l]).collect()
+    } else {
+        vec![(0..locales).collect()]
+    };
+    let mut results: Vec<Option<Done<Output>>> = jobs.iter().map(|_| None).collect();
+    let mut prints: HashMap<String, String> = HashMap::new();
+    let mut columns: Vec<Option<crate::status::Column>> = (0..locales).map(|_| None).collect();
     let progress = Progress::default();
-    let done = with_progress_bar(rep, jobs.len(), &progress, || {
-        pipeline::render_all(&inputs, &jobs, &formats, &sink, &progress)
+    let rendered = with_progress_bar(rep, jobs.len(), &progress, || -> Result<(), Stop> {
+        let t = Instant::now();
+        let mut pending = load_wave(&inputs.ws, &inputs.catalog, &deferred, &waves[0]);
+        inputs.phases.parse += t.elapsed();
+        let mut finished: Vec<crate::locale::LocaleData> = Vec::new();
+        for (k, wave) in waves.iter().enumerate() {
+            for (l, loaded) in pending {
+                let (data, diags) = loaded.map_err(|_| Stop::Unreadable)?;
+                load_diags.locales.locales[l] = diags;
+                inputs.catalog.swap(l, data);
+                prints_of.add_locale(&inputs.catalog, l, &hashes.files);
+            }
+            let in_wave: Vec<usize> = (0..jobs.len())
+                .filter(|&i| wave.contains(&jobs[i].locale))
+                .collect();
+            let wave_jobs: Vec<Job> = in_wave.iter().map(|&i| jobs[i]).collect();
+            let (next, (wave_prints, done)) = rayon::join(
+                || {
+                    // the locales done with are freed here, beside the rendering
+                    drop(std::mem::take(&mut finished));
+                    let t = Instant::now();
+                    let next = waves
+                        .get(k + 1)
+                        .map(|w| load_wave(&inputs.ws, &inputs.catalog, &deferred, w))
+                        .unwrap_or_default();
+                    (next, t.elapsed())
+                },
+                || {
+                    let wave_prints = prints_of.all(&inputs.catalog, &wave_jobs);
+                    let sink = BuildSink {
+                        catalog: &inputs.catalog,
+                        staging: &staging,
+                        out: &out,
+                        previous: &previous,
+                        prints: &wave_prints,
+                        formats: &formats,
+                    };
+                    let view = pipeline::View {
+                        ws: &inputs.ws,
+                        catalog: &inputs.catalog,
+                        engine: &inputs.engine,
+                        typesetter: &inputs.typesetter,
+                    };
+                    let done = pipeline::render_all(&view, &wave_jobs, &formats, &sink, &progress);
+                    (wave_prints, done)
+                },
+            );
+            let (next, parsing) = next;
+            // (streamed, this parsing overlaps the rendering of the locale before)
+            inputs.phases.parse += parsing;
+            pending = next;
+            let done = done.map_err(Stop::Render)?;
+            for (l, column) in status_columns(&matrix, &inputs.catalog, &built, &done, wave) {
+                columns[l] = Some(column);
+            }
+            prints.extend(wave_prints);
+            for (i, d) in in_wave.into_iter().zip(done) {
+                results[i] = Some(d);
+            }
+            for &l in wave.iter().filter(|&&l| deferred[l]) {
+                let chain = inputs.catalog.locales[l].chain.clone();
+                let stand_in =
+                    crate::locale::LocaleData::stand_in(&inputs.ws.config.locales[l], chain);
+                finished.push(inputs.catalog.swap(l, stand_in));
+            }
+        }
+        Ok(())
     });
-    let done = match done {
-        Ok(d) => d,
-        Err(diags) => {
+    match rendered {
+        Ok(()) => {}
+        Err(_) if streamed => return None,
+        Err(Stop::Unreadable) => {
+            unreachable!("nothing is read while rendering when every locale is loaded up front")
+        }
+        Err(Stop::Render(diags)) => {
             rep.diagnostics(&diags);
             rep.error(&format!(
                 "{} while rendering; {} left unchanged",
                 plural(count(&diags).0, "error", "errors"),
                 out.display()
             ));
-            return EXIT_CONTENT;
+            return Some(EXIT_CONTENT);
         }
-    };
+    }
+    let diags = load_diags.all();
+    if streamed {
+        if diags.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        rep.diagnostics(&diags);
+    }
+    let mut warnings = count(&diags).1;
+    let done: Vec<Done<Output>> = results
+        .into_iter()
+        .map(|d| d.expect("every job is rendered in its locale's wave"))
+        .collect();
+    let status = matrix.assemble(
+        columns
+            .into_iter()
+            .map(|c| c.expect("every locale has a wave"))
+            .collect(),
+    );
     let render_wall = render_started.elapsed();
     // the layout-fit check of the PDFs: warnings, fatal with --strict
     let fit = pipeline::fit_diagnostics(&inputs, &done);
@@ -135,7 +292,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
             plural(warnings, "warning", "warnings"),
             out.display()
         ));
-        return EXIT_CONTENT;
+        return Some(EXIT_CONTENT);
     }
 
     let finish_started = Instant::now();
@@ -156,7 +313,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     // side by side (the index takes longest)
     let (index_html, (manifest_json, cache_json)) = rayon::join(
         || {
-            let index = build_index(&inputs, &done, files);
+            let index = build_index(&inputs, &done, files, &status);
             inputs.engine.render_bytes(
                 "index.html",
                 &tera::Context::from_serialize(&index).unwrap_or_default(),
@@ -165,7 +322,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         || {
             rayon::join(
                 || build_manifest(&inputs, &done).to_json(),
-                || cache_of(&inputs, &done, &sink, inputs_hash, &summary).to_json(),
+                || cache_of(&inputs, &done, &prints, inputs_hash, &summary).to_json(),
             )
         },
     );
@@ -173,10 +330,9 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         Ok(html) => html,
         Err(d) => {
             rep.diagnostics(&[d]);
-            return EXIT_CONTENT;
+            return Some(EXIT_CONTENT);
         }
     };
-    drop(sink);
     let finish = staging
         .write(manifest::FILE, manifest_json.as_bytes())
         .and_then(|_| staging.write("index.html", &index_html))
@@ -184,7 +340,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         .and_then(|_| staging.commit());
     if let Err(e) = finish {
         rep.error(&e.to_string());
-        return EXIT_CONTENT;
+        return Some(EXIT_CONTENT);
     }
     let finish = finish_started.elapsed();
 
@@ -222,7 +378,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     // by one would only delay the exit (about a tenth of a second at national scale)
     std::mem::forget(done);
     std::mem::forget(inputs);
-    EXIT_OK
+    Some(EXIT_OK)
 }
 
 /// What the next build may reuse: each document's fingerprint, what it
@@ -230,7 +386,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
 fn cache_of(
     inputs: &Inputs,
     done: &[Done<Output>],
-    sink: &BuildSink,
+    prints: &HashMap<String, String>,
     inputs_hash: &str,
     summary: &Summary,
 ) -> Cache {
@@ -251,11 +407,11 @@ fn cache_of(
                         sha256: w.sha256.clone(),
                     })
                     .collect();
-                let key = incremental::key(inputs, &d.job);
+                let key = incremental::key(&inputs.catalog, &d.job);
                 (
                     key.clone(),
                     CachedDoc {
-                        fingerprint: sink.prints[&key].clone(),
+                        fingerprint: prints[&key].clone(),
                         info: d.info.clone(),
                         files,
                     },
@@ -331,29 +487,29 @@ fn up_to_date(
 
 /// Writes rendered documents into the staging folder, and carries unchanged
 /// documents over from the previous output by hard link.
-struct BuildSink<'s, 'a> {
-    inputs: &'a Inputs,
+struct BuildSink<'s> {
+    catalog: &'s Catalog,
     staging: &'s Staging,
-    out: PathBuf,
-    previous: Cache,
-    /// Fingerprint of every job, by cache key.
-    prints: HashMap<String, String>,
-    formats: Vec<Format>,
+    out: &'s Path,
+    previous: &'s Cache,
+    /// Fingerprint of every job of this wave, by cache key.
+    prints: &'s HashMap<String, String>,
+    formats: &'s [Format],
 }
 
-impl<'a> Sink<'a> for BuildSink<'_, 'a> {
+impl<'a> Sink<'a> for BuildSink<'_> {
     type Output = Output;
 
     fn reuse(&self, job: &Job<'a>) -> Option<(DocInfo, Vec<Output>)> {
         let cached = self
             .previous
             .documents
-            .get(&incremental::key(self.inputs, job))?;
-        if self.prints.get(&incremental::key(self.inputs, job)) != Some(&cached.fingerprint) {
+            .get(&incremental::key(self.catalog, job))?;
+        if self.prints.get(&incremental::key(self.catalog, job)) != Some(&cached.fingerprint) {
             return None;
         }
         let mut outputs = Vec::new();
-        for format in &self.formats {
+        for format in self.formats {
             let file = cached.files.iter().find(|f| f.format == *format);
             let linked = file.and_then(|f| {
                 let from = self.out.join(&f.path);
@@ -394,13 +550,67 @@ impl<'a> Sink<'a> for BuildSink<'_, 'a> {
     }
 
     fn take(&self, job: &Job<'a>, _: &DocInfo, rendered: &Rendered) -> Result<Output, Diagnostic> {
-        let rel = file_path(self.inputs, job, rendered.format);
+        let rel = file_path(self.catalog, job, rendered.format);
         let written = self.staging.write(&rel, &rendered.bytes)?;
         if let Some(png) = &rendered.preview {
             self.staging.write(&crate::pdf::preview_path(&rel), png)?;
         }
         Ok((rel, rendered.format, written))
     }
+}
+
+/// Reads the deferred locales of `wave` (the others are loaded already).
+fn load_wave(
+    ws: &crate::workspace::Workspace,
+    catalog: &Catalog,
+    deferred: &[bool],
+    wave: &[usize],
+) -> Vec<(usize, LoadedLocale)> {
+    wave.iter()
+        .filter(|&&l| deferred[l])
+        .map(|&l| (l, crate::locale::load_one(ws, catalog, l)))
+        .collect()
+}
+
+/// A locale read by [`load_wave`], with its diagnostics.
+type LoadedLocale =
+    Result<(crate::locale::LocaleData, Vec<Diagnostic>), crate::workspace::WorkspaceError>;
+
+/// The status columns of `locales` (loaded in `catalog`) for the review page:
+/// each message a campaign prints is translated, missing, stale or in error,
+/// as the documents of `done` found it (their fallbacks).
+fn status_columns(
+    matrix: &crate::status::Matrix,
+    catalog: &Catalog,
+    built: &[&crate::workspace::Campaign],
+    done: &[Done<Output>],
+    locales: &[usize],
+) -> Vec<(usize, crate::status::Column)> {
+    let index: HashMap<&str, usize> = built
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut fell_back: Vec<Vec<Vec<&Fallback>>> =
+        vec![vec![Vec::new(); catalog.locales.len()]; built.len()];
+    for d in done {
+        fell_back[index[d.job.campaign.id.as_str()]][d.job.locale].extend(&d.info.fallbacks);
+    }
+    locales
+        .par_iter()
+        .map(|&l| {
+            let column = matrix.column(catalog, l, |c, locale, text| {
+                let list = &fell_back[c][locale];
+                crate::status::state_from_fallbacks(
+                    catalog,
+                    locale,
+                    &text.msg.id,
+                    list.iter().copied(),
+                )
+            });
+            (l, column)
+        })
+        .collect()
 }
 
 /// Runs `work`, showing `rendering N/M documents` on stderr while it takes
@@ -446,11 +656,11 @@ fn with_progress_bar<R: Send>(
 }
 
 /// `<campaign>/<locale>/<document>.<ext>`: every part a validated slug or canonical tag.
-fn file_path(inputs: &Inputs, job: &Job, format: Format) -> String {
+fn file_path(catalog: &Catalog, job: &Job, format: Format) -> String {
     format!(
         "{}/{}/{}.{}",
         job.campaign.id,
-        inputs.catalog.tag(job.locale),
+        catalog.tag(job.locale),
         job.document.id,
         format.extension()
     )
@@ -518,24 +728,13 @@ fn build_manifest(inputs: &Inputs, done: &[Done<Output>]) -> Manifest {
     }
 }
 
-fn build_index(inputs: &Inputs, done: &[Done<Output>], files: usize) -> Index {
+fn build_index(
+    inputs: &Inputs,
+    done: &[Done<Output>],
+    files: usize,
+    status: &crate::status::Status,
+) -> Index {
     let catalog = &inputs.catalog;
-    // the campaigns built, and the fallbacks of each campaign × locale
-    // (from every document of it)
-    let mut built: Vec<&crate::workspace::Campaign> = Vec::new();
-    let mut fell_back: Vec<Vec<Vec<&Fallback>>> = Vec::new();
-    for d in done {
-        if built.last().is_none_or(|c| c.id != d.job.campaign.id) {
-            built.push(d.job.campaign);
-            fell_back.push(vec![Vec::new(); catalog.locales.len()]);
-        }
-        let cells = fell_back.last_mut().expect("pushed above");
-        cells[d.job.locale].extend(&d.info.fallbacks);
-    }
-    let status = crate::status::compute_with(catalog, &built, |c, locale, text| {
-        let list = &fell_back[c][locale];
-        crate::status::state_from_fallbacks(catalog, locale, &text.msg.id, list.iter().copied())
-    });
     let mut campaigns: Vec<IndexCampaign> = Vec::new();
     for d in done {
         let campaign = d.job.campaign;

@@ -28,7 +28,7 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
         campaigns: Vec::new(),
         locales: args.locales.clone(),
     };
-    let jobs = match pipeline::plan(&inputs, &filter) {
+    let jobs = match pipeline::plan(&inputs.ws, &filter) {
         Ok(j) => j,
         Err(msg) => {
             rep.error(&msg);
@@ -55,7 +55,7 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             let formats = inputs.ws.config.formats.clone();
             let done = trial.then(|| {
                 pipeline::render_all(
-                    &inputs,
+                    &inputs.view(),
                     &jobs,
                     &formats,
                     &pipeline::Discard::default(),

@@ -406,10 +406,61 @@ pub fn to_args<'a>(
 /// Loads every locale's `.ftl` files. Problems in translations are warnings
 /// (their messages fall back); problems in the source locale are errors.
 pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError> {
+    let (catalog, loaded) = load_some(ws, &vec![false; ws.config.locales.len()])?;
+    Ok((catalog, loaded.all()))
+}
+
+/// The diagnostics of loading the locales: each locale's own, by catalog
+/// index, then those about the locale folders as a whole.
+#[derive(Debug, Default)]
+pub struct LoadDiagnostics {
+    pub locales: Vec<Vec<Diagnostic>>,
+    pub folders: Vec<Diagnostic>,
+}
+
+impl LoadDiagnostics {
+    /// Every diagnostic, in the order [`load`] reports them.
+    pub fn all(&self) -> Vec<Diagnostic> {
+        self.locales
+            .iter()
+            .flatten()
+            .chain(&self.folders)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Which locales a build may load later, one at a time ([`load_one`]), and
+/// drop when their documents are done: every locale but the source, the
+/// pseudo-locales (generated from the source) and the locales another
+/// locale falls back to (they serve every locale whose chain they are in).
+pub fn deferrable(config: &crate::workspace::Config) -> Vec<bool> {
+    let chains = chain::build(&config.locales, config.source, &config.fallback);
+    let mut deferrable: Vec<bool> = config
+        .locales
+        .iter()
+        .enumerate()
+        .map(|(i, l)| i != config.source && !l.pseudo)
+        .collect();
+    for chain in &chains {
+        for &l in chain.iter().skip(1) {
+            deferrable[l] = false;
+        }
+    }
+    deferrable
+}
+
+/// Loads the locales not marked in `deferred`; a deferred locale gets an
+/// empty stand-in (its tag, direction and chain, no messages) until
+/// [`load_one`] reads it.
+pub fn load_some(
+    ws: &Workspace,
+    deferred: &[bool],
+) -> Result<(Catalog, LoadDiagnostics), WorkspaceError> {
     let config = &ws.config;
     let chains = chain::build(&config.locales, config.source, &config.fallback);
     let dir = ws.locales_dir();
-    let mut diags = Vec::new();
+    let mut diags = LoadDiagnostics::default();
     let mut slots = Vec::new();
     // `None` for pseudo-locales, generated below
     let loaded: Vec<Option<Result<_, WorkspaceError>>> = config
@@ -417,16 +468,27 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
         .par_iter()
         .zip(chains)
         .enumerate()
-        .map(|(i, (locale, chain))| (!locale.pseudo).then(|| load_locale(ws, i, locale, chain)))
+        .map(|(i, (locale, chain))| {
+            (!locale.pseudo).then(|| {
+                if deferred[i] {
+                    Ok((LocaleData::stand_in(locale, chain), Vec::new()))
+                } else {
+                    load_locale(ws, i, locale, chain)
+                }
+            })
+        })
         .collect();
     for result in loaded {
         let data = match result {
             Some(r) => {
                 let (data, locale_diags) = r?;
-                diags.extend(locale_diags);
+                diags.locales.push(locale_diags);
                 Some(data)
             }
-            None => None,
+            None => {
+                diags.locales.push(Vec::new());
+                None
+            }
         };
         slots.push(data);
     }
@@ -458,7 +520,7 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
         .collect();
     for locale in config.locales.iter().filter(|l| l.pseudo) {
         if dir.join(&locale.tag).is_dir() {
-            diags.push(
+            diags.folders.push(
                 Diagnostic::warning(
                     "locale-pseudo-folder",
                     format!(
@@ -472,7 +534,7 @@ pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError
         }
     }
     for extra in unknown_folders(&dir, &locales) {
-        diags.push(
+        diags.folders.push(
             Diagnostic::warning(
                 "locale-unlisted",
                 format!("locales/{extra} is not in project.locales and is ignored"),
@@ -502,6 +564,47 @@ fn new_bundle(id: &unic_langid::LanguageIdentifier) -> Bundle {
         .expect("DATETIME is registered once on a fresh bundle");
     bundle.set_formatter(Some(numbers::format_value));
     bundle
+}
+
+/// Reads locale `i` of the workspace (one that [`load_some`] deferred), with
+/// its fallback chain as the catalog has it.
+pub fn load_one(
+    ws: &Workspace,
+    catalog: &Catalog,
+    i: usize,
+) -> Result<(LocaleData, Vec<Diagnostic>), WorkspaceError> {
+    load_locale(
+        ws,
+        i,
+        &ws.config.locales[i],
+        catalog.locales[i].chain.clone(),
+    )
+}
+
+impl LocaleData {
+    /// A locale not loaded (yet, or any more): its tag, direction and
+    /// chain, and no messages.
+    pub fn stand_in(locale: &crate::workspace::Locale, chain: Vec<usize>) -> LocaleData {
+        LocaleData {
+            tag: locale.tag.clone(),
+            rtl: locale.rtl,
+            chain,
+            bundle: new_bundle(&locale.id),
+            files: Vec::new(),
+            index: Default::default(),
+            duplicated: HashMap::new(),
+            reviewed: BTreeMap::new(),
+            pseudo: false,
+        }
+    }
+}
+
+impl Catalog {
+    /// Puts `data` in locale `i`'s place and returns what was there (a build
+    /// swaps a deferred locale in, and a stand-in back when it is done).
+    pub fn swap(&mut self, i: usize, data: LocaleData) -> LocaleData {
+        std::mem::replace(&mut self.locales[i], data)
+    }
 }
 
 /// A file's outcome: the parsed file (with its resource) and its diagnostics.
