@@ -422,8 +422,8 @@ fn render_one<'a, S: Sink<'a>>(
             &check_only
         },
     });
-    let rendered = render::render(inputs.engine, &localized, &formats, stage.as_ref())
-        .map_err(|d| vec![d])?;
+    let rendered =
+        render::render(inputs.engine, &localized, &formats, stage.as_ref()).map_err(|d| vec![d])?;
     let info = DocInfo {
         title: localized.title,
         fallbacks: localized.fallbacks,

@@ -462,6 +462,7 @@ fn up_to_date(
     if !cache.is_current(&out, inputs_hash) {
         return None;
     }
+    crate::output::sweep(&out);
     let s = &cache.summary;
     for line in &s.report {
         rep.info(line.trim_end());

@@ -333,15 +333,29 @@ pub fn is_dangerous(c: char) -> bool {
 
 /// The first character of `text` that [`is_dangerous`], found on bytes: only
 /// a byte below 0x20, 0x7F, or the lead bytes 0xC2 (U+0080–U+00BF), 0xE2
-/// (U+2000–U+2FFF) and 0xEF (U+F000–U+FFFF) can start one, so other
-/// characters are never decoded.
+/// (U+2000–U+2FFF) and 0xEF (U+F000–U+FFFF) can start one. The bytes are
+/// tested 32 at a time without branching (the compiler vectorizes it), and
+/// only a block with such a byte is looked at character by character.
 pub fn first_dangerous(text: &str) -> Option<char> {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF)
-        // each such byte starts a character
-        .filter_map(|(i, _)| text[i..].chars().next())
-        .find(|&c| is_dangerous(c))
+    const BLOCK: usize = 32;
+    fn suspicious(b: u8) -> bool {
+        (b < 0x20) | (b == 0x7F) | (b == 0xC2) | (b == 0xE2) | (b == 0xEF)
+    }
+    for (n, block) in text.as_bytes().chunks(BLOCK).enumerate() {
+        if !block.iter().fold(false, |any, &b| any | suspicious(b)) {
+            continue;
+        }
+        for (i, &b) in block.iter().enumerate() {
+            // each such byte starts a character
+            if suspicious(b)
+                && let Some(c) = text[n * BLOCK + i..].chars().next()
+                && is_dangerous(c)
+            {
+                return Some(c);
+            }
+        }
+    }
+    None
 }
 
 /// Does fluent-bundle have CLDR plural rules for `id`? Without them it

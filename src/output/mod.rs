@@ -114,14 +114,7 @@ impl Staging {
                 fs::rename(&previous, target).map_err(io(target))?;
             }
         }
-        for entry in fs::read_dir(parent).map_err(io(parent))?.flatten() {
-            let file_name = entry.file_name().to_string_lossy().into_owned();
-            if file_name.starts_with(&prefix)
-                && (file_name.contains(".staging-") || file_name.contains(".old-"))
-            {
-                let _ = fs::remove_dir_all(entry.path());
-            }
-        }
+        remove_leftovers(parent, &prefix).map_err(io(parent))?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         fs::create_dir(&dir).map_err(io(&dir))?;
         Ok(Staging {
@@ -227,6 +220,45 @@ impl Staging {
     }
 }
 
+/// Removes the staging and previous-output folders (`{prefix}staging-PID`,
+/// `{prefix}old-PID`) that killed builds left in `parent`. Only for a caller
+/// that holds the output's lock.
+fn remove_leftovers(parent: &Path, prefix: &str) -> std::io::Result<()> {
+    for entry in fs::read_dir(parent)?.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.starts_with(prefix)
+            && (file_name.contains(".staging-") || file_name.contains(".old-"))
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// For a build that finds `target` up to date and writes nothing: removes
+/// what killed builds left beside it, when no other build holds the lock
+/// (best effort; the next build that writes does it anyway).
+pub fn sweep(target: &Path) {
+    let (Some(name), Some(parent)) = (target.file_name(), target.parent()) else {
+        return;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let name = name.to_string_lossy();
+    let Ok(lock) = OpenOptions::new()
+        .write(true)
+        .open(parent.join(format!("{name}.lock")))
+    else {
+        return;
+    };
+    if lock.try_lock().is_ok() && fs::symlink_metadata(target).is_ok() {
+        let _ = remove_leftovers(parent, &format!(".{name}."));
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
@@ -298,6 +330,26 @@ mod tests {
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn an_up_to_date_build_sweeps_what_killed_builds_left_unless_one_runs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let s = Staging::begin(&out).unwrap();
+        s.write(manifest::FILE, b"{}").unwrap();
+        s.commit().unwrap();
+        // a build is running (its lock held): nothing beside out/ is touched
+        let running = Staging::begin(&out).unwrap();
+        let left = tmp.path().join(".out.staging-4242");
+        fs::create_dir_all(left.join("a")).unwrap();
+        fs::write(left.join("a/x.html"), b"old").unwrap();
+        sweep(&out);
+        assert!(left.is_dir());
+        drop(running);
+        sweep(&out);
+        assert!(!left.exists());
+        assert!(out.join(manifest::FILE).is_file());
     }
 
     #[test]
