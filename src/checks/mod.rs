@@ -19,7 +19,7 @@ pub mod usage;
 pub mod variables;
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use fluent_syntax::ast::{self, Entry};
 use rayon::prelude::*;
@@ -137,12 +137,13 @@ impl<'a> EntryRef<'a> {
 pub struct LocaleEntries<'a> {
     pub locale: usize,
     pub tag: &'a str,
-    pub entries: HashMap<String, EntryRef<'a>>,
+    pub entries: foldhash::HashMap<String, EntryRef<'a>>,
     /// Every definition in file order, later duplicates included.
     pub all: Vec<(String, EntryRef<'a>)>,
 }
 
 /// What the checks look at.
+#[derive(Clone)]
 pub struct Cx<'a> {
     pub inputs: &'a Inputs,
     pub catalog: &'a Catalog,
@@ -151,7 +152,7 @@ pub struct Cx<'a> {
     /// pseudo-locales are generated, and not checked.
     pub locales: &'a [LocaleEntries<'a>],
     /// Message ids (with `.attr`) that campaigns use, and the ids they reference.
-    pub used: BTreeSet<String>,
+    pub used: &'a BTreeSet<String>,
 }
 
 impl Cx<'_> {
@@ -181,7 +182,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
         .enumerate()
         .filter(|(i, _)| !catalog.locales[*i].pseudo)
         .map(|(i, files)| {
-            let mut entries = HashMap::new();
+            let mut entries = foldhash::HashMap::default();
             let mut all = Vec::new();
             for (file, resource) in files {
                 // the parsed entries and the scanned id lines are both in file
@@ -228,29 +229,47 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
         catalog,
         source,
         locales: &locales,
-        used,
+        used: &used,
     };
 
     type Check = fn(&Cx, &mut Vec<Diagnostic>);
-    let checks: [Check; 11] = [
+    // checks that look at one locale at a time (against the source) run once
+    // per locale; the others once in all
+    let per_locale: [Check; 8] = [
         completeness::check,
         variables::check,
         references::check,
         plurals::check,
         characters::check,
         markup::check,
-        length::check,
         untranslated::check,
-        usage::check,
         stale::check,
-        templates::check,
     ];
+    let whole: [Check; 3] = [length::check, usage::check, templates::check];
+    let tasks: Vec<(Check, Option<usize>)> = whole
+        .into_iter()
+        .map(|check| (check, None))
+        .chain(
+            per_locale
+                .into_iter()
+                .flat_map(|check| (0..locales.len()).map(move |i| (check, Some(i)))),
+        )
+        .collect();
     // the checks only read: run them side by side
-    checks
+    tasks
         .par_iter()
-        .map(|check| {
+        .map(|&(check, locale)| {
             let mut out = Vec::new();
-            check(&cx, &mut out);
+            match locale {
+                None => check(&cx, &mut out),
+                Some(i) => check(
+                    &Cx {
+                        locales: &locales[i..=i],
+                        ..cx.clone()
+                    },
+                    &mut out,
+                ),
+            }
             out
         })
         .flatten()

@@ -138,11 +138,15 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             ));
         }
     }
-    if errors > 0 || (args.deny_warnings && warnings > 0) {
+    let code = if errors > 0 || (args.deny_warnings && warnings > 0) {
         EXIT_CONTENT
     } else {
         EXIT_OK
-    }
+    };
+    // the process ends here: freeing the catalog's many small allocations one
+    // by one would only delay the exit (a twentieth of a second at national scale)
+    std::mem::forget(inputs);
+    code
 }
 
 /// A translation that failed to resolve in the trial render (the build used a
