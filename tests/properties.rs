@@ -140,4 +140,21 @@ proptest! {
             text.chars().find(|c| pamphlet::locale::is_dangerous(*c))
         );
     }
+
+    #[test]
+    fn the_character_check_prefilter_never_skips_what_it_reports(
+        clean in 0usize..40,
+        tail in "[a ж\\\\uU\u{0}-\u{1f}\u{7f}-\u{a0}\u{61b}-\u{61d}\u{200d}-\u{2010}\u{2029}-\u{202f}\u{2065}-\u{206a}\u{2014}\u{fffc}-\u{fffe}]{0,30}"
+    ) {
+        let text = format!("{}{tail}", "ا".repeat(clean));
+        let reported = |c: char| {
+            (c.is_control() && c != '\n' && c != '\t' && c != '\r')
+                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}')
+        };
+        let needed = text.contains("\\u") || text.contains("\\U") || text.chars().any(reported);
+        let looked = pamphlet::checks::characters::may_need_a_look(text.as_bytes());
+        prop_assert!(looked || !needed, "skipped {:?}", text);
+        // and it says yes in vain only for a backslash
+        prop_assert!(!looked || needed || text.contains('\\'), "looked at {:?}", text);
+    }
 }

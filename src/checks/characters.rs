@@ -29,12 +29,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         for (id, e) in &l.entries {
             // nothing suspicious in the raw text (no escapes, no controls, no
             // characters from the ranges below): nothing to decode and check
-            let suspicious = |c: char| {
-                (c.is_control() && c != '\n' && c != '\t' && c != '\r')
-                    || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}')
-            };
-            let body = e.body();
-            if !body.contains("\\u") && !body.contains("\\U") && !body.chars().any(suspicious) {
+            if !may_need_a_look(e.body().as_bytes()) {
                 continue;
             }
             for (_, pattern) in e.patterns() {
@@ -101,4 +96,28 @@ fn needle(source: &str, c: char) -> String {
     } else {
         format!("\\u{:04x}", c as u32)
     }
+}
+
+/// Whether `body` may hold a character this check reports, or an escape
+/// (`\u…`) that could decode to one: a test on the UTF-8 bytes that decodes
+/// nothing, since almost every entry is plain text. It may say yes in vain
+/// (any backslash), never no in vain: C0 and C1 controls other than tab,
+/// line feed and carriage return, U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069 and U+FFFD.
+pub fn may_need_a_look(body: &[u8]) -> bool {
+    let at = |i: usize| body.get(i).copied().unwrap_or(0);
+    body.iter().enumerate().any(|(i, &b)| match b {
+        b'\\' | 0x7F => true,
+        b'\n' | b'\t' | b'\r' => false,
+        0x00..=0x1F => true,
+        0xC2 => (0x80..=0x9F).contains(&at(i + 1)),
+        0xD8 => at(i + 1) == 0x9C,
+        0xE2 => match at(i + 1) {
+            0x80 => matches!(at(i + 2), 0x8E | 0x8F | 0xAA..=0xAE),
+            0x81 => (0xA6..=0xA9).contains(&at(i + 2)),
+            _ => false,
+        },
+        0xEF => at(i + 1) == 0xBF && at(i + 2) == 0xBD,
+        _ => false,
+    })
 }
