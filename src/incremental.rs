@@ -179,8 +179,8 @@ impl Cache {
             && self.inputs == inputs
             && self
                 .documents
-                .values()
-                .flat_map(|d| &d.files)
+                .par_iter()
+                .flat_map_iter(|(_, d)| &d.files)
                 .all(|f| std::fs::metadata(out.join(&f.path)).is_ok_and(|m| m.len() == f.bytes))
             && out.join(crate::output::manifest::FILE).is_file()
     }

@@ -32,8 +32,12 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
         "formats={:?} campaigns={:?} locales={:?}",
         args.formats, args.campaigns, args.locales
     );
-    let hashes = incremental::inputs_hash(root, &options).unwrap_or_default();
-    if let Some(code) = up_to_date(root, args, rep, &hashes.all, started) {
+    // every input hashed, and the previous build's cache read, side by side
+    let (hashes, previous) = rayon::join(
+        || incremental::inputs_hash(root, &options).unwrap_or_default(),
+        || previous_build(root, args),
+    );
+    if let Some(code) = up_to_date(args, rep, &hashes.all, previous.as_ref(), started) {
         return code;
     }
     // Streamed first: the translations are loaded one locale at a time and
@@ -41,9 +45,10 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
     // than faulted in afresh. A streamed build that meets any problem stops
     // before it has printed anything, and the build runs again with every
     // locale loaded up front, which reports exactly as it always has.
-    match build(root, args, rep, &hashes, started, true) {
+    let previous = previous.map(|(_, cache)| cache);
+    match build(root, args, rep, &hashes, previous.as_ref(), started, true) {
         Some(code) => code,
-        None => build(root, args, rep, &hashes, started, false)
+        None => build(root, args, rep, &hashes, previous.as_ref(), started, false)
             .expect("a build with every locale loaded up front reports its own problems"),
     }
 }
@@ -63,6 +68,7 @@ fn build(
     args: &BuildArgs,
     rep: &Reporter,
     hashes: &incremental::InputHashes,
+    previous: Option<&Cache>,
     started: Instant,
     streamed: bool,
 ) -> Option<u8> {
@@ -137,7 +143,16 @@ fn build(
     } else {
         vec![false; locales]
     };
-    let previous = Cache::load(&out);
+    // the cache read beside the input hashes is for the same out/ (both
+    // follow pamphlet.toml and --out); read it here when that failed
+    let loaded;
+    let previous = match previous {
+        Some(cache) => cache,
+        None => {
+            loaded = Cache::load(&out);
+            &loaded
+        }
+    };
     let mut prints_of = Fingerprints::new(
         &inputs.ws,
         &inputs.engine,
@@ -198,7 +213,7 @@ fn build(
                         catalog: &inputs.catalog,
                         staging: &staging,
                         out: &out,
-                        previous: &previous,
+                        previous,
                         prints: &wave_prints,
                         formats: &formats,
                     };
@@ -435,18 +450,9 @@ fn summary_line(s: &Summary, started: Instant, extra: &str, out: &Path) -> Strin
     )
 }
 
-/// When no input changed since the build that made the current output (and
-/// that output is whole), repeats its report and leaves `out/` as it is.
-fn up_to_date(
-    root: &Path,
-    args: &BuildArgs,
-    rep: &Reporter,
-    inputs_hash: &str,
-    started: Instant,
-) -> Option<u8> {
-    if inputs_hash.is_empty() {
-        return None;
-    }
+/// The output folder of this build and the cache of the build that made it,
+/// when `pamphlet.toml` reads and the folder may be used.
+fn previous_build(root: &Path, args: &BuildArgs) -> Option<(PathBuf, Cache)> {
     let text = std::fs::read_to_string(root.join(crate::workspace::CONFIG_FILE)).ok()?;
     let config = crate::workspace::config::parse(&crate::workspace::tomlfile::TomlFile::new(
         crate::workspace::CONFIG_FILE.into(),
@@ -459,10 +465,26 @@ fn up_to_date(
         .unwrap_or_else(|| root.join(&config.output));
     check_out_dir(root, &out).ok()?;
     let cache = Cache::load(&out);
-    if !cache.is_current(&out, inputs_hash) {
+    Some((out, cache))
+}
+
+/// When no input changed since the build that made the current output (and
+/// that output is whole), repeats its report and leaves `out/` as it is.
+fn up_to_date(
+    args: &BuildArgs,
+    rep: &Reporter,
+    inputs_hash: &str,
+    previous: Option<&(PathBuf, Cache)>,
+    started: Instant,
+) -> Option<u8> {
+    if inputs_hash.is_empty() {
         return None;
     }
-    crate::output::sweep(&out);
+    let (out, cache) = previous?;
+    if !cache.is_current(out, inputs_hash) {
+        return None;
+    }
+    crate::output::sweep(out);
     let s = &cache.summary;
     for line in &s.report {
         rep.info(line.trim_end());
