@@ -503,7 +503,7 @@ fn up_to_date(
         s,
         started,
         ", nothing changed since the last build",
-        &out,
+        out,
     ));
     Some(EXIT_OK)
 }
