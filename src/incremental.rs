@@ -210,11 +210,11 @@ pub struct Fingerprints<'a> {
     assets: HashMap<&'a str, [u8; 32]>,
     /// Per campaign id: the hash of its file.
     campaigns: HashMap<&'a str, [u8; 32]>,
-    /// The locales that stay loaded for the whole build (the others are
-    /// loaded one at a time): the files a document reaches in them are kept
-    /// here, for every locale that falls back to them.
-    fixed: Vec<bool>,
-    shared: std::sync::Mutex<Reached<'a>>,
+    /// The files each document reaches in the locales others fall back to,
+    /// found once for all the locales falling back to them. (Such a locale is
+    /// never loaded one at a time, see `locale::deferrable`: it stays as it is
+    /// for the whole build.)
+    fallbacks: std::sync::Mutex<Reached<'a>>,
 }
 
 /// The workspace's `fonts/` folder by path, size and modification time (PDFs
@@ -267,13 +267,11 @@ fn sha(parts: &[&[u8]]) -> [u8; 32] {
 
 impl<'a> Fingerprints<'a> {
     /// `files`: the hashes [`inputs_hash`] computed while reading every
-    /// input; a `.ftl` file missing there is hashed here. `fixed`: the
-    /// locales that stay loaded for the whole build.
+    /// input; a `.ftl` file missing there is hashed here.
     pub fn new(
         ws: &'a Workspace,
         engine: &Engine,
         catalog: &Catalog,
-        fixed: Vec<bool>,
         formats: &[Format],
         files: &HashMap<String, [u8; 32]>,
     ) -> Self {
@@ -309,8 +307,7 @@ impl<'a> Fingerprints<'a> {
             file_hashes,
             assets,
             campaigns,
-            fixed,
-            shared: Default::default(),
+            fallbacks: Default::default(),
         }
     }
 
@@ -320,36 +317,14 @@ impl<'a> Fingerprints<'a> {
     }
 
     /// The fingerprints of every job, by cache key, computed in parallel.
-    /// One task per campaign document: the files it needs from a locale are
-    /// found once, however many locales fall back to that locale.
     pub fn all(&self, catalog: &Catalog, jobs: &[Job<'a>]) -> HashMap<String, String> {
-        let mut by_document: BTreeMap<(&str, &str), Vec<&Job>> = BTreeMap::new();
-        for job in jobs {
-            by_document
-                .entry((job.campaign.id.as_str(), job.document.id.as_str()))
-                .or_default()
-                .push(job);
-        }
-        by_document
-            .into_par_iter()
-            .flat_map_iter(|(_, jobs)| {
-                let mut reached = HashMap::new();
-                jobs.into_iter()
-                    .map(|j| (key(catalog, j), self.of(catalog, j, &mut reached)))
-                    .collect::<Vec<_>>()
-            })
+        jobs.par_iter()
+            .map(|j| (key(catalog, j), self.of(catalog, j)))
             .collect()
     }
 
-    /// The fingerprint of one document in one locale, as hex. The files
-    /// reached in each locale by the job's document are kept in `reached`,
-    /// shared by the jobs of the same document (and of no other).
-    fn of(
-        &self,
-        catalog: &Catalog,
-        job: &Job<'a>,
-        reached: &mut HashMap<usize, Vec<usize>>,
-    ) -> String {
+    /// The fingerprint of one document in one locale, as hex.
+    fn of(&self, catalog: &Catalog, job: &Job<'a>) -> String {
         let mut h = Sha256::new();
         h.update(self.global);
         h.update(
@@ -384,16 +359,20 @@ impl<'a> Fingerprints<'a> {
                     h.update(self.file_hashes[l][f]);
                 }
             };
-            if self.fixed[l] && l != job.locale {
-                // a locale others fall back to: found once per document for all of them
-                let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
-                let files = shared
-                    .entry((l, job.campaign.id.as_str(), job.document.id.as_str()))
-                    .or_insert_with(|| find(l));
-                hash_files(files);
-            } else {
-                hash_files(reached.entry(l).or_insert_with(|| find(l)));
+            if l == job.locale {
+                hash_files(&find(l));
+                continue;
             }
+            let cache_key = (l, job.campaign.id.as_str(), job.document.id.as_str());
+            let lock = || self.fallbacks.lock().unwrap_or_else(|e| e.into_inner());
+            let cached = lock().get(&cache_key).cloned();
+            let files = cached.unwrap_or_else(|| {
+                // found outside the lock; two threads may both find it, harmlessly
+                let files = find(l);
+                lock().insert(cache_key, files.clone());
+                files
+            });
+            hash_files(&files);
         }
         crate::output::hex(&h.finalize())
     }

@@ -29,8 +29,7 @@ impl Inputs {
     /// The typesetter, loading the fonts on first use (once per run; other
     /// threads wait for it).
     pub fn typesetter(&self) -> &Typesetter {
-        self.typesetter
-            .get_or_init(|| Typesetter::load(&self.ws.root, &self.ws.config.pdf))
+        self.view().typesetter()
     }
 
     /// What rendering reads.

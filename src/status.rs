@@ -212,6 +212,11 @@ impl<'c> Matrix<'c> {
         }
     }
 
+    /// The campaigns, in row order (the `c` of `column`'s `state_of`).
+    pub fn campaigns(&self) -> &[&'c Campaign] {
+        &self.campaigns
+    }
+
     /// The column of locale `l`, which must be loaded in `catalog`.
     pub fn column(
         &self,

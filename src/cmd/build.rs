@@ -157,7 +157,6 @@ fn build(
         &inputs.ws,
         &inputs.engine,
         &inputs.catalog,
-        deferred.iter().map(|d| !d).collect(),
         &formats,
         &hashes.files,
     );
@@ -217,6 +216,8 @@ fn build(
                         prints: &wave_prints,
                         formats: &formats,
                     };
+                    // field by field, not `inputs.view()`: the loop swaps
+                    // locales into `inputs.catalog` while the jobs borrow `inputs.ws`
                     let view = pipeline::View {
                         ws: &inputs.ws,
                         catalog: &inputs.catalog,
@@ -232,7 +233,7 @@ fn build(
             inputs.phases.parse += parsing;
             pending = next;
             let done = done.map_err(Stop::Render)?;
-            for (l, column) in status_columns(&matrix, &inputs.catalog, &built, &done, wave) {
+            for (l, column) in status_columns(&matrix, &inputs.catalog, &done, wave) {
                 columns[l] = Some(column);
             }
             prints.extend(wave_prints);
@@ -524,11 +525,9 @@ impl<'a> Sink<'a> for BuildSink<'_> {
     type Output = Output;
 
     fn reuse(&self, job: &Job<'a>) -> Option<(DocInfo, Vec<Output>)> {
-        let cached = self
-            .previous
-            .documents
-            .get(&incremental::key(self.catalog, job))?;
-        if self.prints.get(&incremental::key(self.catalog, job)) != Some(&cached.fingerprint) {
+        let key = incremental::key(self.catalog, job);
+        let cached = self.previous.documents.get(&key)?;
+        if self.prints.get(&key) != Some(&cached.fingerprint) {
             return None;
         }
         let mut outputs = Vec::new();
@@ -605,30 +604,29 @@ type LoadedLocale =
 fn status_columns(
     matrix: &crate::status::Matrix,
     catalog: &Catalog,
-    built: &[&crate::workspace::Campaign],
     done: &[Done<Output>],
     locales: &[usize],
 ) -> Vec<(usize, crate::status::Column)> {
-    let index: HashMap<&str, usize> = built
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
-    let mut fell_back: Vec<Vec<Vec<&Fallback>>> =
-        vec![vec![Vec::new(); catalog.locales.len()]; built.len()];
-    for d in done {
-        fell_back[index[d.job.campaign.id.as_str()]][d.job.locale].extend(&d.info.fallbacks);
-    }
     locales
         .par_iter()
         .map(|&l| {
+            // the fallbacks of each campaign's documents in this locale
+            let mut fell_back: Vec<Vec<&Fallback>> = vec![Vec::new(); matrix.campaigns().len()];
+            for d in done.iter().filter(|d| d.job.locale == l) {
+                if let Some(c) = matrix
+                    .campaigns()
+                    .iter()
+                    .position(|c| c.id == d.job.campaign.id)
+                {
+                    fell_back[c].extend(&d.info.fallbacks);
+                }
+            }
             let column = matrix.column(catalog, l, |c, locale, text| {
-                let list = &fell_back[c][locale];
                 crate::status::state_from_fallbacks(
                     catalog,
                     locale,
                     &text.msg.id,
-                    list.iter().copied(),
+                    fell_back[c].iter().copied(),
                 )
             });
             (l, column)

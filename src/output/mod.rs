@@ -57,19 +57,12 @@ pub struct Staging {
 impl Staging {
     /// Locks `target` and creates an empty staging folder beside it.
     pub fn begin(target: &Path) -> Result<Staging, OutputError> {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .ok_or_else(|| {
-                OutputError::Unsafe(target.display().to_string(), "it has no folder name")
-            })?;
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let (parent, name) = beside(target).ok_or_else(|| {
+            OutputError::Unsafe(target.display().to_string(), "it has no folder name")
+        })?;
         fs::create_dir_all(parent).map_err(io(parent))?;
 
-        let lock_path = parent.join(format!("{name}.lock"));
+        let lock_path = lock_path(parent, &name);
         let lock = OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -194,13 +187,7 @@ impl Staging {
             let _ = fs::remove_dir_all(&self.dir);
             return Ok(());
         }
-        let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = self
-            .target
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let (parent, name) = beside(&self.target).expect("begin checked the name");
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let had_old = fs::symlink_metadata(&self.target).is_ok();
         if had_old {
@@ -218,6 +205,21 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// The folder `target` is in (`.` for a bare name) and its own name.
+fn beside(target: &Path) -> Option<(&Path, String)> {
+    let name = target.file_name()?.to_string_lossy().into_owned();
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some((parent, name))
+}
+
+/// The lock file that keeps two builds from writing `name` at once.
+fn lock_path(parent: &Path, name: &str) -> PathBuf {
+    parent.join(format!("{name}.lock"))
 }
 
 /// Removes the staging and previous-output folders (`{prefix}staging-PID`,
@@ -239,18 +241,12 @@ fn remove_leftovers(parent: &Path, prefix: &str) -> std::io::Result<()> {
 /// what killed builds left beside it, when no other build holds the lock
 /// (best effort; the next build that writes does it anyway).
 pub fn sweep(target: &Path) {
-    let (Some(name), Some(parent)) = (target.file_name(), target.parent()) else {
+    let Some((parent, name)) = beside(target) else {
         return;
     };
-    let parent = if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    };
-    let name = name.to_string_lossy();
     let Ok(lock) = OpenOptions::new()
         .write(true)
-        .open(parent.join(format!("{name}.lock")))
+        .open(lock_path(parent, &name))
     else {
         return;
     };
