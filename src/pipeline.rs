@@ -67,7 +67,8 @@ impl<'r> View<'r> {
 pub struct Phases {
     /// Reading `pamphlet.toml`, campaigns and assets.
     pub load: Duration,
-    /// Reading and parsing every `.ftl` file into bundles.
+    /// Reading and parsing every `.ftl` file into bundles (in a streamed
+    /// build, mostly while the locale before renders).
     pub parse: Duration,
     /// Compiling the templates.
     pub templates: Duration,
