@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter};
 use crate::cli::NewArgs;
+use crate::workspace::paper::LEAFLET_PANEL_NAMES;
 use crate::workspace::{self, Kind, slug};
 
 pub fn run(root: &Path, args: &NewArgs, rep: &Reporter) -> u8 {
@@ -93,6 +94,7 @@ fn skeleton(id: &str, kind: Kind, date: &str) -> (String, String) {
     let block = |toml: &mut String, ty: &str, fields: &str| {
         let _ = write!(toml, "\n[[document.block]]\ntype = \"{ty}\"\n{fields}");
     };
+    surface_comment(&mut toml, kind, 1);
     block(
         &mut toml,
         "heading",
@@ -101,6 +103,7 @@ fn skeleton(id: &str, kind: Kind, date: &str) -> (String, String) {
     block(&mut toml, "paragraph", &format!("text = \"{id}-intro\"\n"));
     for n in 2..=surfaces {
         block(&mut toml, "break", "");
+        surface_comment(&mut toml, kind, n);
         if n < surfaces {
             block(
                 &mut toml,
@@ -131,6 +134,28 @@ fn skeleton(id: &str, kind: Kind, date: &str) -> (String, String) {
          {id}-edition = Valid as of {{ $valid-as-of }}. Edition {{ $edition }}.\n"
     );
     (toml, ftl)
+}
+
+/// A comment naming the surface that starts here: a leaflet's panels by what
+/// they are once folded (blocks fill panels in reading order, one `break`
+/// per panel), a flyer's sides, a brochure's pages.
+fn surface_comment(toml: &mut String, kind: Kind, n: usize) {
+    let name = match kind {
+        Kind::Leaflet => format!(
+            "panel {n}: {}{}",
+            LEAFLET_PANEL_NAMES[n - 1],
+            match n {
+                1 => " (outside, right; left in a right-to-left language)",
+                2 => " (the inside of the cover)",
+                5 => " (outside, next to the back; seen when the cover opens)",
+                6 => " (outside, middle)",
+                _ => "",
+            }
+        ),
+        Kind::Flyer => format!("side {n}: {}", if n == 1 { "front" } else { "back" }),
+        Kind::Brochure => format!("page {n}"),
+    };
+    let _ = write!(toml, "\n# ── {name} ──\n");
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`.

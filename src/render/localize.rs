@@ -8,7 +8,7 @@ use super::model::*;
 use fluent_bundle::FluentArgs;
 
 use crate::locale::{Catalog, Fallback, ResolveError, to_args};
-use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_WIDTHS};
+use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_NAMES, LEAFLET_PANEL_WIDTHS};
 use crate::workspace::{Asset, Block, Campaign, ContactValue, Document, Kind, Text, Workspace};
 
 struct Cx<'a> {
@@ -56,6 +56,10 @@ pub fn localize(
         .enumerate()
         .map(|(i, blocks)| Surface {
             number: i + 1,
+            name: match doc.kind {
+                Kind::Leaflet => LEAFLET_PANEL_NAMES.get(i).copied(),
+                _ => None,
+            },
             width_mm: width,
             blocks: blocks.iter().map(|b| cx.block(b)).collect(),
         })

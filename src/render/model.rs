@@ -57,6 +57,8 @@ pub struct LocaleInfo {
 pub struct Surface {
     /// 1-based position in reading order.
     pub number: usize,
+    /// A leaflet panel's name (`front cover`, `flap`, …); none for other kinds.
+    pub name: Option<&'static str>,
     pub width_mm: u32,
     pub blocks: Vec<LocalizedBlock>,
 }

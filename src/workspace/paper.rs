@@ -67,5 +67,17 @@ impl Kind {
 pub const LEAFLET_PANELS: usize = 6;
 /// Reading-order panel numbers per printed side, in the sheet's inline order.
 pub const LEAFLET_IMPOSITION: [[usize; 3]; 2] = [[5, 6, 1], [2, 3, 4]];
+/// What each panel is, by reading-order number (index 0 is panel 1), in the
+/// words a designer uses: for the print preview and a new leaflet's comments.
+/// The flap is the outside of the panel that folds in; it shows when the
+/// front cover is opened.
+pub const LEAFLET_PANEL_NAMES: [&str; LEAFLET_PANELS] = [
+    "front cover",
+    "inside, first panel",
+    "inside, middle panel",
+    "inside, last panel (folds in)",
+    "flap",
+    "back cover",
+];
 /// Widths in mm of the three panels of each side, in the same order.
 pub const LEAFLET_PANEL_WIDTHS: [[u32; 3]; 2] = [[97, 100, 100], [100, 100, 97]];

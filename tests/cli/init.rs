@@ -62,6 +62,39 @@ fn new_adds_campaigns_of_every_kind_that_build() {
             .count(),
         4
     );
+
+    // the new leaflet names its panels where each one starts, in reading
+    // order, and the HTML proof names them in the same words
+    let toml = read(&ws.path().join("campaigns/a-leaflet.toml"));
+    let names: Vec<&str> = toml
+        .lines()
+        .filter_map(|l| l.strip_prefix("# ── "))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "panel 1: front cover (outside, right; left in a right-to-left language) ──",
+            "panel 2: inside, first panel (the inside of the cover) ──",
+            "panel 3: inside, middle panel ──",
+            "panel 4: inside, last panel (folds in) ──",
+            "panel 5: flap (outside, next to the back; seen when the cover opens) ──",
+            "panel 6: back cover (outside, middle) ──",
+        ]
+    );
+    let html = read(&ws.path().join("out/a-leaflet/en/leaflet.html"));
+    for label in [
+        "data-panel=\"5 · flap\"",
+        "data-panel=\"6 · back cover\"",
+        "data-panel=\"1 · front cover\"",
+        "data-panel=\"2 · inside, first panel\"",
+    ] {
+        assert!(html.contains(label), "{label} missing from {html}");
+    }
+    let flyer = read(&ws.path().join("campaigns/a-flyer.toml"));
+    assert!(
+        flyer.contains("# ── side 1: front ──") && flyer.contains("# ── side 2: back ──"),
+        "{flyer}"
+    );
 }
 
 #[test]
