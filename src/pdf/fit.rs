@@ -12,6 +12,14 @@
 //!   later page than the surface's start mark ran over onto another page.
 //!
 //! The first block that does not fit is reported, with how far it overflows.
+//!
+//! Content can also be too wide: a long e-mail address or URL has no place
+//! to break and runs past the side of its panel, or over the text beside it.
+//! The start mark of a surface also records the left and right edges of its
+//! safe area ([`Area`]); every run of text the layout set ([`Ink`]) is
+//! checked against the area of the surface it starts in, and against the
+//! other runs on its page. Each ink is charged to the block whose end mark is
+//! the first one below it.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +41,51 @@ pub struct Mark {
     pub page: usize,
     /// Distance from the top of the trimmed page, in mm.
     pub y_mm: f64,
+    /// The left and right edges of the surface's safe area: start marks
+    /// only (a template override may leave them out).
+    pub area: Option<Area>,
+}
+
+/// The left and right edges of a surface's safe area, in mm from the left
+/// of the trimmed page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    pub left_mm: f64,
+    pub right_mm: f64,
+}
+
+/// A run of text as the layout set it, in mm on its trimmed page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ink {
+    /// 1-based page.
+    pub page: usize,
+    pub left_mm: f64,
+    pub right_mm: f64,
+    pub baseline_mm: f64,
+    /// Font size, for the band of the line the run's letters fill.
+    pub size_mm: f64,
+}
+
+impl Ink {
+    /// Where the run's line starts: its left end, or its right end in a
+    /// right-to-left document. A run that overflows still starts inside the
+    /// surface it belongs to.
+    fn start(&self, rtl: bool) -> f64 {
+        if rtl { self.right_mm } else { self.left_mm }
+    }
+
+    /// Whether two runs cover the same spot: their x-height bands (the part
+    /// of a line that letters always fill, so lines set close together never
+    /// count) and more than a rounding of their widths overlap.
+    fn collides(&self, other: &Ink) -> bool {
+        let band = |i: &Ink| (i.baseline_mm - 0.45 * i.size_mm, i.baseline_mm);
+        let (top_a, bottom_a) = band(self);
+        let (top_b, bottom_b) = band(other);
+        self.page == other.page
+            && top_a < bottom_b
+            && top_b < bottom_a
+            && self.left_mm.max(other.left_mm) + TOLERANCE_MM < self.right_mm.min(other.right_mm)
+    }
 }
 
 /// A surface whose content does not fit.
@@ -48,6 +101,12 @@ pub struct Overflow {
     /// How many more pages the surface took.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub extra_pages: usize,
+    /// How far text runs past the side of the safe area, in mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side_mm: Option<f64>,
+    /// Whether text of the block is set over other text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overlaps: bool,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -84,10 +143,92 @@ pub fn overflows(marks: &[Mark], rule: FitRule) -> Vec<Overflow> {
                     FitRule::Pages => None,
                 },
                 extra_pages: last.page.saturating_sub(start.page),
+                side_mm: None,
+                overlaps: false,
             });
         }
     }
     out
+}
+
+/// Every surface with text too wide for it: the first block with a run
+/// past the side of its safe area, and the first whose text is set over
+/// other text, by surface number. `rtl`: lines start at the right.
+pub fn too_wide(marks: &[Mark], inks: &[Ink], rtl: bool) -> Vec<Overflow> {
+    let starts: Vec<(&Mark, Area)> = marks
+        .iter()
+        .filter(|m| m.block == 0)
+        .filter_map(|m| Some((m, m.area?)))
+        .collect();
+    // the surface and block of each run of text
+    let placed: Vec<(&Ink, usize, usize)> = inks
+        .iter()
+        .filter_map(|ink| {
+            let x = ink.start(rtl);
+            let (start, _) = starts.iter().find(|(m, a)| {
+                m.page == ink.page
+                    && x >= a.left_mm - TOLERANCE_MM
+                    && x <= a.right_mm + TOLERANCE_MM
+            })?;
+            let block = block_at(marks, start, ink)?;
+            Some((ink, start.surface, block))
+        })
+        .collect();
+    let mut out: Vec<Overflow> = Vec::new();
+    let mut report = |surface: usize, block: usize, side_mm: Option<f64>, overlaps: bool| match out
+        .iter_mut()
+        .find(|o| o.surface == surface && (o.side_mm.is_some() == side_mm.is_some()))
+    {
+        Some(o) if o.block < block => {}
+        Some(o) if o.block == block => {
+            if let (Some(was), Some(mm)) = (o.side_mm, side_mm) {
+                o.side_mm = Some(was.max(mm));
+            }
+        }
+        Some(o) => {
+            o.block = block;
+            o.side_mm = side_mm;
+        }
+        None => out.push(Overflow {
+            surface,
+            block,
+            by_mm: None,
+            extra_pages: 0,
+            side_mm,
+            overlaps,
+        }),
+    };
+    for &(ink, surface, block) in &placed {
+        let (_, area) = starts
+            .iter()
+            .find(|(m, _)| m.surface == surface)
+            .expect("placed in a surface with an area");
+        let past = (area.left_mm - ink.left_mm).max(ink.right_mm - area.right_mm);
+        if past > TOLERANCE_MM {
+            report(surface, block, Some((past * 10.0).round() / 10.0), false);
+        }
+    }
+    for (i, &(ink, surface, block)) in placed.iter().enumerate() {
+        if placed[i + 1..]
+            .iter()
+            .any(|(other, ..)| ink.collides(other))
+        {
+            report(surface, block, None, true);
+        }
+    }
+    out.sort_by_key(|o| (o.surface, o.block));
+    out
+}
+
+/// The block of `start`'s surface that `ink` belongs to: the first whose end
+/// mark lies below the run's baseline (on the same page).
+fn block_at(marks: &[Mark], start: &Mark, ink: &Ink) -> Option<usize> {
+    marks
+        .iter()
+        .filter(|m| m.surface == start.surface && m.block > 0 && m.page == ink.page)
+        .filter(|m| m.y_mm + TOLERANCE_MM >= ink.baseline_mm)
+        .map(|m| m.block)
+        .min()
 }
 
 /// The `pdf-overflow` warning of one overflow of `document` (of `campaign`)
@@ -108,7 +249,14 @@ pub fn diagnostic(
         .surfaces
         .get(o.surface.wrapping_sub(1))
         .map_or(&[], Vec::as_slice);
-    let rest = blocks.get(o.block.saturating_sub(1)..).unwrap_or(&[]);
+    // too wide: the block itself; too long: the block and all after it
+    let rest = if o.side_mm.is_some() || o.overlaps {
+        blocks
+            .get(o.block.saturating_sub(1)..o.block)
+            .unwrap_or(&[])
+    } else {
+        blocks.get(o.block.saturating_sub(1)..).unwrap_or(&[])
+    };
     let messages: Vec<String> = rest
         .iter()
         .flat_map(|b| b.texts())
@@ -119,21 +267,41 @@ pub fn diagnostic(
         .and_then(|b| serde_json::to_value(b).ok())
         .and_then(|v| v.get("type").and_then(|t| t.as_str().map(str::to_owned)))
         .unwrap_or_else(|| "block".to_owned());
-    let how = match (o.by_mm, o.extra_pages) {
-        (Some(mm), 0) => format!("runs {mm} mm below the safe area"),
-        (_, n) => format!(
-            "runs onto {n} more {}",
+    let how = match (o.side_mm, o.overlaps, o.by_mm, o.extra_pages) {
+        (Some(mm), ..) => format!(
+            "in block {} ({block_type}), text runs {mm} mm past the side of the safe area",
+            o.block
+        ),
+        (None, true, ..) => format!(
+            "in block {} ({block_type}), text is set over other text",
+            o.block
+        ),
+        (_, _, Some(mm), 0) => format!(
+            "from block {} ({block_type}) on, the content runs {mm} mm below the safe area",
+            o.block
+        ),
+        (.., n) => format!(
+            "from block {} ({block_type}) on, the content runs onto {n} more {}",
+            o.block,
             if n == 1 { "page" } else { "pages" }
         ),
     };
     let message = format!(
-        "{locale}: {what} {} of {}/{} does not fit in the PDF: from block {} ({block_type}) on, the content {how}; messages: {}",
+        "{locale}: {what} {} of {}/{} does not fit in the PDF: {how}; messages: {}",
         o.surface,
         campaign.id,
         document.id,
-        o.block,
         messages.join(", ")
     );
+    let hint = if o.side_mm.is_some() || o.overlaps {
+        format!(
+            "a word, address or number too long for the {what}: shorten it in locales/{locale}/, or give it spaces (or `/`, `.`) where a line may break"
+        )
+    } else {
+        format!(
+            "shorten these messages in locales/{locale}/, or move blocks to another {what} with a `break` block"
+        )
+    };
     let d = Diagnostic::warning("pdf-overflow", message);
     let d = match rest
         .first()
@@ -142,9 +310,7 @@ pub fn diagnostic(
         Some(p) => d.at(campaign.file.clone(), p, campaign.snippet(p.line)),
         None => d.in_file(campaign.file.clone()),
     };
-    d.with_hint(format!(
-        "shorten these messages in locales/{locale}/, or move blocks to another {what} with a `break` block"
-    ))
+    d.with_hint(hint)
 }
 
 #[cfg(test)]
@@ -157,7 +323,91 @@ mod tests {
             block,
             page,
             y_mm,
+            area: None,
         }
+    }
+
+    /// The start mark of a surface with its safe area.
+    fn start(surface: usize, page: usize, left_mm: f64, right_mm: f64) -> Mark {
+        Mark {
+            area: Some(Area { left_mm, right_mm }),
+            ..m(surface, 0, page, 6.0)
+        }
+    }
+
+    fn ink(page: usize, left_mm: f64, right_mm: f64, baseline_mm: f64) -> Ink {
+        Ink {
+            page,
+            left_mm,
+            right_mm,
+            baseline_mm,
+            size_mm: 3.4,
+        }
+    }
+
+    /// Two panels side by side: 6–91 mm and 103–191 mm, two blocks each.
+    fn two_panels() -> Vec<Mark> {
+        vec![
+            start(1, 1, 6.0, 91.0),
+            m(1, 1, 1, 40.0),
+            m(1, 2, 1, 80.0),
+            start(2, 1, 103.0, 191.0),
+            m(2, 1, 1, 40.0),
+            m(2, 2, 1, 80.0),
+        ]
+    }
+
+    #[test]
+    fn text_within_its_panel_fits() {
+        let inks = [ink(1, 6.0, 91.0, 20.0), ink(1, 103.0, 150.0, 60.0)];
+        assert_eq!(too_wide(&two_panels(), &inks, false), vec![]);
+    }
+
+    #[test]
+    fn text_past_the_side_of_its_panel_is_charged_to_its_block() {
+        // a long address in panel 1's second block runs into the fold
+        let inks = [ink(1, 6.0, 50.0, 20.0), ink(1, 6.0, 95.3, 60.0)];
+        let o = too_wide(&two_panels(), &inks, false);
+        assert_eq!(
+            o,
+            vec![Overflow {
+                surface: 1,
+                block: 2,
+                by_mm: None,
+                extra_pages: 0,
+                side_mm: Some(4.3),
+                overlaps: false,
+            }]
+        );
+    }
+
+    #[test]
+    fn right_to_left_text_belongs_to_the_panel_it_starts_in() {
+        // starts at panel 2's right edge and runs out at its left into panel 1
+        let inks = [ink(1, 85.0, 191.0, 20.0)];
+        let o = too_wide(&two_panels(), &inks, true);
+        assert_eq!((o[0].surface, o[0].block, o[0].side_mm), (2, 1, Some(18.0)));
+        // read left to right, the same run starts in panel 1 and ends past it
+        let o = too_wide(&two_panels(), &inks, false);
+        assert_eq!((o[0].surface, o[0].side_mm), (1, Some(100.0)));
+    }
+
+    #[test]
+    fn text_over_other_text_collides() {
+        // a value set over its label on the same line
+        let inks = [ink(1, 6.0, 30.0, 60.0), ink(1, 20.0, 90.0, 60.5)];
+        let o = too_wide(&two_panels(), &inks, false);
+        assert_eq!(o.len(), 1);
+        assert!(o[0].overlaps && o[0].side_mm.is_none(), "{o:?}");
+        assert_eq!(o[0].block, 2);
+        // lines set one under another, and runs side by side, do not
+        let inks = [
+            ink(1, 6.0, 90.0, 60.0),
+            ink(1, 6.0, 90.0, 64.0),
+            ink(1, 6.0, 40.0, 70.0),
+            ink(1, 40.0, 90.0, 70.0),
+        ];
+        assert_eq!(too_wide(&two_panels(), &inks, false), vec![]);
     }
 
     #[test]
@@ -177,7 +427,9 @@ mod tests {
                 surface: 2,
                 block: 2,
                 by_mm: Some(56.0),
-                extra_pages: 0
+                extra_pages: 0,
+                side_mm: None,
+                overlaps: false,
             }]
         );
     }

@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use typst::foundations::{Label, Selector, Smart, Value};
 use typst::introspection::{Introspector, MetadataElem};
-use typst::layout::{Frame, FrameItem};
+use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
@@ -39,7 +39,7 @@ use crate::render::LocalizedDocument;
 use crate::workspace::Kind;
 use crate::workspace::paper::LEAFLET_PANEL_WIDTHS;
 pub use crate::workspace::pdf::{PdfSettings, Variant};
-pub use fit::{Mark, Overflow};
+pub use fit::{Area, Ink, Mark, Overflow};
 use fonts::Fonts;
 
 /// Stack size of the threads that lay out PDFs: Typst's layout recurses
@@ -94,6 +94,8 @@ pub struct PdfJob<'a> {
     pub rule: FitRule,
     /// Whether the document has a date (`document(date:)`), which PDF/A needs.
     pub dated: bool,
+    /// Right-to-left: lines start at the right (for the width check).
+    pub rtl: bool,
     pub settings: &'a PdfSettings,
 }
 
@@ -224,7 +226,12 @@ impl Typesetter {
                 typst_render::render(page, &options).encode_png().ok()
             });
         let marks = read_marks(&doc);
-        let overflows = fit::overflows(&marks, job.rule);
+        let mut overflows = fit::overflows(&marks, job.rule);
+        let mut inks = Vec::new();
+        for (i, page) in doc.pages().iter().enumerate() {
+            collect_inks(&page.frame, Transform::identity(), i + 1, &mut inks);
+        }
+        overflows.extend(fit::too_wide(&marks, &inks, job.rtl));
         let mut fonts = BTreeSet::new();
         for page in doc.pages() {
             collect_fonts(&page.frame, &mut fonts);
@@ -273,15 +280,46 @@ fn read_marks(doc: &PagedDocument) -> Vec<Mark> {
             let Value::Dict(d) = &meta.value else {
                 return None;
             };
+            let (left_mm, right_mm) = (int(d.get("x0").ok()), int(d.get("x1").ok()));
             let mark = Mark {
                 surface: int(d.get("s").ok()) as usize,
                 block: int(d.get("b").ok()) as usize,
                 page: int(d.get("page").ok()) as usize,
                 y_mm: int(d.get("y").ok()),
+                area: (left_mm.is_finite() && right_mm.is_finite())
+                    .then_some(Area { left_mm, right_mm }),
             };
             mark.y_mm.is_finite().then_some(mark)
         })
         .collect()
+}
+
+/// Every run of text on a page, where the layout set it (`ts`: from the
+/// frame to the page).
+fn collect_inks(frame: &Frame, ts: Transform, page: usize, out: &mut Vec<Ink>) {
+    let mm = |a: Abs| a.to_mm();
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Text(t) if !t.glyphs.is_empty() => {
+                let start = pos.transform(ts);
+                let end = (*pos + Point::with_x(t.width())).transform(ts);
+                out.push(Ink {
+                    page,
+                    left_mm: mm(start.x.min(end.x)),
+                    right_mm: mm(start.x.max(end.x)),
+                    baseline_mm: mm(start.y),
+                    size_mm: mm(t.size),
+                });
+            }
+            FrameItem::Group(g) => {
+                let inner = ts
+                    .pre_concat(Transform::translate(pos.x, pos.y))
+                    .pre_concat(g.transform);
+                collect_inks(&g.frame, inner, page, out);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn collect_fonts(frame: &Frame, out: &mut BTreeSet<String>) {
@@ -515,6 +553,7 @@ pub fn typeset(
             .as_deref()
             .and_then(parse_date)
             .is_some(),
+        rtl: doc.locale.rtl,
         settings: stage.settings,
     };
     let name =

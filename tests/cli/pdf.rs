@@ -493,3 +493,273 @@ fn the_review_page_shows_a_preview_of_each_pdf() {
     assert!(!out.join("_previews").exists());
     assert!(!read(&out.join("index.html")).contains("_previews/"));
 }
+
+/// A line of `pdftotext -bbox-layout`: its page (1-based) and its words with
+/// their left and right edges, in mm from the left of the trimmed page.
+#[derive(Debug)]
+struct TextLine {
+    page: usize,
+    words: Vec<(String, f64, f64)>,
+}
+
+impl TextLine {
+    /// The words as read: poppler gives right-to-left words in visual order
+    /// (letters reversed, words left to right).
+    fn text(&self) -> String {
+        let arabic = |w: &str| w.chars().any(|c| ('\u{600}'..='\u{6FF}').contains(&c));
+        let mut words: Vec<String> = self
+            .words
+            .iter()
+            .map(|(w, ..)| {
+                if arabic(w) {
+                    w.chars().rev().collect()
+                } else {
+                    w.clone()
+                }
+            })
+            .collect();
+        if self.words.iter().any(|(w, ..)| arabic(w)) {
+            words.reverse();
+        }
+        words.join(" ")
+    }
+    fn left(&self) -> f64 {
+        self.words.iter().map(|w| w.1).fold(f64::INFINITY, f64::min)
+    }
+    fn right(&self) -> f64 {
+        self.words
+            .iter()
+            .map(|w| w.2)
+            .fold(f64::NEG_INFINITY, f64::max)
+    }
+}
+
+/// The text lines of `pdf` with their positions; `bleed_mm` is subtracted so
+/// that x is measured from the trim edge. `None` without poppler.
+fn text_lines(pdf: &Path, bleed_mm: f64) -> Option<Vec<TextLine>> {
+    poppler("pdfinfo", &[], pdf)?;
+    let o = Command::new("pdftotext")
+        .args(["-bbox-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let xml = String::from_utf8_lossy(&o.stdout);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        let end = at + tag[at..].find('"').unwrap();
+        tag[at..end].parse::<f64>().unwrap() * 25.4 / 72.0 - bleed_mm
+    };
+    let mut lines = Vec::new();
+    let mut page = 0;
+    for chunk in xml.split('<').skip(1) {
+        if chunk.starts_with("page ") {
+            page += 1;
+        } else if chunk.starts_with("line ") {
+            lines.push(TextLine {
+                page,
+                words: Vec::new(),
+            });
+        } else if let Some(word) = chunk.strip_prefix("word ") {
+            let (tag, text) = word.split_once('>').unwrap();
+            let tag = format!(" {tag}");
+            let tag = tag.as_str();
+            let line = lines.last_mut().expect("words are inside lines");
+            line.words
+                .push((text.to_owned(), attr(tag, "xMin"), attr(tag, "xMax")));
+        }
+    }
+    Some(lines)
+}
+
+/// The safe area (left and right edge, mm) of each surface of a page of the
+/// print fixture's `kind` (bleed 3 mm, safe 6 mm): the page, or a leaflet
+/// sheet's three panels, mirrored for right-to-left documents.
+fn safe_areas(kind: &str, page: usize, rtl: bool) -> Vec<(f64, f64)> {
+    let safe = 6.0;
+    let (sheet, widths): (f64, &[f64]) = match kind {
+        "flyer" => (105.0, &[105.0]),
+        "brochure" => (99.0, &[99.0]),
+        _ if page == 1 => (297.0, &[97.0, 100.0, 100.0]),
+        _ => (297.0, &[100.0, 100.0, 97.0]),
+    };
+    let mut x = 0.0;
+    widths
+        .iter()
+        .map(|w| {
+            let left = if rtl { sheet - x - w } else { x };
+            x += w;
+            (left + safe, left + w - safe)
+        })
+        .collect()
+}
+
+/// Issue: Arabic leaflet panels were set flush left, with list markers far
+/// from their text. Every line of text must start at the start side of its
+/// panel (the right, in Arabic) and hold together (no hole between words),
+/// in every kind of document; English is the mirror image.
+#[test]
+fn right_to_left_text_starts_at_the_right_of_every_panel_and_page() {
+    let ws = fixture("print");
+    let o = build(
+        ws.path(),
+        &["--format", "pdf", "--locale", "ar", "--locale", "en"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for (locale, rtl) in [("ar", true), ("en", false)] {
+        for kind in ["flyer", "leaflet", "brochure"] {
+            let pdf = ws.path().join(format!("out/notice/{locale}/{kind}.pdf"));
+            let Some(lines) = text_lines(&pdf, 3.0) else {
+                return;
+            };
+            assert!(lines.len() > 5, "{locale}/{kind}: {lines:?}");
+            for line in &lines {
+                let text = line.text();
+                // contact values stand in the column after their labels
+                if text == "+1 555 0100" || text == "https://example.org/help" {
+                    continue;
+                }
+                // the organization's name stands beside its 14 mm logo
+                let indent = if text == "خدمة المثال" || text == "Example Service" {
+                    20.0
+                } else {
+                    // list markers, callout bars and their insets
+                    6.0
+                };
+                let center = (line.left() + line.right()) / 2.0;
+                let (left, right) = safe_areas(kind, line.page, rtl)
+                    .into_iter()
+                    .find(|(l, r)| (*l - 1.0..=*r + 1.0).contains(&center))
+                    .unwrap_or_else(|| panic!("{locale}/{kind}: {text:?} outside every panel"));
+                let from_start = if rtl {
+                    right - line.right()
+                } else {
+                    line.left() - left
+                };
+                assert!(
+                    (-0.5..=indent).contains(&from_start),
+                    "{locale}/{kind} page {}: {text:?} starts {from_start:.1} mm from the {} edge of its safe area ({left:.1}–{right:.1} mm): {line:?}",
+                    line.page,
+                    if rtl { "right" } else { "left" }
+                );
+                let mut words: Vec<&(String, f64, f64)> = line.words.iter().collect();
+                words.sort_by(|a, b| a.1.total_cmp(&b.1));
+                for pair in words.windows(2) {
+                    assert!(
+                        pair[1].1 - pair[0].2 < 8.0,
+                        "{locale}/{kind}: a hole between {:?} and {:?} in {text:?}",
+                        pair[0].0,
+                        pair[1].0
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Issue: a long e-mail address overlapped its label in Arabic and ran to
+/// the fold in Russian, and nothing noticed. Addresses now break after `.`
+/// and `@` (or stand under their label), so they stay inside the panel; a
+/// word that cannot break is reported as too wide.
+#[test]
+fn long_addresses_stay_in_their_panel_and_text_too_wide_is_reported() {
+    let ws = fixture("print");
+    let toml = ws.path().join("pamphlet.toml");
+    std::fs::write(
+        &toml,
+        read(&toml).replace(
+            "site = \"https://example.org/help\"",
+            "site = \"https://example.org/help\"\nmail = \"registration.of.the.place.of.stay@regional-office.migration-service.example.org\"",
+        ),
+    )
+    .unwrap();
+    let campaign = ws.path().join("campaigns/notice.toml");
+    let text = read(&campaign);
+    let leaflet_contact = "entries = [\n  { label = \"phone\", phone = \"$phone\" },\n]";
+    assert!(text.contains(leaflet_contact), "{text}");
+    std::fs::write(
+        &campaign,
+        text.replace(
+            leaflet_contact,
+            "entries = [\n  { label = \"phone\", phone = \"$phone\" },\n  { label = \"web\", email = \"$mail\" },\n]",
+        ),
+    )
+    .unwrap();
+    let o = build(
+        ws.path(),
+        &[
+            "--format", "pdf", "--locale", "ar", "--locale", "ru", "--strict",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for (locale, rtl) in [("ar", true), ("ru", false)] {
+        let pdf = ws.path().join(format!("out/notice/{locale}/leaflet.pdf"));
+        let Some(lines) = text_lines(&pdf, 3.0) else {
+            return;
+        };
+        // the back cover: panel 6, in the middle of the outside sheet
+        let (left, right) = safe_areas("leaflet", 1, rtl)[1];
+        let address: Vec<&TextLine> = lines
+            .iter()
+            .filter(|l| {
+                l.page == 1
+                    && l.words.iter().any(|(w, ..)| {
+                        ["registration", "stay@", "regional", "migration-service"]
+                            .iter()
+                            .any(|part| w.contains(part))
+                    })
+            })
+            .collect();
+        assert!(!address.is_empty(), "{locale}: {lines:?}");
+        for line in address {
+            assert!(
+                line.left() >= left - 0.5 && line.right() <= right + 0.5,
+                "{locale}: {:?} runs out of the back cover's safe area ({left:.1}–{right:.1} mm): {line:?}",
+                line.text()
+            );
+        }
+    }
+
+    // a Russian word with no place to break runs past the side of its panel
+    let ru = ws.path().join("locales/ru/notice.ftl");
+    std::fs::write(
+        &ru,
+        read(&ru).replace(
+            "details = Регистрация бесплатна.",
+            "details = Регистрациябесплатнаиобязательнадлякаждогоиностранногогражданина.",
+        ),
+    )
+    .unwrap();
+    let o = build(ws.path(), &["--format", "pdf", "--locale", "ru"]);
+    assert_eq!(code(&o), 0, "a warning: {}", stderr(&o));
+    let err = stderr(&o);
+    let warning = err
+        .lines()
+        .find(|l| l.starts_with("warning[pdf-overflow]"))
+        .unwrap_or_else(|| panic!("no pdf-overflow: {err}"));
+    let (head, tail) = warning
+        .split_once(" mm past")
+        .unwrap_or_else(|| panic!("{warning}"));
+    assert!(
+        head.starts_with("warning[pdf-overflow]: ru: panel 3 of notice/leaflet does not fit in the PDF: in block 1 (paragraph), text runs "),
+        "{warning}"
+    );
+    let mm: f64 = head.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(mm > 1.0, "{warning}");
+    assert_eq!(
+        tail, " the side of the safe area; messages: details",
+        "{warning}"
+    );
+    assert!(
+        err.contains("hint: a word, address or number too long for the panel"),
+        "{err}"
+    );
+    let m = manifest(ws.path());
+    let leaflet = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "notice/ru/leaflet.pdf")
+        .unwrap();
+    assert_eq!(leaflet["pdf"]["overflows"][0]["surface"], 3);
+    assert_eq!(leaflet["pdf"]["overflows"][0]["side_mm"], mm);
+}
