@@ -9,6 +9,7 @@ mod hostile;
 mod incremental;
 mod init;
 mod interrupt;
+mod invalidation;
 mod pdf;
 mod pseudo;
 mod snapshots;
