@@ -658,6 +658,45 @@ mod tests {
         assert_eq!(file.refs.len(), 2);
     }
 
+    /// fuzz/artifacts/ftl/timeout-4ad1385d…: an id defined twice, the second
+    /// with an over-long number literal. Blanking "the" entry by id blanked the
+    /// first definition each time, and the file was parsed again forever; the
+    /// entry is blanked by its line, so parsing ends with both known.
+    #[test]
+    fn a_long_literal_in_a_duplicated_entry_drops_that_entry_only() {
+        let text = "dup = first\ndup = { 12345678901234567890 }\nafter = ok\n".to_owned();
+        let (file, diags) = parse("d.ftl".into(), text.clone(), Severity::Error);
+        assert_eq!(file.text(), text);
+        assert_eq!(
+            file.entries,
+            vec![("dup".into(), 1), ("dup".into(), 2), ("after".into(), 3)]
+        );
+        let ids: Vec<String> = file
+            .resource
+            .as_ref()
+            .unwrap()
+            .entries()
+            .filter_map(super::super::ast::entry_id)
+            .collect();
+        assert_eq!(ids, ["dup", "after"], "the first definition is kept");
+        let found: Vec<(&str, usize, &str)> = diags
+            .iter()
+            .map(|d| {
+                let at = d.location.as_ref().unwrap().position.unwrap();
+                (d.code, at.line, d.message.as_str())
+            })
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), ("ftl-number", 2));
+        assert!(
+            found[0]
+                .2
+                .starts_with("'dup' uses the number 12345678901234567890"),
+            "{}",
+            found[0].2
+        );
+    }
+
     #[test]
     fn calls_with_too_many_named_arguments_are_refused_before_parsing() {
         let args: Vec<String> = (0..100).map(|i| format!("a{i}: 1")).collect();
