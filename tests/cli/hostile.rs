@@ -537,6 +537,10 @@ fn c25_escaped_override_and_nul_are_caught_after_decoding() {
         &ws,
         &["unsafe in ar: it contains the invisible control character U+202E"],
     );
+    for file in ["notice/ar/flyer.html", "notice/ar/flyer.txt"] {
+        let text = out(&ws, file);
+        assert!(!text.contains('\u{202E}') && !text.contains('\0'), "{file}");
+    }
 }
 
 #[test]
@@ -734,8 +738,9 @@ fn c37_long_literal_in_a_duplicated_entry_does_not_loop() {
         "locales/en/notice.ftl",
         "dup = first\ndup = { 12345678901234567890 }\n",
     );
-    let started = std::time::Instant::now();
-    let err = refused(
+    // that parsing ends at all is held by the unit test of the .ftl reader
+    // (locale::ftl, a_long_literal_in_a_duplicated_entry_drops_that_entry_only)
+    refused(
         &ws,
         &before,
         1,
@@ -743,10 +748,6 @@ fn c37_long_literal_in_a_duplicated_entry_does_not_loop() {
             "error[ftl-number]: 'dup' uses the number 12345678901234567890",
             "--> locales/en/notice.ftl:23:1",
         ],
-    );
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(20),
-        "{err}"
     );
 }
 
@@ -782,4 +783,47 @@ fn c39_a_function_given_the_wrong_kind_of_value_falls_back_and_is_never_printed(
     let html = out(&ws, "notice/ar/flyer.html");
     assert!(html.contains("<li>Fill in the form.</li>"));
     assert!(!html.contains("DATETIME()") && !html.contains("NUMBER()"));
+}
+
+/// Translated text reaches HTML through three filters: `inline` (body text),
+/// `attr` (attribute values: `alt`) and `plain` (`<title>`, where no markup
+/// is allowed). Hostile text in each comes out as the exact escaped bytes.
+#[test]
+fn c40_hostile_text_is_escaped_in_every_html_context() {
+    let (ws, _) = built();
+    replace(
+        ws.path(),
+        "locales/ar/notice.ftl",
+        "    .alt = شعار { -org }",
+        "    .alt = x\" onerror=\"alert(1)\" data-x='y' <b>",
+    );
+    replace(
+        ws.path(),
+        "locales/ar/notice.ftl",
+        "notice-title = سجّل عنوانك",
+        "notice-title = </title><script>alert(2)</script> & <b>bold</b>",
+    );
+    accepted(&ws, &[]);
+    let html = out(&ws, "notice/ar/flyer.html");
+    // attribute: quotes and angle brackets escaped, the markup not interpreted
+    assert!(
+        html.contains("alt=\"x&quot; onerror=&quot;alert(1)&quot; data-x=&#39;y&#39; &lt;b&gt;\">"),
+        "{html}"
+    );
+    // <title>: text only, allowed markup dropped, the rest escaped
+    assert!(
+        html.contains(
+            "<title>&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; bold</title>"
+        ),
+        "{html}"
+    );
+    // body: the heading escapes all but the allowed <b>
+    assert!(
+        html.contains(
+            "<h1>&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; <b>bold</b></h1>"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("onerror=\""), "{html}");
 }
