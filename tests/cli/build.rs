@@ -167,7 +167,9 @@ fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
     assert_eq!(leaflet.matches("<div class=\"sheet").count(), 2);
     assert_eq!(leaflet.matches("<div class=\"panel").count(), 6);
     assert!(
-        leaflet.contains("<div class=\"panel panel-5\" style=\"inline-size: 97mm\" data-panel=\"5 · flap\">"),
+        leaflet.contains(
+            "<div class=\"panel panel-5\" style=\"inline-size: 97mm\" data-panel=\"5 · flap\">"
+        ),
         "the inward flap is narrower"
     );
     assert!(leaflet.contains("@page { size: 297mm 210mm;"));
