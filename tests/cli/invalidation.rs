@@ -153,7 +153,7 @@ fn workspace_fonts() {
     let font = Path::new("/usr/share/fonts/truetype/noto/NotoSansGeorgian-Regular.ttf");
     if !font.is_file() {
         assert!(
-            std::env::var_os("PAMPHLET_REQUIRE_POPPLER").is_none(),
+            std::env::var_os("PAMPHLET_REQUIRE_FONTS").is_none(),
             "{} is required (apt-get install fonts-noto-core)",
             font.display()
         );

@@ -3,7 +3,7 @@
 //! text, the colour variants, escaping of hostile translations, and the two
 //! checks (layout fit, font coverage).
 //!
-//! `.ci/run` installs poppler-utils and fonts-noto-core; without poppler the
+//! `.ci/run` installs poppler-utils, fonts-noto-core and fontconfig; without poppler the
 //! read-back assertions are skipped (set PAMPHLET_REQUIRE_POPPLER=1 to make
 //! that a failure), the rest still runs.
 
@@ -417,8 +417,12 @@ fn fonts_in_the_workspace_fonts_folder_are_used() {
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .filter(|f| f.contains("NotoSansGeorgian"))
     else {
+        assert!(
+            std::env::var_os("PAMPHLET_REQUIRE_FONTS").is_none(),
+            "fc-match and Noto Sans Georgian are required (apt-get install fontconfig fonts-noto-core)"
+        );
         eprintln!(
-            "no Noto Sans Georgian on this system; skipping (apt-get install fonts-noto-core)"
+            "no fc-match or Noto Sans Georgian on this system; skipping (apt-get install fontconfig fonts-noto-core)"
         );
         return;
     };
