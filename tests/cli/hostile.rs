@@ -827,3 +827,43 @@ fn c40_hostile_text_is_escaped_in_every_html_context() {
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("onerror=\""), "{html}");
 }
+
+/// A disk that fills up while the build writes (simulated with a file size
+/// limit: writes past 4 KiB fail with EFBIG) fails the build with exit code
+/// 1 and a message naming the file; `out/` is as it was and no staging
+/// folder is left beside it.
+#[cfg(unix)]
+#[test]
+fn c41_a_build_that_cannot_write_leaves_out_unchanged() {
+    let (ws, before) = built();
+    append(ws.path(), "locales/en/notice.ftl", "# edited\n");
+    // an ignored SIGXFSZ is inherited across exec, so writes fail instead
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 8; exec \"$0\" --root \"$1\" build")
+        .arg(env!("CARGO_BIN_EXE_pamphlet"))
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(code(&o), 1, "{err}");
+    assert!(err.contains("error[output]: cannot write "), "{err}");
+    assert!(
+        err.contains("/notice/en/flyer.html: File too large"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(&format!(
+            "error: 3 errors while rendering; {} left unchanged\n",
+            ws.path().join("out").display()
+        )),
+        "{err}"
+    );
+    assert_eq!(before, tree(&ws.path().join("out")));
+    let leftovers: Vec<String> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".out"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
