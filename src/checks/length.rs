@@ -6,7 +6,9 @@
 //! source message (or on the translation) is a hard limit (`length-max`, error).
 //! On fixed print panels (flyers and leaflets) a translation more than 1.5 times
 //! as long as the source, and at least 20 characters longer, is a warning
-//! (`length-ratio`): it probably no longer fits the panel.
+//! (`length-ratio`): it probably no longer fits the panel. When the workspace
+//! builds PDFs, `check` lays every document out and the layout-fit check
+//! (`pdf-overflow`) reports what really does not fit, so this guess is not made.
 //!
 //! **Why it matters.** A DL panel is 99 mm wide; Russian and Georgian run about
 //! 30 % longer than English. An overflowing panel means a reprint.
@@ -29,7 +31,7 @@ use super::{Cx, EntryRef, LocaleEntries};
 use crate::diagnostics::Diagnostic;
 use crate::locale::to_args;
 use crate::render::markup;
-use crate::workspace::{Campaign, Kind, Text};
+use crate::workspace::{Campaign, Format, Kind, Text};
 
 /// The limit from a `# max-length: N` comment line.
 pub fn max_length(e: &EntryRef) -> Option<usize> {
@@ -51,7 +53,7 @@ fn measure(text: &str) -> usize {
 struct Use<'a> {
     text: &'a Text,
     campaign: &'a Campaign,
-    /// Printed on a fixed panel (a flyer or a leaflet)?
+    /// Printed on a fixed panel (a flyer or a leaflet) whose layout is not measured?
     fixed: bool,
     /// The source's resolved length, to compare every locale with.
     src_len: Option<usize>,
@@ -60,10 +62,12 @@ struct Use<'a> {
 }
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    // the real layout is measured: no need to guess from the length
+    let guess = !cx.inputs.ws.config.formats.contains(&Format::Pdf);
     let mut uses = Vec::new();
     for campaign in &cx.inputs.ws.campaigns {
         for doc in &campaign.documents {
-            let fixed = matches!(doc.kind, Kind::Flyer | Kind::Leaflet);
+            let fixed = guess && matches!(doc.kind, Kind::Flyer | Kind::Leaflet);
             for block in doc.surfaces.iter().flatten() {
                 for text in block.texts() {
                     let args = to_args(campaign.vars.iter().chain(&text.args));
