@@ -121,7 +121,15 @@ proptest! {
     }
 
     #[test]
-    fn accepted_slugs_are_safe_file_names(s in "\\PC{0,70}") {
+    fn accepted_slugs_are_safe_file_names(
+        s in "[a-z0-9-]{0,70}",
+        mutation in proptest::option::of((0usize..71, "\\PC")),
+    ) {
+        // mostly valid ids, some with one character of any kind put in
+        let mut s = s;
+        if let Some((at, c)) = mutation {
+            s.insert_str(at.min(s.len()), &c);
+        }
         if slug::validate(&s).is_ok() {
             prop_assert!(!s.contains(['/', '\\', ':', '.']) && !s.is_empty() && s.len() <= 64);
             prop_assert!(s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
