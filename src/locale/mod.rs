@@ -12,6 +12,7 @@ pub mod chain;
 pub mod dates;
 pub mod ftl;
 pub mod functions;
+pub mod names;
 pub mod numbers;
 pub mod pseudo;
 pub mod review;
