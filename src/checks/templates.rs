@@ -30,6 +30,7 @@ const DOCUMENT: &[&str] = &[
     "surfaces",
     "sheets",
     "fallbacks",
+    "languages",
     // the block of `*/blocks.*`: Tera counts a variable an included template
     // reads as the includer's too, whichever loop sets it
     "b",

@@ -102,7 +102,24 @@ pub fn localize(
         surfaces,
         sheets,
         fallbacks,
+        languages: languages(ws, &data.tag),
     })
+}
+
+/// The project's languages (and `current`, when it is a pseudo-locale built
+/// on request), each named in itself.
+fn languages(ws: &Workspace, current: &str) -> Vec<Language> {
+    ws.config
+        .locales
+        .iter()
+        .filter(|l| !l.pseudo || l.tag == current)
+        .map(|l| Language {
+            tag: l.tag.clone(),
+            name: crate::locale::names::endonym(&l.tag),
+            dir: if l.rtl { "rtl" } else { "ltr" },
+            current: l.tag == current,
+        })
+        .collect()
 }
 
 /// Places the six panels (reading order) on the sheet's two sides.

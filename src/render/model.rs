@@ -21,6 +21,21 @@ pub struct LocalizedDocument {
     pub sheets: Vec<Sheet>,
     /// Every fallback used, sorted, without duplicates.
     pub fallbacks: Vec<Fallback>,
+    /// The same document in every language of the project (this one
+    /// included, marked `current`), in the project's order: the language
+    /// switcher and `<link rel="alternate" hreflang>`.
+    pub languages: Vec<Language>,
+}
+
+/// One language a document is built in, named in itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct Language {
+    pub tag: String,
+    /// The language's name in that language (`Русский`, `العربية`).
+    pub name: String,
+    pub dir: &'static str,
+    /// The document shown is in this language.
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -164,15 +164,19 @@ fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
         0
     );
     let leaflet = read(&ws.path().join("out/permits/en/leaflet.html"));
-    assert_eq!(leaflet.matches("<div class=\"sheet").count(), 2);
-    assert_eq!(leaflet.matches("<div class=\"panel").count(), 6);
-    assert!(
-        leaflet.contains(
-            "<div class=\"panel panel-5\" style=\"inline-size: 97mm\" data-panel=\"5 · flap\">"
-        ),
-        "the inward flap is narrower"
-    );
+    // six panels in reading order (screen readers and phones follow it)...
+    let panels: Vec<&str> = leaflet
+        .match_indices("<div class=\"panel panel-")
+        .map(|(at, _)| &leaflet[at + 24..at + 25])
+        .collect();
+    assert_eq!(panels, ["1", "2", "3", "4", "5", "6"]);
+    assert!(leaflet.contains("<div class=\"panel panel-5\" data-panel=\"5 · flap\">"));
+    // ...placed on the two sheets of the roll fold in print, the flap 97 mm wide
     assert!(leaflet.contains("@page { size: 297mm 210mm;"));
+    assert!(leaflet.contains(
+        ".kind-leaflet main { display: grid; grid-template-columns: 97mm 3mm 97mm 3mm 97mm; grid-template-rows: 210mm 210mm;"
+    ));
+    assert!(leaflet.contains(".panel-5 { grid-area: 1 / 1 / 2 / 2; }"));
     assert!(
         leaflet.contains("<img class=\"qr\" src=\"data:image/svg+xml;base64,"),
         "the back panel's link has a QR code"
@@ -183,7 +187,10 @@ fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
         8,
         "6 pages of content padded to 8"
     );
-    assert_eq!(brochure.matches("page-blank").count(), 2);
+    assert_eq!(
+        brochure.matches("<div class=\"page page-blank\"").count(),
+        2
+    );
 }
 
 #[test]
@@ -256,4 +263,50 @@ fn amounts_percents_and_dates_are_formatted_in_each_locale() {
         read("ar")
     );
     assert!(read("ar").contains("15 يناير 2026"), "{}", read("ar"));
+}
+
+/// Every page links the same document in every language of the project, each
+/// link named in its own language and script, with `hreflang`, `lang` and
+/// `dir`, the current one marked; and lists them as alternates in its head.
+#[test]
+fn every_page_links_its_other_languages() {
+    let ws = fixture("mini");
+    let o = pamphlet(ws.path(), &["build"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let ar = read(&ws.path().join("out/notice/ar/flyer.html"));
+    let nav = &ar[ar
+        .find("<nav class=\"languages\">")
+        .expect("a language switcher")..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    assert_eq!(
+        nav,
+        "<nav class=\"languages\">\n<ul>\n\
+         <li><a href=\"../en/flyer.html\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a></li>\n\
+         <li><a href=\"../ar/flyer.html\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\" aria-current=\"page\">العربية</a></li>\n\
+         <li><a href=\"../ru/flyer.html\" hreflang=\"ru\" lang=\"ru\" dir=\"ltr\">Русский</a></li>\n\
+         </ul>\n"
+    );
+    for tag in ["en", "ar", "ru"] {
+        assert!(
+            ar.contains(&format!(
+                "<link rel=\"alternate\" hreflang=\"{tag}\" href=\"../{tag}/flyer.html\">"
+            )),
+            "{ar}"
+        );
+        // every link leads to a page that exists
+        assert!(
+            ws.path()
+                .join(format!("out/notice/{tag}/flyer.html"))
+                .is_file()
+        );
+    }
+    // a pseudo-locale built on request lists itself, and no other page lists it
+    let o = pamphlet(ws.path(), &["build", "--locale", "en-XA"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let xa = read(&ws.path().join("out/notice/en-XA/flyer.html"));
+    assert!(
+        xa.contains("hreflang=\"en-XA\" lang=\"en-XA\" dir=\"ltr\" aria-current=\"page\">"),
+        "{xa}"
+    );
+    assert!(!ar.contains("en-XA"));
 }

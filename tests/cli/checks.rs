@@ -106,7 +106,11 @@ fn the_sample_workspace_has_no_errors_and_deny_warnings_fails_on_warnings() {
     let ws = fixture("mini");
     let o = pamphlet(ws.path(), &["check"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stderr(&o).contains("warning[message-missing]"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning[message-missing]"),
+        "{}",
+        stderr(&o)
+    );
     let o = pamphlet(ws.path(), &["check", "--deny-warnings"]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
 }
