@@ -14,6 +14,7 @@ pub mod ftl;
 pub mod functions;
 pub mod numbers;
 pub mod pseudo;
+pub mod quote;
 pub mod review;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
