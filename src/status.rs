@@ -1,7 +1,8 @@
 //! Translation status: for each campaign × locale, how many of the messages
-//! the campaign prints are translated, missing, stale or broken, and how many
-//! source words are left to translate. `pamphlet status` prints it;
-//! `out/index.html` shows the same numbers.
+//! the campaign prints are translated, missing, stale (with the source text
+//! reviewed and today's) or broken, and how many source words are left to
+//! translate. `pamphlet status` prints it; `out/index.html` shows the same
+//! numbers.
 //!
 //! Computed from the loaded catalog alone (bundles, review records, trial
 //! resolution with the campaign's variables): no file is read here.
@@ -11,7 +12,8 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::locale::{Catalog, Fallback, review, to_args};
+use crate::locale::review::{self, StaleMessage};
+use crate::locale::{Catalog, Fallback, to_args};
 use crate::workspace::{Campaign, MessageRef, Text};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -26,6 +28,8 @@ pub struct Cell {
     /// Words of the source text of every message not translated (missing, stale or broken).
     pub words_left: usize,
     pub percent: usize,
+    /// The stale messages, with the source text reviewed and today's.
+    pub stale_messages: Vec<StaleMessage>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -236,15 +240,22 @@ impl<'c> Matrix<'c> {
                 let mut cell = Cell::default();
                 for &(n, text) in msgs {
                     let s = state_of(c, l, text);
+                    let id = text.msg.id.as_str();
+                    let stale = (s == State::Stale)
+                        .then(|| review::stale_message(catalog, l, id))
+                        .flatten();
                     cell.add(s, self.word_counts[n]);
+                    cell.stale_messages.extend(stale.clone());
                     if !counted[n] {
                         counted[n] = true;
                         total.add(s, self.word_counts[n]);
+                        total.stale_messages.extend(stale);
                     }
                 }
                 cell
             })
             .collect();
+        total.stale_messages.sort_by(|a, b| a.id.cmp(&b.id));
         // every id the locale defines, against the source's
         let obsolete = data
             .index

@@ -1,16 +1,18 @@
 //! `pamphlet review LOCALE`: records that the locale's translations were
-//! checked against the current source text, so that a later change of the
-//! source marks them stale.
+//! checked against the current source text (the text itself, in
+//! `locales/<locale>/reviewed.toml`), so that a later change of the source
+//! marks them stale and `check` can show how it changed.
 
 use std::path::Path;
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, plural};
 use crate::cli::ReviewArgs;
-use crate::locale::review::{self, Reviewed};
+use crate::diagnostics::Diagnostic;
+use crate::locale::review;
 use crate::pipeline;
 
 pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
-    let (inputs, _) = match pipeline::load_with(root, std::slice::from_ref(&args.locale)) {
+    let (inputs, diags) = match pipeline::load_with(root, std::slice::from_ref(&args.locale)) {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };
@@ -33,13 +35,20 @@ pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
     let data = &catalog.locales[locale];
     let source = &catalog.locales[catalog.source];
     let dir = inputs.ws.locales_dir().join(&data.tag);
-    let mut record = match Reviewed::load(&dir) {
-        Ok(r) => r,
-        Err(msg) => {
-            rep.error(&msg);
-            return EXIT_CONTENT;
-        }
-    };
+    let file = format!("locales/{}/{}", data.tag, review::FILE);
+    // a record that cannot be read is not overwritten: it may hold reviews
+    let broken: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| d.code == "reviewed-file")
+        .filter(|d| d.location.as_ref().is_some_and(|l| l.file == file))
+        .cloned()
+        .collect();
+    if !broken.is_empty() {
+        rep.diagnostics(&broken);
+        rep.error(&format!("{file} was left unchanged"));
+        return EXIT_CONTENT;
+    }
+    let mut record = data.reviewed.clone();
     let ids: Vec<String> = if args.messages.is_empty() {
         source
             .files
@@ -59,23 +68,19 @@ pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
             ));
             return EXIT_USAGE;
         };
-        record.reviewed.insert(id.clone(), review::source_hash(src));
+        record.record(id, src);
         marked += 1;
     }
-    if let Err(e) = record.save(&dir) {
-        rep.error(&format!(
-            "cannot write locales/{}/{}: {e}",
-            data.tag,
-            review::FILE
-        ));
+    if record != data.reviewed
+        && let Err(e) = record.save(&dir)
+    {
+        rep.error(&format!("cannot write {file}: {e}"));
         return EXIT_CONTENT;
     }
     rep.info(&format!(
-        "{}: {} marked reviewed in locales/{}/{}",
+        "{}: {} marked reviewed in {file}",
         data.tag,
         plural(marked, "message", "messages"),
-        data.tag,
-        review::FILE
     ));
     EXIT_OK
 }

@@ -359,7 +359,7 @@ fn status_counts_translated_missing_stale_errors_and_words() {
     // logo.alt is missing (the ru logo has no .alt); greeting uses $nmae (error)
     assert_eq!(
         ru,
-        &serde_json::json!({"total": 5, "translated": 3, "missing": 1, "stale": 0, "errors": 1, "words_left": 3, "percent": 60})
+        &serde_json::json!({"total": 5, "translated": 3, "missing": 1, "stale": 0, "errors": 1, "words_left": 3, "percent": 60, "stale_messages": []})
     );
     // ar: greeting carries a bidi override (error); `unused` is junk but not printed
     assert_eq!(s["campaigns"][0]["cells"][2]["errors"], 1);

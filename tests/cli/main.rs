@@ -12,6 +12,7 @@ mod init;
 mod interrupt;
 mod pdf;
 mod pseudo;
+mod review;
 mod snapshots;
 
 use std::path::{Path, PathBuf};
