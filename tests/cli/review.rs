@@ -1,6 +1,6 @@
-//! `pamphlet review` and what it records: stale translations shown with
-//! their old and new source text (check, status, review page), older
-//! hash-only records, broken records.
+//! `pamphlet review` and what it records: unreviewed translations, stale ones
+//! shown with their old and new source text (check, status, review page),
+//! older hash-only records, broken records.
 
 use super::*;
 
@@ -33,6 +33,62 @@ fn ru(status: &serde_json::Value) -> (serde_json::Value, serde_json::Value) {
         status["campaigns"][0]["cells"][2].clone(),
         status["totals"][2].clone(),
     )
+}
+
+#[test]
+fn a_locale_never_reviewed_is_reported_unreviewed_until_review_runs() {
+    let ws = fixture("mini");
+    let report = check_json(ws.path());
+    let found = with_code(&report, "translation-unreviewed");
+    assert_eq!(found.len(), 2, "ar and ru: {found:?}");
+    let ru_info = &found[1];
+    assert_eq!(ru_info["severity"], "info");
+    assert_eq!(ru_info["location"]["file"], "locales/ru/reviewed.toml");
+    assert_eq!(
+        ru_info["message"],
+        "11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more"
+    );
+    assert_eq!(
+        ru_info["hint"],
+        "check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against"
+    );
+    // an info: not counted among the warnings that --deny-warnings fails on
+    let warnings = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "warning")
+        .count();
+    assert_eq!(report["warnings"], warnings);
+
+    let (cell, total) = ru(&status_json(ws.path()));
+    assert_eq!(cell["unreviewed"], cell["translated"], "{cell}");
+    assert_eq!(cell["percent"], 90, "unreviewed still counts as translated");
+    assert_eq!(total["unreviewed"], total["translated"]);
+    let table = String::from_utf8_lossy(&pamphlet(ws.path(), &["status"]).stdout).into_owned();
+    assert!(
+        table.contains(
+            "locale       translated missing   stale errors unreviewed  words complete  obsolete\n"
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains("\nru                10/11       1       0      0         10     17      90%          \n"),
+        "{table}"
+    );
+
+    let o = pamphlet(ws.path(), &["review", "ru"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "ru: 11 messages marked reviewed in locales/ru/reviewed.toml\n"
+    );
+    let report = check_json(ws.path());
+    let found = with_code(&report, "translation-unreviewed");
+    assert_eq!(found.len(), 1, "only ar is left: {found:?}");
+    assert_eq!(found[0]["location"]["file"], "locales/ar/reviewed.toml");
+    let (cell, _) = ru(&status_json(ws.path()));
+    assert_eq!(cell["unreviewed"], 0, "{cell}");
 }
 
 #[test]
