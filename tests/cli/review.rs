@@ -1,6 +1,6 @@
 //! `pamphlet review` and what it records: unreviewed translations, stale ones
 //! shown with their old and new source text (check, status, review page),
-//! older hash-only records, broken records.
+//! older hash-only records, broken records, messages with errors.
 
 use super::*;
 
@@ -282,4 +282,56 @@ fn a_broken_record_is_an_error_at_its_line_and_review_leaves_it_alone() {
         stderr(&o)
     );
     assert_eq!(read(&record), broken);
+}
+
+#[test]
+fn review_skips_messages_that_check_finds_errors_in() {
+    let ws = fixture("defects");
+    let o = pamphlet(ws.path(), &["review", "ru"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let err = stderr(&o);
+    // the errors themselves, then what was left out, then what was recorded
+    assert!(
+        err.contains("error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses\n  --> locales/ru/main.ftl:9:28\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: ru: 3 messages not marked reviewed, because `pamphlet check` reports errors in them (above): 'short', 'greeting', 'logo'; fix them, then run `pamphlet review ru --message short --message greeting --message logo`\nru: 3 messages marked reviewed in locales/ru/reviewed.toml\n"),
+        "{err}"
+    );
+    let record = read(&ws.path().join("locales/ru/reviewed.toml"));
+    assert!(record.contains("\n-brand = "), "{record}");
+    assert!(record.contains("\ntitle = "), "{record}");
+    assert!(record.contains("\ndeadline = "), "{record}");
+    assert!(!record.contains("greeting"), "{record}");
+
+    // asked for one message only: refused, nothing written
+    let ws = fixture("defects");
+    let o = pamphlet(ws.path(), &["review", "ru", "--message", "greeting"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("warning: ru: 1 message not marked reviewed, because `pamphlet check` reports errors in it (above): 'greeting'; fix them, then run `pamphlet review ru --message greeting`\nru: 0 messages marked reviewed"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!ws.path().join("locales/ru/reviewed.toml").exists());
+}
+
+#[test]
+fn a_syntax_error_keeps_its_message_from_being_reviewed() {
+    let ws = fixture("mini");
+    edit(
+        &ws.path().join("locales/ru/notice.ftl"),
+        "notice-title = Зарегистрируйте адрес",
+        "notice-title = Зарегистрируйте { адрес",
+    );
+    let o = pamphlet(ws.path(), &["review", "ru"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("error[ftl-syntax]: "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not marked reviewed, because `pamphlet check` reports errors in it (above): 'notice-title';"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!read(&ws.path().join("locales/ru/reviewed.toml")).contains("notice-title"));
 }
