@@ -1,7 +1,13 @@
 //! Translation status: for each campaign × locale, how many of the messages
-//! the campaign prints are translated, missing, stale or broken, and how many
-//! source words are left to translate. `pamphlet status` prints it;
-//! `out/index.html` shows the same numbers.
+//! the campaign prints are translated, missing, stale or broken, how many
+//! of the translated ones were never reviewed, and how many source words are
+//! left to translate. `pamphlet status` prints it; `out/index.html` shows the
+//! same numbers.
+//!
+//! *Unreviewed* is a part of *translated*, not a state of its own: a
+//! translation without a record in `reviewed.toml` prints, and counts as
+//! done, but a later change of its source cannot be reported as stale, so
+//! the number tells a team what `pamphlet review` has yet to confirm.
 //!
 //! Computed from the loaded catalog alone (bundles, review records, trial
 //! resolution with the campaign's variables): no file is read here.
@@ -11,7 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::locale::{Catalog, Fallback, review, to_args};
+use crate::locale::review::{self, Review, StaleMessage};
+use crate::locale::{Catalog, Fallback, to_args};
 use crate::workspace::{Campaign, MessageRef, Text};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -23,9 +30,13 @@ pub struct Cell {
     pub stale: usize,
     /// Present but failing to resolve (unknown variable, broken reference, unsafe character …).
     pub errors: usize,
+    /// Of the translated messages, those without a review record.
+    pub unreviewed: usize,
     /// Words of the source text of every message not translated (missing, stale or broken).
     pub words_left: usize,
     pub percent: usize,
+    /// The stale messages, with the source text reviewed and today's.
+    pub stale_messages: Vec<StaleMessage>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,13 +76,16 @@ pub fn percent(part: usize, total: usize) -> usize {
 }
 
 impl Cell {
-    fn add(&mut self, state: State, words: usize) {
+    fn add(&mut self, state: State, words: usize, review: Option<Review>) {
         self.total += 1;
         match state {
             State::Translated => self.translated += 1,
             State::Missing => self.missing += 1,
             State::Stale => self.stale += 1,
             State::Error => self.errors += 1,
+        }
+        if state == State::Translated && review == Some(Review::Unreviewed) {
+            self.unreviewed += 1;
         }
         if state != State::Translated {
             self.words_left += words;
@@ -236,15 +250,23 @@ impl<'c> Matrix<'c> {
                 let mut cell = Cell::default();
                 for &(n, text) in msgs {
                     let s = state_of(c, l, text);
-                    cell.add(s, self.word_counts[n]);
+                    let id = text.msg.id.as_str();
+                    let review = review::review(catalog, l, id);
+                    let stale = (s == State::Stale)
+                        .then(|| review::stale_message(catalog, l, id))
+                        .flatten();
+                    cell.add(s, self.word_counts[n], review);
+                    cell.stale_messages.extend(stale.clone());
                     if !counted[n] {
                         counted[n] = true;
-                        total.add(s, self.word_counts[n]);
+                        total.add(s, self.word_counts[n], review);
+                        total.stale_messages.extend(stale);
                     }
                 }
                 cell
             })
             .collect();
+        total.stale_messages.sort_by(|a, b| a.id.cmp(&b.id));
         // every id the locale defines, against the source's
         let obsolete = data
             .index
@@ -308,13 +330,21 @@ impl Status {
         fn row(tag: &str, c: &Cell, obsolete: &str) -> String {
             let done = format!("{}/{}", c.translated, c.total);
             format!(
-                "{tag:<12} {done:>10} {:>7} {:>7} {:>6} {:>6} {:>7}% {obsolete:>9}\n",
-                c.missing, c.stale, c.errors, c.words_left, c.percent
+                "{tag:<12} {done:>10} {:>7} {:>7} {:>6} {:>10} {:>6} {:>7}% {obsolete:>9}\n",
+                c.missing, c.stale, c.errors, c.unreviewed, c.words_left, c.percent
             )
         }
         let header = format!(
-            "{:<12} {:>10} {:>7} {:>7} {:>6} {:>6} {:>8} {:>9}\n",
-            "locale", "translated", "missing", "stale", "errors", "words", "complete", "obsolete"
+            "{:<12} {:>10} {:>7} {:>7} {:>6} {:>10} {:>6} {:>8} {:>9}\n",
+            "locale",
+            "translated",
+            "missing",
+            "stale",
+            "errors",
+            "unreviewed",
+            "words",
+            "complete",
+            "obsolete"
         );
         let mut out = String::new();
         for campaign in &self.campaigns {
@@ -353,17 +383,18 @@ impl Status {
                 .collect();
             out.push_str(&format!("| {} | {} |\n", row.campaign, cells.join(" | ")));
         }
-        out.push_str("\n| locale | translated | missing | stale | errors | words left | complete | obsolete |\n|---|---|---|---|---|---|---|---|\n");
+        out.push_str("\n| locale | translated | missing | stale | errors | unreviewed | words left | complete | obsolete |\n|---|---|---|---|---|---|---|---|---|\n");
         for t in &self.totals {
             let c = &t.cell;
             out.push_str(&format!(
-                "| {} | {}/{} | {} | {} | {} | {} | {} % | {} |\n",
+                "| {} | {}/{} | {} | {} | {} | {} | {} | {} % | {} |\n",
                 t.locale,
                 c.translated,
                 c.total,
                 c.missing,
                 c.stale,
                 c.errors,
+                c.unreviewed,
                 c.words_left,
                 c.percent,
                 t.obsolete

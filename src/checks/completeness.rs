@@ -36,7 +36,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         for (id, src) in &cx.source.entries {
             let Some(tr) = t.entries.get(id) else {
                 let file = sibling(&src.file.display, cx.source.tag, t.tag);
-                let english = super::plain_text_of(src);
+                let english = super::quote_source(src);
                 out.push(
                     Diagnostic::warning(
                         "message-missing",
@@ -44,7 +44,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                     )
                     .in_file(file.clone())
                     .with_hint(format!(
-                        "add it to {file}; source ({}): {english}",
+                        "add it to {file}; source ({}): `{english}`",
                         cx.source.tag
                     )),
                 );

@@ -336,17 +336,9 @@ pub fn plain_text(p: &ast::Pattern<&str>) -> String {
     texts_of(p).concat()
 }
 
-/// The source text of an entry's value, shortened, to quote in hints.
-pub fn plain_text_of(e: &EntryRef) -> String {
-    let text = e
-        .patterns()
-        .first()
-        .map(|(_, p)| plain_text(p))
-        .unwrap_or_default();
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() > 80 {
-        format!("{}…", text.chars().take(80).collect::<String>())
-    } else {
-        text
-    }
+/// An entry quoted for a hint, as its file writes it (placeables and
+/// selectors included, on one line, shortened): every check quotes the
+/// source this way ([`crate::locale::quote`]).
+pub fn quote_source(e: &EntryRef) -> String {
+    crate::locale::quote::quote(e.source())
 }

@@ -13,7 +13,7 @@ use crate::cli::BuildArgs;
 use crate::diagnostics::Diagnostic;
 use crate::incremental::{self, Cache, CachedDoc, CachedFile, Fingerprints, Summary};
 use crate::locale::{Catalog, Fallback};
-use crate::output::index::{Index, IndexCampaign, IndexDocument, IndexFile, IndexRow};
+use crate::output::index::{Index, IndexCampaign, IndexDocument, IndexFile, IndexRow, IndexStale};
 use crate::output::manifest::{self, Entry, Manifest, ManifestFallback};
 use crate::output::{Staging, Written};
 use crate::pipeline::{self, DocInfo, Done, Filter, Inputs, Job, Progress, Sink};
@@ -787,6 +787,11 @@ fn build_index(
                 },
                 pseudo: catalog.locales[d.job.locale].pseudo,
                 status: status_row.cells[d.job.locale].clone(),
+                stale: status_row.cells[d.job.locale]
+                    .stale_messages
+                    .iter()
+                    .map(IndexStale::new)
+                    .collect(),
                 documents: Vec::new(),
                 fallbacks: Vec::new(),
             });

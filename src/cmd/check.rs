@@ -35,11 +35,8 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
             return EXIT_USAGE;
         }
     };
-    // a translator's broken file is a failed check, although a build only warns and falls back
     for d in &mut diags {
-        if d.code.starts_with("ftl-") || d.code == "encoding" {
-            d.severity = Severity::Error;
-        }
+        as_check_finding(d);
     }
     // the translation checks and the trial render only read: side by side
     let trial = !diags
@@ -147,6 +144,14 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
     // by one would only delay the exit (a twentieth of a second at national scale)
     std::mem::forget(inputs);
     code
+}
+
+/// A loading diagnostic as `check` reports it: a translator's broken file
+/// is a failed check, although a build only warns and falls back.
+pub fn as_check_finding(d: &mut Diagnostic) {
+    if d.code.starts_with("ftl-") || d.code == "encoding" {
+        d.severity = Severity::Error;
+    }
 }
 
 /// A translation that failed to resolve in the trial render (the build used a

@@ -92,6 +92,12 @@ impl Reporter {
         eprintln!("error: {line}");
     }
 
+    /// A warning line about what a command left undone; always shown, as
+    /// the exit code depends on it.
+    pub fn warning(&self, line: &str) {
+        eprintln!("warning: {line}");
+    }
+
     /// Reports a workspace that cannot be used at all; returns exit code 2.
     pub fn workspace_error(&self, e: WorkspaceError) -> u8 {
         match e {

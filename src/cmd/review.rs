@@ -1,16 +1,24 @@
 //! `pamphlet review LOCALE`: records that the locale's translations were
-//! checked against the current source text, so that a later change of the
-//! source marks them stale.
+//! checked against the current source text (the text itself, in
+//! `locales/<locale>/reviewed.toml`), so that a later change of the source
+//! marks them stale and `check` can show how it changed.
+//!
+//! A message in which `pamphlet check` finds an error (a syntax error, an
+//! unknown variable, a bidi override …) is not recorded: it is named in a
+//! warning, with the errors, and the command exits with 1. The others are
+//! recorded all the same.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, plural};
 use crate::cli::ReviewArgs;
-use crate::locale::review::{self, Reviewed};
-use crate::pipeline;
+use crate::diagnostics::Diagnostic;
+use crate::locale::review;
+use crate::pipeline::{self, Inputs};
 
 pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
-    let (inputs, _) = match pipeline::load_with(root, std::slice::from_ref(&args.locale)) {
+    let (inputs, diags) = match pipeline::load_with(root, std::slice::from_ref(&args.locale)) {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };
@@ -33,49 +41,127 @@ pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
     let data = &catalog.locales[locale];
     let source = &catalog.locales[catalog.source];
     let dir = inputs.ws.locales_dir().join(&data.tag);
-    let mut record = match Reviewed::load(&dir) {
-        Ok(r) => r,
-        Err(msg) => {
-            rep.error(&msg);
-            return EXIT_CONTENT;
-        }
-    };
+    let file = format!("locales/{}/{}", data.tag, review::FILE);
+    // a record that cannot be read is not overwritten: it may hold reviews
+    let broken: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| d.code == "reviewed-file")
+        .filter(|d| d.location.as_ref().is_some_and(|l| l.file == file))
+        .cloned()
+        .collect();
+    if !broken.is_empty() {
+        rep.diagnostics(&broken);
+        rep.error(&format!("{file} was left unchanged"));
+        return EXIT_CONTENT;
+    }
     let ids: Vec<String> = if args.messages.is_empty() {
+        let mut seen = BTreeSet::new();
         source
             .files
             .iter()
             .flat_map(|f| f.entries.iter().map(|(e, _)| e.clone()))
-            .filter(|id| data.entry_text(id).is_some())
+            .filter(|id| data.entry_text(id).is_some() && seen.insert(id.clone()))
             .collect()
     } else {
         args.messages.clone()
     };
-    let mut marked = 0;
     for id in &ids {
-        let (Some(src), Some(_)) = (source.entry_text(id), data.entry_text(id)) else {
+        if source.entry_text(id).is_none() || data.entry_text(id).is_none() {
             rep.error(&format!(
                 "'{id}' is not translated in {} or not in the source; nothing to review",
                 data.tag
             ));
             return EXIT_USAGE;
-        };
-        record.reviewed.insert(id.clone(), review::source_hash(src));
+        }
+    }
+    let errors = errors_by_entry(&inputs, diags, locale);
+    let mut record = data.reviewed.clone();
+    let mut marked = 0;
+    let mut skipped: Vec<&str> = Vec::new();
+    for id in &ids {
+        if errors.contains_key(id) {
+            skipped.push(id);
+            continue;
+        }
+        let src = source.entry_text(id).expect("checked above");
+        record.record(id, src);
         marked += 1;
     }
-    if let Err(e) = record.save(&dir) {
-        rep.error(&format!(
-            "cannot write locales/{}/{}: {e}",
-            data.tag,
-            review::FILE
-        ));
+    if record != data.reviewed
+        && let Err(e) = record.save(&dir)
+    {
+        rep.error(&format!("cannot write {file}: {e}"));
         return EXIT_CONTENT;
     }
+    let code = if skipped.is_empty() {
+        EXIT_OK
+    } else {
+        let mut shown: Vec<Diagnostic> = skipped
+            .iter()
+            .flat_map(|id| errors[*id].iter().cloned())
+            .collect();
+        // an error without a line stands under every entry of its file
+        crate::diagnostics::sort(&mut shown);
+        shown.dedup();
+        rep.diagnostics(&shown);
+        let names: Vec<String> = skipped.iter().map(|id| format!("'{id}'")).collect();
+        let options: Vec<String> = skipped
+            .iter()
+            .map(|id| format!(" --message {id}"))
+            .collect();
+        rep.warning(&format!(
+            "{}: {} not marked reviewed, because `pamphlet check` reports errors in {} (above): {}; fix them, then run `pamphlet review {}{}`",
+            data.tag,
+            plural(skipped.len(), "message", "messages"),
+            if skipped.len() == 1 { "it" } else { "them" },
+            names.join(", "),
+            data.tag,
+            options.concat()
+        ));
+        EXIT_CONTENT
+    };
     rep.info(&format!(
-        "{}: {} marked reviewed in locales/{}/{}",
+        "{}: {} marked reviewed in {file}",
         data.tag,
         plural(marked, "message", "messages"),
-        data.tag,
-        review::FILE
     ));
-    EXIT_OK
+    code
+}
+
+/// The errors `pamphlet check` reports in the files of `locale`, by the
+/// entry (message `id` or term `-id`) they lie in: an error on a line
+/// belongs to the entry that line is part of, an error without a line to
+/// every entry of its file.
+fn errors_by_entry(
+    inputs: &Inputs,
+    mut diags: Vec<Diagnostic>,
+    locale: usize,
+) -> BTreeMap<String, Vec<Diagnostic>> {
+    for d in &mut diags {
+        super::check::as_check_finding(d);
+    }
+    diags.extend(crate::checks::run(inputs));
+    let files = &inputs.catalog.locales[locale].files;
+    let mut out: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+    for d in diags.into_iter().filter(Diagnostic::is_error) {
+        let Some(at) = &d.location else { continue };
+        let Some(file) = files.iter().find(|f| f.display == at.file) else {
+            continue;
+        };
+        let ids: Vec<&String> = match at.position {
+            Some(p) => file
+                .entries
+                .iter()
+                .take_while(|(_, line)| *line <= p.line)
+                .last()
+                .map(|(id, _)| id)
+                .into_iter()
+                .collect(),
+            None => file.entries.iter().map(|(id, _)| id).collect(),
+        };
+        for id in ids {
+            out.entry(id.clone()).or_default().push(d.clone());
+        }
+    }
+    out
 }

@@ -15,9 +15,10 @@ pub mod functions;
 pub mod names;
 pub mod numbers;
 pub mod pseudo;
+pub mod quote;
 pub mod review;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -51,8 +52,8 @@ pub struct LocaleData {
     /// The ids defined in more than one file, with every file that defines
     /// them (a duplicate is reported; usually this is empty).
     pub duplicated: HashMap<String, Vec<usize>>,
-    /// `reviewed.toml`: message id → hash of the source text it was reviewed against.
-    pub reviewed: BTreeMap<String, String>,
+    /// `reviewed.toml`: what each translation was reviewed against.
+    pub reviewed: review::Reviewed,
     /// A pseudo-locale generated from the source ([`pseudo`]): no files of its own.
     pub pseudo: bool,
 }
@@ -608,7 +609,7 @@ impl LocaleData {
             files: Vec::new(),
             index: Default::default(),
             duplicated: HashMap::new(),
-            reviewed: BTreeMap::new(),
+            reviewed: Default::default(),
             pseudo: false,
         }
     }
@@ -714,17 +715,11 @@ fn load_locale(
         }
         files.push(file);
     }
-    let reviewed = match review::Reviewed::load(&folder) {
-        Ok(r) => r.reviewed,
-        Err(msg) => {
-            diags.push(
-                Diagnostic::error("reviewed-file", msg)
-                    .in_file(format!("locales/{}/{}", locale.tag, review::FILE))
-                    .with_hint("fix the file, or delete it and run `pamphlet review` again"),
-            );
-            BTreeMap::new()
-        }
-    };
+    let display = format!("locales/{}/{}", locale.tag, review::FILE);
+    let reviewed = review::Reviewed::load(&folder, &display).unwrap_or_else(|d| {
+        diags.push(d);
+        Default::default()
+    });
     let (index, duplicated) = index_entries(&files);
     Ok((
         LocaleData {

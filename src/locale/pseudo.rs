@@ -27,7 +27,7 @@
 //! (U+202A–U+202E) are refused in every text pamphlet prints.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use unic_langid::LanguageIdentifier;
 
@@ -70,7 +70,7 @@ pub fn generate(
         files: Vec::new(),
         index: Default::default(),
         duplicated: HashMap::new(),
-        reviewed: BTreeMap::new(),
+        reviewed: Default::default(),
         pseudo: true,
     }
 }

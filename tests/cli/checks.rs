@@ -52,6 +52,7 @@ fn every_known_defect_is_found_at_its_line() {
         "error ftl-syntax locales/ar/main.ftl:17",
         "error ftl-duplicate locales/ar/main.ftl:18",
         "warning reference-differs locales/ar/main.ftl:18",
+        "info translation-unreviewed locales/ar/reviewed.toml",
         "info untranslated locales/az/main.ftl:1",
         "info untranslated locales/az/main.ftl:2",
         "warning length-ratio locales/az/main.ftl:3",
@@ -60,6 +61,7 @@ fn every_known_defect_is_found_at_its_line() {
         "warning plural-unused locales/az/main.ftl:7",
         "warning reference-differs locales/az/main.ftl:10",
         "error reference-unknown locales/az/main.ftl:10",
+        "info translation-unreviewed locales/az/reviewed.toml",
         "warning message-unused locales/en/main.ftl:15",
         "warning message-missing locales/ru/main.ftl",
         "warning reference-differs locales/ru/main.ftl:2",
@@ -72,6 +74,7 @@ fn every_known_defect_is_found_at_its_line() {
         "warning reference-differs locales/ru/main.ftl:10",
         "error value-obsolete locales/ru/main.ftl:10",
         "warning message-obsolete locales/ru/main.ftl:11",
+        "info translation-unreviewed locales/ru/reviewed.toml",
     ];
     assert_eq!(found, expected);
 }
@@ -362,7 +365,7 @@ fn status_counts_translated_missing_stale_errors_and_words() {
     // logo.alt is missing (the ru logo has no .alt); greeting uses $nmae (error)
     assert_eq!(
         ru,
-        &serde_json::json!({"total": 5, "translated": 3, "missing": 1, "stale": 0, "errors": 1, "words_left": 3, "percent": 60})
+        &serde_json::json!({"total": 5, "translated": 3, "missing": 1, "stale": 0, "errors": 1, "unreviewed": 3, "words_left": 3, "percent": 60, "stale_messages": []})
     );
     // ar: greeting carries a bidi override (error); `unused` is junk but not printed
     assert_eq!(s["campaigns"][0]["cells"][2]["errors"], 1);
@@ -381,7 +384,7 @@ fn status_counts_translated_missing_stale_errors_and_words() {
         "{md}"
     );
     assert!(
-        md.contains("| ru | 3/5 | 1 | 0 | 1 | 3 | 60 % | 1 |"),
+        md.contains("| ru | 3/5 | 1 | 0 | 1 | 3 | 3 | 60 % | 1 |"),
         "{md}"
     );
 }

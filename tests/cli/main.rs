@@ -5,6 +5,7 @@ mod build;
 mod checks;
 mod errors;
 mod fallback;
+mod hints;
 mod hostile;
 mod incremental;
 mod init;
@@ -12,6 +13,7 @@ mod interrupt;
 mod invalidation;
 mod pdf;
 mod pseudo;
+mod review;
 mod snapshots;
 
 use std::path::{Path, PathBuf};
@@ -103,4 +105,11 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Replaces `from` (which must occur) with `to` in a copied workspace's file.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(text.contains(from), "{}: {from}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
 }
