@@ -1,6 +1,7 @@
 //! Integration tests: the `pamphlet` binary run on fixture workspaces copied
 //! into temporary folders, asserting on exit codes, messages and outputs.
 
+mod add_locale;
 mod build;
 mod checks;
 mod errors;
