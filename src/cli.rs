@@ -132,9 +132,17 @@ pub struct FormatArgs {
     pub locale: String,
     /// The message id, or id.attribute
     pub id: String,
+    /// Pass this campaign's variables, as a build does (project and campaign [vars], valid-as-of,
+    /// edition, and the args of the first block that prints the message); --arg overrides them
+    #[arg(long, value_name = "ID")]
+    pub campaign: Option<String>,
     /// An argument for the message (repeatable); numbers are passed as numbers
     #[arg(long = "arg", value_name = "NAME=VALUE")]
     pub args: Vec<String>,
+    /// Print without the bidi isolation marks (U+2068, U+2069) Fluent puts around placeables.
+    /// They are left out anyway when stdout is a terminal, and kept when it is a pipe or a file
+    #[arg(long)]
+    pub plain: bool,
 }
 
 #[derive(Debug, Args)]

@@ -171,6 +171,21 @@ impl Campaign {
             .map(str::to_owned)
     }
 
+    /// The arguments a build resolves `msg` with in this campaign: the
+    /// campaign's variables, with the block arguments of the first text that
+    /// names `msg` over them. Also returns how many other texts name `msg`
+    /// with different block arguments (a build resolves those differently).
+    pub fn vars_for(&self, msg: &MessageRef) -> (Vars, usize) {
+        let mut uses = self.texts().filter(|t| t.msg == *msg);
+        let Some(first) = uses.next() else {
+            return (self.vars.clone(), 0);
+        };
+        let others = uses.filter(|t| t.args != first.args).count();
+        let mut vars = self.vars.clone();
+        vars.extend(first.args.iter().map(|(k, v)| (k.clone(), v.clone())));
+        (vars, others)
+    }
+
     /// Every message reference in the campaign, title included.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
         std::iter::once(&self.title).chain(

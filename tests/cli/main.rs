@@ -6,6 +6,7 @@ mod build;
 mod checks;
 mod errors;
 mod fallback;
+mod format;
 mod hostile;
 mod incremental;
 mod init;
