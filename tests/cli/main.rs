@@ -11,6 +11,7 @@ mod hostile;
 mod incremental;
 mod init;
 mod interrupt;
+mod messages;
 mod pdf;
 mod pseudo;
 mod snapshots;

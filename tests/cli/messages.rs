@@ -1,0 +1,98 @@
+//! Messages that used to mislead: each case asserts the whole message.
+
+use super::*;
+
+/// Replaces `from` with `to` in a copied workspace's file (the replacement must happen).
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = read(&path);
+    assert!(text.contains(from), "{file} lacks {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The diagnostic block (up to its blank line) that starts with `head`.
+fn block<'a>(err: &'a str, head: &str) -> &'a str {
+    let start = err
+        .find(head)
+        .unwrap_or_else(|| panic!("no {head:?} in:\n{err}"));
+    let rest = &err[start..];
+    &rest[..rest.find("\n\n").map_or(rest.len(), |e| e + 1)]
+}
+
+#[test]
+fn single_brackets_on_a_block_say_how_blocks_are_written() {
+    let ws = fixture("mini");
+    edit(
+        ws.path(),
+        "campaigns/notice.toml",
+        "[[document.block]]\ntype = \"heading\"",
+        "[document.block]\ntype = \"heading\"",
+    );
+    let o = pamphlet(ws.path(), &["check"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        block(&stderr(&o), "error[toml]"),
+        "error[toml]: [document.block] must be written [[document.block]], with double brackets
+  --> campaigns/notice.toml:19:1
+   |
+19 | [document.block]
+   | ^
+  = hint: write [[document.block]]: each one adds a block to the document above it, in order; docs/campaign-format.md shows a complete example
+"
+    );
+    assert!(!stderr(&o).contains("duplicate key"), "{}", stderr(&o));
+
+    let ws = fixture("mini");
+    edit(
+        ws.path(),
+        "campaigns/notice.toml",
+        "[[document]]",
+        "[document]",
+    );
+    let o = pamphlet(ws.path(), &["build"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).starts_with(
+            "error[toml]: [document] must be written [[document]], with double brackets\n  --> campaigns/notice.toml:8:1\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_campaign_id_in_another_script_is_explained_with_an_example() {
+    let ws = fixture("mini");
+    let o = pamphlet(ws.path(), &["new", "возврат"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "error: 'возврат' cannot be a campaign id: it contains 'в': ids are ASCII lowercase letters (a-z), digits and '-'; write it in ASCII, e.g. `pamphlet new return-home` (the id only names files; readers never see it)\n"
+    );
+    let o = pamphlet(ws.path(), &["new", "Return Home"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "error: 'Return Home' cannot be a campaign id: it contains 'R': ids are ASCII lowercase letters (a-z), digits and '-'; try `pamphlet new return-home`\n"
+    );
+    assert!(!ws.path().join("campaigns/return-home.toml").exists());
+}
+
+#[test]
+fn a_campaign_file_name_that_is_no_id_gets_its_own_slug_as_the_new_name() {
+    let ws = fixture("mini");
+    std::fs::rename(
+        ws.path().join("campaigns/notice.toml"),
+        ws.path().join("campaigns/Return Home.toml"),
+    )
+    .unwrap();
+    let o = pamphlet(ws.path(), &["build"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        block(&stderr(&o), "error[campaign-id]"),
+        "error[campaign-id]: the campaign id 'Return Home' (from the file name) is not usable as a folder name: it contains 'R': ids are ASCII lowercase letters (a-z), digits and '-'
+  --> campaigns/Return Home.toml
+  = hint: rename the file to campaigns/return-home.toml
+"
+    );
+}
