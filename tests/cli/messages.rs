@@ -96,3 +96,83 @@ fn a_campaign_file_name_that_is_no_id_gets_its_own_slug_as_the_new_name() {
 "
     );
 }
+
+#[test]
+fn an_unclosed_tag_is_reported_as_not_closed_where_it_opens() {
+    let ws = fixture("mini");
+    edit(
+        ws.path(),
+        "locales/ru/notice.ftl",
+        "notice-step-one = Заполните анкету.",
+        "notice-step-one = <b>Заполните</b> <b>анкету.",
+    );
+    // a pair around a placeable is closed: no warning for it
+    edit(
+        ws.path(),
+        "locales/ru/notice.ftl",
+        "    } после переезда.",
+        "    } <b>после { $days } переезда</b>.",
+    );
+    let o = pamphlet(ws.path(), &["check", "--locale", "ru"]);
+    let err = stderr(&o);
+    assert_eq!(
+        block(&err, "warning[markup-disallowed]"),
+        "warning[markup-disallowed]: 'notice-step-one' opens <b> but never closes it, so <b> is printed as text
+  --> locales/ru/notice.ftl:11:36
+   |
+11 | notice-step-one = <b>Заполните</b> <b>анкету.
+   |                                    ^
+  = hint: close it with </b> where the formatted words end: <b>…</b>
+"
+    );
+    assert_eq!(
+        err.matches("markup-disallowed").count(),
+        1,
+        "only the unclosed tag:\n{err}"
+    );
+}
+
+#[test]
+fn tags_closed_in_each_variant_of_a_select_are_markup() {
+    let ws = fixture("mini");
+    edit(
+        ws.path(),
+        "locales/ru/notice.ftl",
+        "        [one] { $days } рабочего дня\n       *[other] { $days } рабочих дней",
+        "        [one] <b>{ $days } рабочего дня</b>\n       *[other] <b>{ $days } рабочих дней",
+    );
+    let o = pamphlet(ws.path(), &["check", "--locale", "ru"]);
+    assert_eq!(
+        block(&stderr(&o), "warning[markup-disallowed]"),
+        "warning[markup-disallowed]: 'notice-deadline' opens <b> but never closes it, so <b> is printed as text
+  --> locales/ru/notice.ftl:17:17
+   |
+17 |        *[other] <b>{ $days } рабочих дней
+   |                 ^
+  = hint: close it with </b> where the formatted words end: <b>…</b>
+"
+    );
+    assert_eq!(stderr(&o).matches("markup-disallowed").count(), 1);
+}
+
+#[test]
+fn a_link_in_a_translation_points_to_the_link_block() {
+    let ws = fixture("mini");
+    edit(
+        ws.path(),
+        "locales/ru/notice.ftl",
+        "contact-web = Сайт",
+        "contact-web = <a href=\"https://example.org\">Сайт</a>",
+    );
+    let o = pamphlet(ws.path(), &["check", "--locale", "ru"]);
+    assert_eq!(
+        block(&stderr(&o), "warning[markup-disallowed]"),
+        "warning[markup-disallowed]: 'contact-web' contains <a href=\"https://example.org\">, which is printed as text
+  --> locales/ru/notice.ftl:20:15
+   |
+20 | contact-web = <a href=\"https://example.org\">Сайт</a>
+   |               ^
+  = hint: use only <em> <strong> <small> <s> <cite> <q> <dfn> <abbr> <code> <var> <samp> <kbd> <sub> <sup> <i> <b> <u> <mark> <bdi> <span> <br> <wbr> without attributes; links come from the campaign's `link` block, never from a translation: keep the words, drop the tags
+"
+    );
+}
