@@ -176,3 +176,49 @@ fn a_link_in_a_translation_points_to_the_link_block() {
 "
     );
 }
+
+#[test]
+fn an_unknown_attribute_shows_how_to_write_one() {
+    let ws = fixture("mini");
+    edit(
+        ws.path(),
+        "campaigns/notice.toml",
+        "alt = \"mark.alt\"",
+        "alt = \"vr-plane.alt\"",
+    );
+    edit(
+        ws.path(),
+        "campaigns/notice.toml",
+        "text = \"notice-title\"",
+        "text = \"notice-title.alt\"",
+    );
+    edit(
+        ws.path(),
+        "campaigns/notice.toml",
+        "text = \"edition\"",
+        "text = \"mark\"",
+    );
+    let o = pamphlet(ws.path(), &["build"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        stderr(&o),
+        "error[message-unknown]: message 'vr-plane' is missing in the source locale (en), so its attribute .alt is too
+  --> campaigns/notice.toml:17:7
+  = hint: define the message in a file under locales/en/, with the attribute on an indented line under it:
+              vr-plane =
+                  .alt = …
+
+error[message-unknown]: message 'notice-title' has no attribute .alt in the source locale (en)
+  --> campaigns/notice.toml:22:8
+  = hint: add the attribute in locales/en/ on an indented line under the message:
+              notice-title = …
+                  .alt = …
+
+error[message-unknown]: message 'mark' has no value in the source locale (en), only attributes
+  --> campaigns/notice.toml:51:8
+  = hint: name one of its attributes (mark.alt), or give it a value in locales/en/: mark = Text
+
+error: 3 errors; nothing was built
+"
+    );
+}
