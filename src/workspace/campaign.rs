@@ -13,7 +13,7 @@ use super::paper::{Kind, LEAFLET_PANELS, Paper};
 use super::slug;
 use super::tomlfile::TomlFile;
 use super::values::{MessageRef, Text, VarValue, Vars, is_identifier};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, article};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Campaign {
@@ -548,16 +548,16 @@ impl Cx<'_> {
                 && !allowed.contains(&field)
             {
                 let hint = if allowed.is_empty() {
-                    format!("a {ty} block takes no fields")
+                    format!("{} {ty} block takes no fields", article(ty))
                 } else {
-                    format!("a {ty} block takes: {}", allowed.join(", "))
+                    format!("{} {ty} block takes: {}", article(ty), allowed.join(", "))
                 };
                 self.diags.push(
                     self.file
                         .error_at(
                             &span,
                             "block-field",
-                            format!("field '{field}' is not used by a {ty} block"),
+                            format!("field '{field}' is not used by {} {ty} block", article(ty)),
                         )
                         .with_hint(hint),
                 );
@@ -586,7 +586,7 @@ impl Cx<'_> {
                     .error_at(
                         &raw.kind.span(),
                         "block-missing",
-                        format!("a {ty} block needs '{field}'"),
+                        format!("{} {ty} block needs '{field}'", article(ty)),
                     )
                     .with_hint(format!("add {field} = \"…\" naming a message id")),
             );
@@ -632,7 +632,10 @@ impl Cx<'_> {
                     self.err(
                         raw.kind.span(),
                         "block-missing",
-                        format!("a {ty} block needs 'items', a list of message ids"),
+                        format!(
+                            "{} {ty} block needs 'items', a list of message ids",
+                            article(ty)
+                        ),
                     );
                     return None;
                 };
@@ -640,7 +643,7 @@ impl Cx<'_> {
                     self.err(
                         items.span(),
                         "block-missing",
-                        format!("a {ty} block needs at least one item"),
+                        format!("{} {ty} block needs at least one item", article(ty)),
                     );
                 }
                 let items: Vec<Text> = items

@@ -222,3 +222,61 @@ error: 3 errors; nothing was built
 "
     );
 }
+
+#[test]
+fn counts_and_articles_read_as_english() {
+    let ws = fixture("mini");
+    edit(
+        ws.path(),
+        "campaigns/notice.toml",
+        "logo = \"mark.svg\"\nalt = \"mark.alt\"",
+        "logo = \"mark.svg\"\nalt = \"mark.alt\"\n\n[[document.block]]\ntype = \"image\"\nsrc = \"mark.svg\"\nalt = \"mark.alt\"\nlevel = 2",
+    );
+    let o = pamphlet(ws.path(), &["check"]);
+    assert_eq!(
+        block(&stderr(&o), "error[block-field]"),
+        "error[block-field]: field 'level' is not used by an image block
+  --> campaigns/notice.toml:23:9
+   |
+23 | level = 2
+   |         ^
+  = hint: an image block takes: src, alt, caption
+"
+    );
+
+    let ws = fixture("mini");
+    let o = pamphlet(ws.path(), &["build"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in "),
+        "{}",
+        stderr(&o)
+    );
+    let index = read(&ws.path().join("out/index.html"));
+    assert!(
+        index.contains("<p>6 files for 1 campaign in 3 locales. <em>Complete</em>"),
+        "{index}"
+    );
+
+    // one locale (a new workspace)
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ws");
+    let o = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+        .arg("init")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = pamphlet(&dir, &["build"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("built 2 files (1 campaign × 1 locale), 0 fallbacks, 0 warnings in "),
+        "{}",
+        stderr(&o)
+    );
+    let index = read(&dir.join("out/index.html"));
+    assert!(
+        index.contains("<p>2 files for 1 campaign in 1 locale. <em>Complete</em>"),
+        "{index}"
+    );
+}
