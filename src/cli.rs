@@ -51,6 +51,15 @@ pub enum Command {
     Init(InitArgs),
     /// Add a campaign skeleton and its source-locale messages
     New(NewArgs),
+    /// Add a locale: register it in pamphlet.toml and write skeleton .ftl files to translate
+    ///
+    /// The tag is added to project.locales (comments and layout of pamphlet.toml kept), and
+    /// locales/TAG/ gets one file per source-locale file, with every message and term commented
+    /// out (so status counts them missing until they are translated) and the source's comments
+    /// kept, plus an empty reviewed.toml. Prints the locale's text direction and plural
+    /// categories. Refuses a tag that is invalid, already listed, or whose folder exists.
+    #[command(name = "add-locale")]
+    AddLocale(AddLocaleArgs),
 }
 
 #[derive(Debug, Args)]
@@ -123,9 +132,27 @@ pub struct FormatArgs {
     pub locale: String,
     /// The message id, or id.attribute
     pub id: String,
+    /// Pass this campaign's variables, as a build does (project and campaign [vars], valid-as-of,
+    /// edition, and the args of the first block that prints the message); --arg overrides them
+    #[arg(long, value_name = "ID")]
+    pub campaign: Option<String>,
     /// An argument for the message (repeatable); numbers are passed as numbers
     #[arg(long = "arg", value_name = "NAME=VALUE")]
     pub args: Vec<String>,
+    /// Print without the bidi isolation marks (U+2068, U+2069) Fluent puts around placeables.
+    /// They are left out anyway when stdout is a terminal, and kept when it is a pipe or a file
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AddLocaleArgs {
+    /// The new locale's BCP 47 tag, e.g. ky, uk, az-Cyrl or pt-BR (written in canonical form)
+    pub tag: String,
+    /// Use this project locale's translations as the commented hints instead of the source text
+    /// (e.g. --from ru for uk); messages it lacks get the source text
+    #[arg(long, value_name = "LOCALE")]
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Args)]

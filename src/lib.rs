@@ -12,6 +12,7 @@
 //! [`cmd`] holds the subcommands that drive these stages; [`diagnostics`] the
 //! shape and printing of every problem reported to a person.
 
+pub mod add_locale;
 pub mod checks;
 pub mod cli;
 pub mod cmd;

@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostic;
 use crate::locale::{self, Catalog, Fallback};
 use crate::pdf::{PdfFacts, PdfSettings, PdfStage, Typesetter};
 use crate::render::{self, Engine, Rendered};
-use crate::workspace::{self, Campaign, Document, Format, Workspace, WorkspaceError};
+use crate::workspace::{self, Campaign, Document, Format, MessageRef, Workspace, WorkspaceError};
 
 /// Everything a render needs, loaded once.
 pub struct Inputs {
@@ -171,28 +171,82 @@ pub fn load_deferring(
 
 /// Every message a campaign names must exist in the source locale.
 fn check_references(ws: &Workspace, catalog: &Catalog) -> Vec<Diagnostic> {
-    let source = catalog.tag(catalog.source);
     let mut diags = Vec::new();
     for campaign in &ws.campaigns {
         for text in campaign.texts() {
-            if let Err(why) = catalog.source_has(&text.msg) {
+            if catalog.source_has(&text.msg).is_err() {
+                let (message, hint) = unknown_reference(catalog, &text.msg);
                 diags.push(
-                    Diagnostic::error(
-                        "message-unknown",
-                        format!(
-                            "message '{}' is {why} in the source locale ({source})",
-                            text.msg
-                        ),
-                    )
-                    .at(campaign.file.clone(), text.position, None)
-                    .with_hint(format!(
-                        "define it in a file under locales/{source}/, or fix the id"
-                    )),
+                    Diagnostic::error("message-unknown", message)
+                        .at(campaign.file.clone(), text.position, None)
+                        .with_hint(hint),
                 );
             }
         }
     }
     diags
+}
+
+/// What is wrong with a reference the source locale cannot resolve, and how
+/// to write what is missing (for an attribute, the `.ftl` syntax).
+fn unknown_reference(catalog: &Catalog, msg: &MessageRef) -> (String, String) {
+    let source = catalog.tag(catalog.source);
+    let message = catalog.locales[catalog.source].bundle.get_message(&msg.id);
+    // the hint's continuation lines line up under the text after "  = hint: "
+    const INDENT: &str = "              ";
+    match (&msg.attr, message) {
+        (None, None) => (
+            format!("message '{msg}' is missing in the source locale ({source})"),
+            format!("define it in a file under locales/{source}/, or fix the id"),
+        ),
+        (None, Some(m)) => {
+            let attrs: Vec<String> = m
+                .attributes()
+                .map(|a| format!("{}.{}", msg.id, a.id()))
+                .collect();
+            (
+                format!(
+                    "message '{msg}' has no value in the source locale ({source}), only attributes"
+                ),
+                format!(
+                    "name one of its attributes ({}), or give it a value in locales/{source}/: {} = Text",
+                    attrs.join(", "),
+                    msg.id
+                ),
+            )
+        }
+        (Some(attr), m) => {
+            let id = &msg.id;
+            // an existing value stays: `id = …` above the attribute
+            let value = if m.as_ref().is_some_and(|m| m.value().is_some()) {
+                " …"
+            } else {
+                ""
+            };
+            let (message, how) = match m {
+                None => (
+                    format!(
+                        "message '{id}' is missing in the source locale ({source}), so its attribute .{attr} is too"
+                    ),
+                    format!(
+                        "define the message in a file under locales/{source}/, with the attribute on an indented line under it"
+                    ),
+                ),
+                Some(_) => (
+                    format!(
+                        "message '{id}' has no attribute .{attr} in the source locale ({source})"
+                    ),
+                    format!(
+                        "add the attribute in locales/{source}/ on an indented line under the message"
+                    ),
+                ),
+            };
+            (
+                message,
+                format!("{how}:\n{INDENT}{id} ={value}\n{INDENT}    .{attr} = …"),
+            )
+        }
+    }
 }
 
 /// One document to render in one locale.

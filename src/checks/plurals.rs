@@ -29,7 +29,8 @@ use unic_langid::LanguageIdentifier;
 use super::Cx;
 use crate::diagnostics::Diagnostic;
 
-const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+/// The CLDR plural categories, in CLDR's order.
+pub const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// The cardinal plural categories `id` uses, found by selecting on sample
 /// numbers (integers and decimals); `None` without CLDR rules.

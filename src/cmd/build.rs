@@ -385,7 +385,10 @@ fn build(
         ));
     }
     let unchanged = if reused > 0 {
-        format!(", {reused} of {} documents unchanged", done.len())
+        format!(
+            ", {reused} of {} unchanged",
+            plural(done.len(), "document", "documents")
+        )
     } else {
         String::new()
     };
@@ -659,9 +662,10 @@ fn with_progress_bar<R: Send>(
                 let width = 30;
                 let filled = (n * width).checked_div(total).unwrap_or(width);
                 eprint!(
-                    "\r[{}{}] {n}/{total} documents",
+                    "\r[{}{}] {n}/{total} {}",
                     "#".repeat(filled),
-                    " ".repeat(width - filled)
+                    " ".repeat(width - filled),
+                    if total == 1 { "document" } else { "documents" }
                 );
                 let _ = std::io::stderr().flush();
                 shown = true;

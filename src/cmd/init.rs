@@ -12,7 +12,7 @@ const CONFIG: &str = r#"# pamphlet project settings. See docs/campaign-format.md
 [project]
 name = "My campaigns"
 source-locale = "en"
-# Add a locale here and create locales/<tag>/ with its .ftl files.
+# Add a locale with `pamphlet add-locale TAG`: it lists the tag here and writes locales/TAG/.
 locales = ["en"]
 formats = ["html", "txt"]
 output = "out"

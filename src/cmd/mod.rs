@@ -2,6 +2,7 @@
 //! printed diagnostics and an exit code. This is the edge where typed errors
 //! become text; nothing below it prints.
 
+pub mod add_locale;
 pub mod build;
 pub mod check;
 pub mod format;
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Format(args) => format::run(&cli.root, args, &rep),
         Command::Init(args) => init::run(args, &rep),
         Command::New(args) => new::run(&cli.root, args, &rep),
+        Command::AddLocale(args) => add_locale::run(&cli.root, args, &rep),
     }
 }
 

@@ -11,7 +11,14 @@ use crate::workspace::{self, Kind, slug};
 
 pub fn run(root: &Path, args: &NewArgs, rep: &Reporter) -> u8 {
     if let Err(why) = slug::validate(&args.id) {
-        rep.error(&format!("'{}' cannot be a campaign id: {why}", args.id));
+        let instead = match slug::suggest(&args.id) {
+            Some(s) => format!("try `pamphlet new {s}`"),
+            None => "write it in ASCII, e.g. `pamphlet new return-home` (the id only names files; readers never see it)".to_owned(),
+        };
+        rep.error(&format!(
+            "'{}' cannot be a campaign id: {why}; {instead}",
+            args.id
+        ));
         return EXIT_USAGE;
     }
     let config_path = root.join(workspace::CONFIG_FILE);

@@ -17,6 +17,7 @@ pub mod numbers;
 pub mod pseudo;
 pub mod quote;
 pub mod review;
+pub mod skeleton;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -794,7 +795,7 @@ fn duplicate(
 }
 
 /// `.ftl` files under `folder`, recursively, sorted; symbolic links are not followed.
-fn ftl_paths(folder: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+pub(crate) fn ftl_paths(folder: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     if !folder.is_dir() {
         return Ok(Vec::new());
     }

@@ -47,7 +47,9 @@ fn tag(s: &str) -> Option<(Seg<'_>, usize)> {
     ))
 }
 
-fn segments(text: &str) -> Vec<Seg<'_>> {
+/// The text cut at every allowed tag, and for each segment whether it is
+/// kept as markup: only properly paired, unnested open/close tags are.
+fn parse(text: &str) -> (Vec<Seg<'_>>, Vec<bool>) {
     let mut out = Vec::new();
     let mut rest = text;
     let mut text_start = 0;
@@ -70,7 +72,6 @@ fn segments(text: &str) -> Vec<Seg<'_>> {
     if text_start < text.len() {
         out.push(Seg::Text(&text[text_start..]));
     }
-    // keep only properly paired, unnested open/close tags
     let mut keep = vec![false; out.len()];
     let mut i = 0;
     while i < out.len() {
@@ -92,6 +93,11 @@ fn segments(text: &str) -> Vec<Seg<'_>> {
         }
         i += 1;
     }
+    (out, keep)
+}
+
+fn segments(text: &str) -> Vec<Seg<'_>> {
+    let (out, keep) = parse(text);
     out.into_iter()
         .zip(keep)
         .map(|(seg, k)| match (seg, k) {
@@ -192,29 +198,86 @@ pub fn to_typst(text: &str) -> String {
     out
 }
 
+/// Why a tag in a translation is printed as text instead of formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// Not on the allow-list, or written with attributes (`<a href=…>`, `<b class=x>`).
+    NotAllowed,
+    /// An allowed tag that is never closed (`<b>` without `</b>`).
+    Unclosed,
+    /// A closing tag with no tag open (`</b>` alone).
+    Unopened,
+    /// An allowed pair with another tag inside it (`<em><b>x</b></em>`).
+    Nested,
+}
+
+/// A tag-like piece of text that is printed literally.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiteralTag {
+    /// As written, e.g. `<b>` or `<a href="…">`.
+    pub tag: String,
+    /// Byte offset of its `<` in the text.
+    pub offset: usize,
+    pub why: Why,
+}
+
+/// Every tag-like `<…>` of `text` that is not kept as markup, and why. A
+/// closing tag that belongs to a nested pair is reported with its opening tag.
+pub fn literal_tags(text: &str) -> Vec<LiteralTag> {
+    let (segs, keep) = parse(text);
+    let offset_of = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    let mut out = Vec::new();
+    for (i, seg) in segs.iter().enumerate() {
+        let why = match (*seg, keep[i]) {
+            (Seg::Text(t), _) => {
+                let base = offset_of(t);
+                let mut from = 0;
+                while let Some(j) = memchr::memchr(b'<', &t.as_bytes()[from..]) {
+                    let at = from + j;
+                    let after = &t[at + 1..];
+                    if after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+                    {
+                        let end = after.find('>').map_or(after.len(), |e| e + 1);
+                        out.push(LiteralTag {
+                            tag: format!("<{}", &after[..end]),
+                            offset: base + at,
+                            why: Why::NotAllowed,
+                        });
+                    }
+                    from = at + 1;
+                }
+                continue;
+            }
+            (_, true) | (Seg::Void(_), _) => continue,
+            (Seg::Open(name), false) => {
+                if segs[i + 1..].contains(&Seg::Close(name)) {
+                    Why::Nested
+                } else {
+                    Why::Unclosed
+                }
+            }
+            (Seg::Close(name), false) => {
+                let open_before = (0..i).any(|j| !keep[j] && segs[j] == Seg::Open(name));
+                if open_before {
+                    continue;
+                }
+                Why::Unopened
+            }
+        };
+        let tag = raw(text, *seg);
+        out.push(LiteralTag {
+            tag: tag.to_owned(),
+            offset: offset_of(tag),
+            why,
+        });
+    }
+    out
+}
+
 /// Markup-like text that is *not* allowed and will be printed literally:
 /// each `<…>` that looks like a tag but is not a kept inline element.
 pub fn disallowed(text: &str) -> Vec<String> {
-    segments(text)
-        .into_iter()
-        .filter_map(|s| match s {
-            Seg::Text(t) => Some(t),
-            _ => None,
-        })
-        .flat_map(|t| {
-            let mut found = Vec::new();
-            let mut rest = t;
-            while let Some(i) = memchr::memchr(b'<', rest.as_bytes()) {
-                let after = &rest[i + 1..];
-                if after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
-                    let end = after.find('>').map_or(after.len(), |e| e + 1);
-                    found.push(format!("<{}", &after[..end]));
-                }
-                rest = after;
-            }
-            found
-        })
-        .collect()
+    literal_tags(text).into_iter().map(|l| l.tag).collect()
 }
 
 fn escape_into(t: &str, out: &mut String) {
@@ -282,5 +345,44 @@ mod tests {
             ["<script>", "</script>"]
         );
         assert!(disallowed("<strong>ok</strong>").is_empty());
+    }
+
+    #[test]
+    fn literal_tags_say_why_and_where() {
+        let t = |text: &str| {
+            literal_tags(text)
+                .into_iter()
+                .map(|l| (l.tag, l.offset, l.why))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            t("Free <b>within 15 days."),
+            [("<b>".to_owned(), 5, Why::Unclosed)]
+        );
+        assert_eq!(
+            t("<b>ok</b> and <b>not"),
+            [("<b>".to_owned(), 14, Why::Unclosed)]
+        );
+        assert_eq!(t("x</i>"), [("</i>".to_owned(), 1, Why::Unopened)]);
+        assert_eq!(
+            t("<b>x</i>"),
+            [
+                ("<b>".to_owned(), 0, Why::Unclosed),
+                ("</i>".to_owned(), 4, Why::Unopened)
+            ]
+        );
+        assert_eq!(
+            t("<em><b>x</b></em>"),
+            [("<em>".to_owned(), 0, Why::Nested)],
+            "the closing </em> is reported with its opening tag"
+        );
+        assert_eq!(
+            t("see <a href=\"x\">here</a>"),
+            [
+                ("<a href=\"x\">".to_owned(), 4, Why::NotAllowed),
+                ("</a>".to_owned(), 20, Why::NotAllowed)
+            ]
+        );
+        assert!(t("<br> 1 < 2 <strong>a</strong>").is_empty());
     }
 }

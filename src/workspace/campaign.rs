@@ -13,7 +13,7 @@ use super::paper::{Kind, LEAFLET_PANELS, Paper};
 use super::slug;
 use super::tomlfile::TomlFile;
 use super::values::{MessageRef, Text, VarValue, Vars, is_identifier};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, article};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Campaign {
@@ -171,6 +171,21 @@ impl Campaign {
             .map(str::to_owned)
     }
 
+    /// The arguments a build resolves `msg` with in this campaign: the
+    /// campaign's variables, with the block arguments of the first text that
+    /// names `msg` over them. Also returns how many other texts name `msg`
+    /// with different block arguments (a build resolves those differently).
+    pub fn vars_for(&self, msg: &MessageRef) -> (Vars, usize) {
+        let mut uses = self.texts().filter(|t| t.msg == *msg);
+        let Some(first) = uses.next() else {
+            return (self.vars.clone(), 0);
+        };
+        let others = uses.filter(|t| t.args != first.args).count();
+        let mut vars = self.vars.clone();
+        vars.extend(first.args.iter().map(|(k, v)| (k.clone(), v.clone())));
+        (vars, others)
+    }
+
     /// Every message reference in the campaign, title included.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
         std::iter::once(&self.title).chain(
@@ -262,7 +277,16 @@ const BLOCK_FIELDS: &[(&str, &[&str])] = &[
 /// Parses and validates one campaign file. `id` comes from the file name;
 /// `project_vars` are the variables of `pamphlet.toml`.
 pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign, Vec<Diagnostic>> {
-    let raw: RawCampaign = file.parse().map_err(|d| vec![d])?;
+    let raw: RawCampaign = file.parse().map_err(|d| {
+        // `[document.block]` makes toml report a duplicate key or a wrong
+        // type; the real mistake is the single brackets
+        let brackets = single_bracket_headers(file);
+        if brackets.is_empty() {
+            vec![d]
+        } else {
+            brackets
+        }
+    })?;
     let mut cx = Cx {
         file,
         diags: Vec::new(),
@@ -273,7 +297,10 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
         cx.diags.push(
             Diagnostic::error("campaign-id", format!("the campaign id '{id}' (from the file name) is not usable as a folder name: {why}"))
                 .in_file(&file.display)
-                .with_hint("rename the file, e.g. campaigns/register-stay.toml"),
+                .with_hint(match slug::suggest(id) {
+                    Some(s) => format!("rename the file to campaigns/{s}.toml"),
+                    None => "rename the file with ASCII letters, digits and '-', e.g. campaigns/return-home.toml (the id only names files; readers never see it)".to_owned(),
+                }),
         );
     }
 
@@ -364,6 +391,44 @@ struct Cx<'f> {
     vars: Vars,
 }
 
+/// `[document]` and `[document.block]` headers written with single brackets:
+/// documents and blocks are arrays of tables, one `[[…]]` header each.
+fn single_bracket_headers(file: &TomlFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let header = trimmed
+            .strip_prefix('[')
+            .filter(|rest| !rest.starts_with('['))
+            .and_then(|rest| rest.split_once(']'))
+            .map(|(name, _)| name.split('.').map(str::trim).collect::<Vec<_>>());
+        let what = match header.as_deref() {
+            Some(["document"]) => Some(("document", "each one adds a document")),
+            Some(["document", "block"]) => Some((
+                "document.block",
+                "each one adds a block to the document above it, in order",
+            )),
+            _ => None,
+        };
+        if let Some((name, why)) = what {
+            let at = offset + (line.len() - trimmed.len());
+            out.push(
+                file.error_at(
+                    &(at..at + 1),
+                    "toml",
+                    format!("[{name}] must be written [[{name}]], with double brackets"),
+                )
+                .with_hint(format!(
+                    "write [[{name}]]: {why}; docs/campaign-format.md shows a complete example"
+                )),
+            );
+        }
+        offset += line.len();
+    }
+    out
+}
+
 impl Cx<'_> {
     fn err(&mut self, span: Range<usize>, code: &'static str, msg: impl Into<String>) {
         self.diags.push(self.file.error_at(&span, code, msg));
@@ -372,11 +437,15 @@ impl Cx<'_> {
     fn document(&mut self, raw: &RawDocument) -> Option<Document> {
         let id = raw.id.get_ref().clone();
         if let Err(why) = slug::validate(&id) {
-            self.err(
-                raw.id.span(),
+            let d = self.file.error_at(
+                &raw.id.span(),
                 "document-id",
                 format!("the document id '{id}' is not usable as a file name: {why}"),
             );
+            self.diags.push(match slug::suggest(&id) {
+                Some(s) => d.with_hint(format!("write id = \"{s}\"")),
+                None => d.with_hint("write it in ASCII, e.g. id = \"flyer\""),
+            });
         }
         let paper = raw
             .paper
@@ -479,16 +548,16 @@ impl Cx<'_> {
                 && !allowed.contains(&field)
             {
                 let hint = if allowed.is_empty() {
-                    format!("a {ty} block takes no fields")
+                    format!("{} {ty} block takes no fields", article(ty))
                 } else {
-                    format!("a {ty} block takes: {}", allowed.join(", "))
+                    format!("{} {ty} block takes: {}", article(ty), allowed.join(", "))
                 };
                 self.diags.push(
                     self.file
                         .error_at(
                             &span,
                             "block-field",
-                            format!("field '{field}' is not used by a {ty} block"),
+                            format!("field '{field}' is not used by {} {ty} block", article(ty)),
                         )
                         .with_hint(hint),
                 );
@@ -517,7 +586,7 @@ impl Cx<'_> {
                     .error_at(
                         &raw.kind.span(),
                         "block-missing",
-                        format!("a {ty} block needs '{field}'"),
+                        format!("{} {ty} block needs '{field}'", article(ty)),
                     )
                     .with_hint(format!("add {field} = \"…\" naming a message id")),
             );
@@ -563,7 +632,10 @@ impl Cx<'_> {
                     self.err(
                         raw.kind.span(),
                         "block-missing",
-                        format!("a {ty} block needs 'items', a list of message ids"),
+                        format!(
+                            "{} {ty} block needs 'items', a list of message ids",
+                            article(ty)
+                        ),
                     );
                     return None;
                 };
@@ -571,7 +643,7 @@ impl Cx<'_> {
                     self.err(
                         items.span(),
                         "block-missing",
-                        format!("a {ty} block needs at least one item"),
+                        format!("{} {ty} block needs at least one item", article(ty)),
                     );
                 }
                 let items: Vec<Text> = items

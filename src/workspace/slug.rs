@@ -4,30 +4,53 @@
 //! digit, at most 64 characters, and never a name Windows reserves, so every
 //! output path is safe on the print shop's machine too.
 
-/// Checks that `s` may name an output file or folder.
+/// Checks that `s` may name an output file or folder; the error says why not,
+/// in words that fit after "cannot be a campaign id: ".
 pub fn validate(s: &str) -> Result<(), String> {
     if s.is_empty() {
         return Err("it is empty".into());
-    }
-    if s.len() > 64 {
-        return Err("it is longer than 64 characters".into());
-    }
-    let first = s.as_bytes()[0];
-    if !(first.is_ascii_lowercase() || first.is_ascii_digit()) {
-        return Err("it must start with a lowercase letter or a digit".into());
     }
     if let Some(c) = s
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
     {
         return Err(format!(
-            "it contains {c:?}; use lowercase letters, digits and '-'"
+            "it contains {c:?}: ids are ASCII lowercase letters (a-z), digits and '-'"
         ));
+    }
+    if s.starts_with('-') {
+        return Err("it starts with '-': ids start with a letter (a-z) or a digit".into());
+    }
+    if s.len() > 64 {
+        return Err("it is longer than 64 characters".into());
     }
     if is_windows_reserved(s) {
         return Err("it is a name Windows reserves for devices".into());
     }
     Ok(())
+}
+
+/// A valid slug made from `s`: ASCII letters lowercased, every other run of
+/// characters turned into one `-` (`Return Home` → `return-home`,
+/// `flyer_2026` → `flyer-2026`). `None` when nothing usable is left, as for a
+/// name in another script: pamphlet does not transliterate.
+pub fn suggest(s: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out.truncate(64);
+    while out.ends_with('-') {
+        out.pop();
+    }
+    validate(&out).ok().map(|()| out)
 }
 
 fn is_windows_reserved(s: &str) -> bool {
@@ -40,7 +63,7 @@ fn is_windows_reserved(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::validate;
+    use super::{suggest, validate};
 
     #[test]
     fn accepts_plain_slugs_and_refuses_paths_and_devices() {
@@ -52,5 +75,32 @@ mod tests {
             assert!(validate(bad).is_err(), "{bad:?} should be refused");
         }
         assert!(validate(&"a".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn errors_say_what_an_id_is_made_of() {
+        assert_eq!(
+            validate("возврат").unwrap_err(),
+            "it contains 'в': ids are ASCII lowercase letters (a-z), digits and '-'"
+        );
+        assert_eq!(
+            validate("Return Home").unwrap_err(),
+            "it contains 'R': ids are ASCII lowercase letters (a-z), digits and '-'"
+        );
+        assert_eq!(
+            validate("-x").unwrap_err(),
+            "it starts with '-': ids start with a letter (a-z) or a digit"
+        );
+    }
+
+    #[test]
+    fn suggestions_keep_the_ascii_parts() {
+        assert_eq!(suggest("Return Home").as_deref(), Some("return-home"));
+        assert_eq!(suggest("  flyer_2026!! ").as_deref(), Some("flyer-2026"));
+        assert_eq!(suggest("возврат домой 2026").as_deref(), Some("2026"));
+        assert_eq!(suggest("возврат"), None);
+        assert_eq!(suggest("CON"), None, "a device name is no suggestion");
+        let long = suggest(&format!("{}-b", "a".repeat(70))).unwrap();
+        assert_eq!(long, "a".repeat(64));
     }
 }

@@ -129,7 +129,10 @@ fn missing_attribute_is_reported() {
     fails_with(
         ws.path(),
         1,
-        &["message 'mark.title' is attribute .title missing in the source locale"],
+        &[
+            "error[message-unknown]: message 'mark' has no attribute .title in the source locale (en)\n  --> campaigns/notice.toml:17:7\n",
+            "  = hint: add the attribute in locales/en/ on an indented line under the message:\n              mark =\n                  .title = …\n",
+        ],
     );
 }
 

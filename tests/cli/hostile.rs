@@ -453,7 +453,9 @@ fn c20_attributes_only_message_used_as_value() {
         &ws,
         &before,
         1,
-        &["message 'mark' is has no value (only attributes) in the source locale (en)"],
+        &[
+            "error[message-unknown]: message 'mark' has no value in the source locale (en), only attributes\n  --> campaigns/notice.toml:26:8\n  = hint: name one of its attributes (mark.alt), or give it a value in locales/en/: mark = Text\n",
+        ],
     );
 }
 

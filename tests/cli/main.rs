@@ -1,16 +1,19 @@
 //! Integration tests: the `pamphlet` binary run on fixture workspaces copied
 //! into temporary folders, asserting on exit codes, messages and outputs.
 
+mod add_locale;
 mod build;
 mod checks;
 mod errors;
 mod fallback;
+mod format;
 mod hints;
 mod hostile;
 mod incremental;
 mod init;
 mod interrupt;
 mod invalidation;
+mod messages;
 mod pdf;
 mod pseudo;
 mod review;
