@@ -87,6 +87,11 @@ fn state(
     args: &fluent_bundle::FluentArgs,
 ) -> State {
     let data = &catalog.locales[locale];
+    // in the file but unusable (a syntax error, an unindented line): an
+    // error to fix, not a message to add
+    if data.broken.contains_key(msg.id.as_str()) {
+        return State::Error;
+    }
     if !data.bundle.has_message(&msg.id) {
         return State::Missing;
     }

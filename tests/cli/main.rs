@@ -12,6 +12,7 @@ mod interrupt;
 mod pdf;
 mod pseudo;
 mod snapshots;
+mod translations;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
