@@ -214,3 +214,34 @@ fn a_term_cut_short_breaks_every_message_that_uses_it() {
         "from en (fallback: broken in ru: references -service-name, which is broken (continuation line not indented))\n"
     );
 }
+
+#[test]
+fn a_message_with_a_syntax_error_is_reported_once_as_broken() {
+    let ws = fixture("mini");
+    let root = ws.path();
+    let before = status(root);
+    edit(
+        root,
+        "locales/ar/notice.ftl",
+        "notice-step-one = املأ الاستمارة.",
+        "notice-step-one = املأ { الاستمارة",
+    );
+    let line = line_of(root, "locales/ar/notice.ftl", "notice-step-one =");
+    let ar: Vec<String> = findings(root)
+        .into_iter()
+        .filter(|f| f.contains("locales/ar/"))
+        .collect();
+    assert_eq!(
+        ar,
+        [format!("error ftl-syntax locales/ar/notice.ftl:{line}")]
+    );
+    let after = status(root);
+    let (b, a) = (totals(&before, "ar"), totals(&after, "ar"));
+    assert_eq!(a["missing"], b["missing"], "{a}");
+    assert_eq!(a["errors"].as_u64(), b["errors"].as_u64().map(|e| e + 1));
+    let o = pamphlet(root, &["format", "ar", "notice-step-one"]);
+    assert_eq!(
+        stderr(&o),
+        "from en (fallback: broken in ar: syntax error)\n"
+    );
+}
