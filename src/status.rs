@@ -1,6 +1,7 @@
 //! Translation status: for each campaign × locale, how many of the messages
-//! the campaign prints are translated, missing, stale or broken, and how many
-//! source words are left to translate. `pamphlet status` prints it;
+//! the campaign prints are translated, untranslated (copied from the source
+//! without a `# same-as-source` mark, [`crate::locale::copies`]), missing,
+//! stale or broken, and how many source words are left to translate. `pamphlet status` prints it;
 //! `out/index.html` shows the same numbers.
 //!
 //! Computed from the loaded catalog alone (bundles, review records, trial
@@ -19,11 +20,14 @@ pub struct Cell {
     /// Messages the campaign prints (by id; attributes count with their message).
     pub total: usize,
     pub translated: usize,
+    /// Present and resolving, but the same as the source's text and not
+    /// marked `# same-as-source`: a translation never done.
+    pub untranslated: usize,
     pub missing: usize,
     pub stale: usize,
     /// Present but failing to resolve (unknown variable, broken reference, unsafe character …).
     pub errors: usize,
-    /// Words of the source text of every message not translated (missing, stale or broken).
+    /// Words of the source text of every message not translated (untranslated, missing, stale or broken).
     pub words_left: usize,
     pub percent: usize,
 }
@@ -54,6 +58,7 @@ pub struct Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
     Translated,
+    Untranslated,
     Missing,
     Stale,
     Error,
@@ -69,6 +74,7 @@ impl Cell {
         self.total += 1;
         match state {
             State::Translated => self.translated += 1,
+            State::Untranslated => self.untranslated += 1,
             State::Missing => self.missing += 1,
             State::Stale => self.stale += 1,
             State::Error => self.errors += 1,
@@ -99,7 +105,7 @@ fn state(
         return State::Stale;
     }
     match catalog.resolve(locale, msg, args) {
-        Ok(r) if r.fallback.is_none() => State::Translated,
+        Ok(r) if r.fallback.is_none() => translated_or_copied(catalog, locale, &msg.id),
         Ok(r) if r.fallback.as_ref().is_some_and(|f| f.missing) => State::Missing,
         _ => State::Error,
     }
@@ -132,8 +138,18 @@ pub fn compute(catalog: &Catalog, campaigns: &[Campaign]) -> Status {
     })
 }
 
+/// A message the locale prints itself: translated, or copied from the source.
+fn translated_or_copied(catalog: &Catalog, locale: usize, id: &str) -> State {
+    if catalog.copies(locale, id).is_empty() {
+        State::Translated
+    } else {
+        State::Untranslated
+    }
+}
+
 /// The state of a message from the fallbacks a build recorded for it:
-/// translated unless it fell back (missing or broken) or is stale.
+/// translated unless it fell back (missing or broken), is stale or is an
+/// unmarked copy of the source.
 pub fn state_from_fallbacks<'f>(
     catalog: &Catalog,
     locale: usize,
@@ -147,7 +163,7 @@ pub fn state_from_fallbacks<'f>(
         Some(f) if f.missing => State::Missing,
         Some(_) => State::Error,
         None if review::is_stale(catalog, locale, id) => State::Stale,
-        None => State::Translated,
+        None => translated_or_copied(catalog, locale, id),
     }
 }
 
@@ -182,6 +198,8 @@ pub struct Matrix<'c> {
 pub struct Column {
     cells: Vec<Cell>,
     total: LocaleTotal,
+    /// The messages counted untranslated, each once, in id order.
+    pub untranslated: Vec<String>,
 }
 
 impl<'c> Matrix<'c> {
@@ -233,6 +251,7 @@ impl<'c> Matrix<'c> {
         let source = &catalog.locales[catalog.source];
         let mut total = Cell::default();
         let mut counted = vec![false; self.word_counts.len()];
+        let mut untranslated = Vec::new();
         let cells = self
             .messages
             .iter()
@@ -245,6 +264,9 @@ impl<'c> Matrix<'c> {
                     if !counted[n] {
                         counted[n] = true;
                         total.add(s, self.word_counts[n]);
+                        if s == State::Untranslated {
+                            untranslated.push(text.msg.id.clone());
+                        }
                     }
                 }
                 cell
@@ -256,8 +278,10 @@ impl<'c> Matrix<'c> {
             .keys()
             .filter(|id| !source.index.contains_key(*id))
             .count();
+        untranslated.sort();
         Column {
             cells,
+            untranslated,
             total: LocaleTotal {
                 locale: data.tag.clone(),
                 cell: total,
@@ -313,13 +337,21 @@ impl Status {
         fn row(tag: &str, c: &Cell, obsolete: &str) -> String {
             let done = format!("{}/{}", c.translated, c.total);
             format!(
-                "{tag:<12} {done:>10} {:>7} {:>7} {:>6} {:>6} {:>7}% {obsolete:>9}\n",
-                c.missing, c.stale, c.errors, c.words_left, c.percent
+                "{tag:<12} {done:>10} {:>12} {:>7} {:>7} {:>6} {:>6} {:>7}% {obsolete:>9}\n",
+                c.untranslated, c.missing, c.stale, c.errors, c.words_left, c.percent
             )
         }
         let header = format!(
-            "{:<12} {:>10} {:>7} {:>7} {:>6} {:>6} {:>8} {:>9}\n",
-            "locale", "translated", "missing", "stale", "errors", "words", "complete", "obsolete"
+            "{:<12} {:>10} {:>12} {:>7} {:>7} {:>6} {:>6} {:>8} {:>9}\n",
+            "locale",
+            "translated",
+            "untranslated",
+            "missing",
+            "stale",
+            "errors",
+            "words",
+            "complete",
+            "obsolete"
         );
         let mut out = String::new();
         for campaign in &self.campaigns {
@@ -358,14 +390,15 @@ impl Status {
                 .collect();
             out.push_str(&format!("| {} | {} |\n", row.campaign, cells.join(" | ")));
         }
-        out.push_str("\n| locale | translated | missing | stale | errors | words left | complete | obsolete |\n|---|---|---|---|---|---|---|---|\n");
+        out.push_str("\n| locale | translated | untranslated | missing | stale | errors | words left | complete | obsolete |\n|---|---|---|---|---|---|---|---|---|\n");
         for t in &self.totals {
             let c = &t.cell;
             out.push_str(&format!(
-                "| {} | {}/{} | {} | {} | {} | {} | {} % | {} |\n",
+                "| {} | {}/{} | {} | {} | {} | {} | {} | {} % | {} |\n",
                 t.locale,
                 c.translated,
                 c.total,
+                c.untranslated,
                 c.missing,
                 c.stale,
                 c.errors,

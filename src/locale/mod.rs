@@ -9,6 +9,7 @@
 
 pub mod ast;
 pub mod chain;
+pub mod copies;
 pub mod dates;
 pub mod ftl;
 pub mod functions;

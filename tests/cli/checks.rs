@@ -52,8 +52,8 @@ fn every_known_defect_is_found_at_its_line() {
         "error ftl-syntax locales/ar/main.ftl:17",
         "error ftl-duplicate locales/ar/main.ftl:18",
         "warning reference-differs locales/ar/main.ftl:18",
-        "info untranslated locales/az/main.ftl:1",
-        "info untranslated locales/az/main.ftl:2",
+        "warning untranslated locales/az/main.ftl:1",
+        "warning untranslated locales/az/main.ftl:2",
         "warning length-ratio locales/az/main.ftl:3",
         "warning markup-disallowed locales/az/main.ftl:3",
         "warning markup-disallowed locales/az/main.ftl:3",
@@ -386,7 +386,13 @@ fn status_counts_translated_missing_stale_errors_and_words() {
     // logo.alt is missing (the ru logo has no .alt); greeting uses $nmae (error)
     assert_eq!(
         ru,
-        &serde_json::json!({"total": 5, "translated": 3, "missing": 1, "stale": 0, "errors": 1, "words_left": 3, "percent": 60})
+        &serde_json::json!({"total": 5, "translated": 3, "untranslated": 0, "missing": 1, "stale": 0, "errors": 1, "words_left": 3, "percent": 60})
+    );
+    // az: `title` is the English text, unmarked (untranslated); greeting
+    // references an unknown term (error)
+    assert_eq!(
+        &s["campaigns"][0]["cells"][3],
+        &serde_json::json!({"total": 5, "translated": 3, "untranslated": 1, "missing": 0, "stale": 0, "errors": 1, "words_left": 3, "percent": 60})
     );
     // ar: greeting carries a bidi override (error); `unused` is junk but not printed
     assert_eq!(s["campaigns"][0]["cells"][2]["errors"], 1);
@@ -401,11 +407,11 @@ fn status_counts_translated_missing_stale_errors_and_words() {
     );
     let md = String::from_utf8_lossy(&md.stdout);
     assert!(
-        md.contains("| c | 100 % | 60 % (2 left) | 80 % (1 left) | 80 % (1 left) |"),
+        md.contains("| c | 100 % | 60 % (2 left) | 80 % (1 left) | 60 % (2 left) |"),
         "{md}"
     );
     assert!(
-        md.contains("| ru | 3/5 | 1 | 0 | 1 | 3 | 60 % | 1 |"),
+        md.contains("| ru | 3/5 | 0 | 1 | 0 | 1 | 3 | 60 % | 1 |"),
         "{md}"
     );
 }

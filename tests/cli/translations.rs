@@ -245,3 +245,119 @@ fn a_message_with_a_syntax_error_is_reported_once_as_broken() {
         "from en (fallback: broken in ar: syntax error)\n"
     );
 }
+
+/// The print fixture passes `check --deny-warnings` and `build --strict`:
+/// a copy is what makes them fail.
+#[test]
+fn an_untranslated_copy_is_a_warning_and_not_counted_as_translated() {
+    let ws = fixture("print");
+    let root = ws.path();
+    let clean = status(root);
+    let total = totals(&clean, "ru")["total"].as_u64().unwrap();
+    assert_eq!(totals(&clean, "ru")["translated"].as_u64(), Some(total));
+    // English left in the Russian file, in another layout and without comments
+    edit(
+        root,
+        "locales/ru/notice.ftl",
+        "details = Регистрация бесплатна. Возьмите паспорт и адрес места пребывания.",
+        "details =\n    Registration is free of charge.\n    Bring your passport and the address of your stay.",
+    );
+    let line = line_of(root, "locales/ru/notice.ftl", "details =");
+    let warning = format!(
+        "warning[untranslated]: 'details' is the same as in the source (en): it is not translated\n  --> locales/ru/notice.ftl:{line}:1\n"
+    );
+
+    assert_eq!(
+        findings(root),
+        [format!("warning untranslated locales/ru/notice.ftl:{line}")]
+    );
+    let o = pamphlet(root, &["check", "--deny-warnings"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
+    assert!(stderr(&o).contains(
+        "  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale\n"
+    ), "{}", stderr(&o));
+
+    let s = status(root);
+    let ru = totals(&s, "ru");
+    assert_eq!(ru["untranslated"].as_u64(), Some(1));
+    assert_eq!(ru["translated"].as_u64(), Some(total - 1));
+    assert_eq!(ru["percent"].as_u64(), Some((total - 1) * 100 / total));
+    assert!(ru["words_left"].as_u64().unwrap() > 0);
+
+    let o = pamphlet(root, &["build", "--strict", "--format", "html"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--strict: 0 fallbacks and 1 warning;"),
+        "{}",
+        stderr(&o)
+    );
+    let o = pamphlet(root, &["build", "--format", "html"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(", 0 fallbacks, 1 warning in "),
+        "{}",
+        stderr(&o)
+    );
+    // the review page: the Untranslated column, and completeness below 100 %
+    let index = read(&root.join("out/index.html"));
+    assert!(
+        index.contains("<th scope=\"col\">Untranslated</th>"),
+        "{index}"
+    );
+    let row = index.split("<span lang=\"ru\"").nth(1).unwrap();
+    assert!(
+        row.contains(&format!(
+            "<td class=\"partial\">{}/{total} ({}%)</td>\n<td>1</td>\n",
+            total - 1,
+            (total - 1) * 100 / total
+        )),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_same_as_source_mark_keeps_an_intended_copy() {
+    // above the translation (this locale only) or above the source (every locale)
+    for file in ["locales/ru/notice.ftl", "locales/en/notice.ftl"] {
+        let ws = fixture("print");
+        let root = ws.path();
+        edit(
+            root,
+            "locales/ru/notice.ftl",
+            "phone = Телефон",
+            "phone = Phone",
+        );
+        assert_eq!(
+            findings(root),
+            [format!(
+                "warning untranslated locales/ru/notice.ftl:{}",
+                line_of(root, "locales/ru/notice.ftl", "phone =")
+            )]
+        );
+        edit(
+            root,
+            file,
+            "phone = Phone",
+            "# same-as-source\nphone = Phone",
+        );
+        assert_eq!(findings(root), Vec::<String>::new(), "{file}");
+        assert_eq!(totals(&status(root), "ru")["untranslated"], 0, "{file}");
+        let o = pamphlet(root, &["build", "--strict", "--format", "html"]);
+        assert_eq!(code(&o), 0, "{file}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn the_sample_workspace_has_no_untranslated_copies() {
+    let found = findings(&repo());
+    assert!(
+        !found.iter().any(|f| f.contains(" untranslated ")),
+        "{found:?}"
+    );
+    let s = status(&repo());
+    for t in s["totals"].as_array().unwrap() {
+        assert_eq!(t["untranslated"], 0, "{t}");
+    }
+}
