@@ -1,8 +1,9 @@
 //! Translation status: for each campaign × locale, how many of the messages
-//! the campaign prints are translated, missing, stale or broken, how many
-//! of the translated ones were never reviewed, and how many source words are
-//! left to translate. `pamphlet status` prints it; `out/index.html` shows the
-//! same numbers.
+//! the campaign prints are translated, untranslated (copied from the source
+//! without a `# same-as-source` mark, [`crate::locale::copies`]), missing,
+//! stale or broken, how many of the translated ones were never reviewed, and
+//! how many source words are left to translate. `pamphlet status` prints it;
+//! `out/index.html` shows the same numbers.
 //!
 //! *Unreviewed* is a part of *translated*, not a state of its own: a
 //! translation without a record in `reviewed.toml` prints, and counts as
@@ -26,13 +27,16 @@ pub struct Cell {
     /// Messages the campaign prints (by id; attributes count with their message).
     pub total: usize,
     pub translated: usize,
+    /// Present and resolving, but the same as the source's text and not
+    /// marked `# same-as-source`: a translation never done.
+    pub untranslated: usize,
     pub missing: usize,
     pub stale: usize,
     /// Present but failing to resolve (unknown variable, broken reference, unsafe character …).
     pub errors: usize,
     /// Of the translated messages, those without a review record.
     pub unreviewed: usize,
-    /// Words of the source text of every message not translated (missing, stale or broken).
+    /// Words of the source text of every message not translated (untranslated, missing, stale or broken).
     pub words_left: usize,
     pub percent: usize,
     /// The stale messages, with the source text reviewed and today's.
@@ -65,6 +69,7 @@ pub struct Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
     Translated,
+    Untranslated,
     Missing,
     Stale,
     Error,
@@ -80,6 +85,7 @@ impl Cell {
         self.total += 1;
         match state {
             State::Translated => self.translated += 1,
+            State::Untranslated => self.untranslated += 1,
             State::Missing => self.missing += 1,
             State::Stale => self.stale += 1,
             State::Error => self.errors += 1,
@@ -101,6 +107,11 @@ fn state(
     args: &fluent_bundle::FluentArgs,
 ) -> State {
     let data = &catalog.locales[locale];
+    // in the file but unusable (a syntax error, an unindented line): an
+    // error to fix, not a message to add
+    if data.broken.contains_key(msg.id.as_str()) {
+        return State::Error;
+    }
     if !data.bundle.has_message(&msg.id) {
         return State::Missing;
     }
@@ -108,7 +119,7 @@ fn state(
         return State::Stale;
     }
     match catalog.resolve(locale, msg, args) {
-        Ok(r) if r.fallback.is_none() => State::Translated,
+        Ok(r) if r.fallback.is_none() => translated_or_copied(catalog, locale, &msg.id),
         Ok(r) if r.fallback.as_ref().is_some_and(|f| f.missing) => State::Missing,
         _ => State::Error,
     }
@@ -141,8 +152,18 @@ pub fn compute(catalog: &Catalog, campaigns: &[Campaign]) -> Status {
     })
 }
 
+/// A message the locale prints itself: translated, or copied from the source.
+fn translated_or_copied(catalog: &Catalog, locale: usize, id: &str) -> State {
+    if catalog.copies(locale, id).is_empty() {
+        State::Translated
+    } else {
+        State::Untranslated
+    }
+}
+
 /// The state of a message from the fallbacks a build recorded for it:
-/// translated unless it fell back (missing or broken) or is stale.
+/// translated unless it fell back (missing or broken), is stale or is an
+/// unmarked copy of the source.
 pub fn state_from_fallbacks<'f>(
     catalog: &Catalog,
     locale: usize,
@@ -156,7 +177,7 @@ pub fn state_from_fallbacks<'f>(
         Some(f) if f.missing => State::Missing,
         Some(_) => State::Error,
         None if review::is_stale(catalog, locale, id) => State::Stale,
-        None => State::Translated,
+        None => translated_or_copied(catalog, locale, id),
     }
 }
 
@@ -191,6 +212,8 @@ pub struct Matrix<'c> {
 pub struct Column {
     cells: Vec<Cell>,
     total: LocaleTotal,
+    /// The messages counted untranslated, each once, in id order.
+    pub untranslated: Vec<String>,
 }
 
 impl<'c> Matrix<'c> {
@@ -242,6 +265,7 @@ impl<'c> Matrix<'c> {
         let source = &catalog.locales[catalog.source];
         let mut total = Cell::default();
         let mut counted = vec![false; self.word_counts.len()];
+        let mut untranslated = Vec::new();
         let cells = self
             .messages
             .iter()
@@ -261,6 +285,9 @@ impl<'c> Matrix<'c> {
                         counted[n] = true;
                         total.add(s, self.word_counts[n], review);
                         total.stale_messages.extend(stale);
+                        if s == State::Untranslated {
+                            untranslated.push(text.msg.id.clone());
+                        }
                     }
                 }
                 cell
@@ -273,8 +300,10 @@ impl<'c> Matrix<'c> {
             .keys()
             .filter(|id| !source.index.contains_key(*id))
             .count();
+        untranslated.sort();
         Column {
             cells,
+            untranslated,
             total: LocaleTotal {
                 locale: data.tag.clone(),
                 cell: total,
@@ -330,14 +359,15 @@ impl Status {
         fn row(tag: &str, c: &Cell, obsolete: &str) -> String {
             let done = format!("{}/{}", c.translated, c.total);
             format!(
-                "{tag:<12} {done:>10} {:>7} {:>7} {:>6} {:>10} {:>6} {:>7}% {obsolete:>9}\n",
-                c.missing, c.stale, c.errors, c.unreviewed, c.words_left, c.percent
+                "{tag:<12} {done:>10} {:>12} {:>7} {:>7} {:>6} {:>10} {:>6} {:>7}% {obsolete:>9}\n",
+                c.untranslated, c.missing, c.stale, c.errors, c.unreviewed, c.words_left, c.percent
             )
         }
         let header = format!(
-            "{:<12} {:>10} {:>7} {:>7} {:>6} {:>10} {:>6} {:>8} {:>9}\n",
+            "{:<12} {:>10} {:>12} {:>7} {:>7} {:>6} {:>10} {:>6} {:>8} {:>9}\n",
             "locale",
             "translated",
+            "untranslated",
             "missing",
             "stale",
             "errors",
@@ -383,14 +413,15 @@ impl Status {
                 .collect();
             out.push_str(&format!("| {} | {} |\n", row.campaign, cells.join(" | ")));
         }
-        out.push_str("\n| locale | translated | missing | stale | errors | unreviewed | words left | complete | obsolete |\n|---|---|---|---|---|---|---|---|---|\n");
+        out.push_str("\n| locale | translated | untranslated | missing | stale | errors | unreviewed | words left | complete | obsolete |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for t in &self.totals {
             let c = &t.cell;
             out.push_str(&format!(
-                "| {} | {}/{} | {} | {} | {} | {} | {} | {} % | {} |\n",
+                "| {} | {}/{} | {} | {} | {} | {} | {} | {} | {} % | {} |\n",
                 t.locale,
                 c.translated,
                 c.total,
+                c.untranslated,
                 c.missing,
                 c.stale,
                 c.errors,

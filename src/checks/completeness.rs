@@ -33,8 +33,14 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         }
     }
     for t in cx.translations() {
+        let data = &cx.catalog.locales[t.locale];
         for (id, src) in &cx.source.entries {
             let Some(tr) = t.entries.get(id) else {
+                if data.index.contains_key(id.as_str()) {
+                    // in the file, but broken: reported once, where it breaks
+                    // (ftl-syntax, ftl-indent, ftl-number), not as missing
+                    continue;
+                }
                 let file = sibling(&src.file.display, cx.source.tag, t.tag);
                 let english = super::quote_source(src);
                 out.push(
@@ -96,8 +102,9 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 out.push(tr.at(Diagnostic::error("attribute-obsolete", format!("'{id}' has the attribute .{a} in {}, which the source does not have", t.tag)), &format!(".{a}")).with_hint("remove the attribute"));
             }
         }
+        let source = &cx.catalog.locales[cx.catalog.source];
         for (id, tr) in &t.entries {
-            if !cx.source.entries.contains_key(id) {
+            if !source.index.contains_key(id.as_str()) {
                 out.push(
                     tr.at(
                         Diagnostic::warning(

@@ -201,6 +201,11 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
                     };
                     next = k + 1;
                     let line = file.entries[k].1;
+                    if file.broken.binary_search_by_key(&line, |b| b.line).is_ok() {
+                        // cut short by an unindented line: reported where it
+                        // breaks; checking what is left would only add noise
+                        continue;
+                    }
                     let at = EntryRef {
                         file,
                         entry,

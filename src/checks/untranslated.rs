@@ -1,9 +1,22 @@
 //! ## Untranslated: `untranslated`
 //!
-//! **What it checks.** Translations whose text is identical to the source's
-//! (info), written the same way (same placeables, same line breaks). Texts without letters (numbers, phone numbers, URLs, only
-//! placeables) are skipped. Mark an intentional copy, such as a brand name, with
-//! a comment `# same-as-source` on the source message or on the translation.
+//! **What it checks.** Translations whose value or attribute is the same as
+//! the source's (warning). Values are compared as parsed: comments,
+//! indentation and where lines break do not matter; words, punctuation,
+//! placeables and variants do. `pamphlet status` counts such a message as
+//! *untranslated* (not translated, so the percentage drops), the review page
+//! shows the same number, and `build` warns about every copy its documents
+//! print, so `check --deny-warnings` and `build --strict` fail on them.
+//!
+//! Only text with something to translate is compared: a word of two or more
+//! letters that is not part of a web or e-mail address. Numbers, phone
+//! numbers, web and e-mail addresses (a word with `://`, `@`, `www.` or a dot
+//! between letters) and messages made only of placeables are never reported.
+//! Names, brand names and abbreviations are: whether `Website` or `ASAN` stays
+//! as it is is the translator's decision, so an intended copy is marked with a
+//! comment line `# same-as-source` right above the message. Above the source
+//! message it covers every locale (the place for names that no language
+//! changes); above a translation, that locale only.
 //!
 //! **Why it matters.** A copied English sentence in a Persian leaflet is a
 //! translation that was never done, and it does not fall back, so nothing
@@ -18,18 +31,11 @@
 //! ```
 
 use super::{Cx, EntryRef};
-use crate::diagnostics::{Diagnostic, Severity};
-
-/// The lines of an entry's text that are not comments, trimmed.
-fn code_lines(body: &str) -> impl Iterator<Item = &str> {
-    body.lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-}
+use crate::diagnostics::Diagnostic;
+use crate::locale::copies;
 
 fn marked(e: &EntryRef) -> bool {
-    e.comment().iter().any(|l| l.trim() == "same-as-source")
+    copies::marked(e.file, e.line)
 }
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
@@ -38,33 +44,13 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
             let Some(src) = cx.source.entries.get(id) else {
                 continue;
             };
-            // different raw text cannot give the same plain text often enough to
-            // pay for the AST walk: compare the texts without comment lines first
-            if tr.body().len().abs_diff(src.body().len()) > 64
-                || !code_lines(tr.body()).eq(code_lines(src.body()))
-            {
+            let found = copies::copied(&src.patterns(), &tr.patterns());
+            if found.is_empty() || marked(src) || marked(tr) {
                 continue;
             }
-            if marked(src) || marked(tr) {
-                continue;
-            }
-            for ((attr, tp), (_, sp)) in tr.patterns().into_iter().zip(src.patterns()) {
-                let (a, b) = (super::plain_text(tp), super::plain_text(sp));
-                if a.trim() == b.trim()
-                    && a.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !a.contains("://")
-                    && !a.contains('@')
-                {
-                    let name = attr.map_or(id.clone(), |at| format!("{id}.{at}"));
-                    let mut d = Diagnostic::warning(
-                        "untranslated",
-                        format!("'{name}' is the same as in the source ({})", cx.source.tag),
-                    );
-                    d.severity = Severity::Info;
-                    out.push(tr.at(d, id).with_hint(
-                        "translate it, or add a `# same-as-source` comment if the copy is intended",
-                    ));
-                }
+            for attr in found {
+                let name = attr.map_or(id.clone(), |at| format!("{id}.{at}"));
+                out.push(copies::diagnostic(tr.file, tr.line, &name, cx.source.tag));
             }
         }
     }

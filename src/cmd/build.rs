@@ -178,6 +178,8 @@ fn build(
     let mut results: Vec<Option<Done<Output>>> = jobs.iter().map(|_| None).collect();
     let mut prints: HashMap<String, String> = HashMap::new();
     let mut columns: Vec<Option<crate::status::Column>> = (0..locales).map(|_| None).collect();
+    // the untranslated copies the documents print, found while their locale is loaded
+    let mut copied: Vec<Diagnostic> = Vec::new();
     let progress = Progress::default();
     let rendered = with_progress_bar(rep, jobs.len(), &progress, || -> Result<(), Stop> {
         let t = Instant::now();
@@ -234,6 +236,7 @@ fn build(
             pending = next;
             let done = done.map_err(Stop::Render)?;
             for (l, column) in status_columns(&matrix, &inputs.catalog, &done, wave) {
+                copied.extend(copy_warnings(&inputs.catalog, l, &column.untranslated));
                 columns[l] = Some(column);
             }
             prints.extend(wave_prints);
@@ -288,6 +291,9 @@ fn build(
     let fit = pipeline::fit_diagnostics(&inputs, &done);
     rep.diagnostics(&fit);
     warnings += fit.len();
+    crate::diagnostics::sort(&mut copied);
+    rep.diagnostics(&copied);
+    warnings += copied.len();
 
     let fallbacks: BTreeSet<&Fallback> = done.iter().flat_map(|d| &d.info.fallbacks).collect();
     let mut report: Vec<String> = {
@@ -295,6 +301,7 @@ fn build(
             .iter()
             .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
             .chain(&fit)
+            .chain(&copied)
             .cloned()
             .collect();
         crate::diagnostics::sort(&mut warned);
@@ -601,9 +608,35 @@ fn load_wave(
 type LoadedLocale =
     Result<(crate::locale::LocaleData, Vec<Diagnostic>), crate::workspace::WorkspaceError>;
 
+/// The `untranslated` warnings of locale `l` (loaded in `catalog`) for the
+/// messages `ids` its documents print: each copied value or attribute at the
+/// line of its message.
+fn copy_warnings(catalog: &Catalog, l: usize, ids: &[String]) -> Vec<Diagnostic> {
+    let data = &catalog.locales[l];
+    let source = catalog.tag(catalog.source);
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(def) = data.index.get(id.as_str()) else {
+            continue;
+        };
+        let file = &data.files[def.file as usize];
+        for attr in catalog.copies(l, id) {
+            let name = attr.map_or(id.clone(), |a| format!("{id}.{a}"));
+            out.push(crate::locale::copies::diagnostic(
+                file,
+                def.line as usize,
+                &name,
+                source,
+            ));
+        }
+    }
+    out
+}
+
 /// The status columns of `locales` (loaded in `catalog`) for the review page:
-/// each message a campaign prints is translated, missing, stale or in error,
-/// as the documents of `done` found it (their fallbacks).
+/// each message a campaign prints is translated, untranslated (copied),
+/// missing, stale or in error, as the documents of `done` found it (their
+/// fallbacks).
 fn status_columns(
     matrix: &crate::status::Matrix,
     catalog: &Catalog,

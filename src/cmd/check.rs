@@ -163,6 +163,11 @@ fn broken_diagnostic(inputs: &Inputs, f: &crate::locale::Fallback) -> Option<Dia
     let locale = inputs.ws.config.locale_index(&f.locale)?;
     let data = &inputs.catalog.locales[locale];
     let id = f.message.split('.').next().unwrap_or(&f.message);
+    if data.broken.contains_key(id) {
+        // broken in its file, or referencing such an entry: loading reported
+        // the cause at its line
+        return None;
+    }
     let file = data.files.iter().find(|file| file.line_of(id).is_some())?;
     let line = file.line_of(id)?;
     let offset = file.line_offset(line);

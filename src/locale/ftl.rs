@@ -4,6 +4,15 @@
 //! checked, so a hostile file cannot exhaust memory or overflow the parser's
 //! stack. Syntax errors become diagnostics at `file:line:col`; the entries that
 //! parsed are kept, so one broken message does not take its neighbours down.
+//!
+//! An entry whose id is in the file but that cannot be used is *broken*
+//! ([`BrokenEntry`]): it did not parse, or a line that continues it is not
+//! indented. The parser ends a message at such a line and skips the line as
+//! junk, keeping the first part as if it were the whole text; pamphlet
+//! recognizes the slip by where the junk starts (right after the entry's
+//! last line, no blank or comment line between, not itself shaped like an
+//! entry) and treats the entry as broken, so that it falls back instead of
+//! printing cut short.
 
 use fluent_bundle::FluentResource;
 
@@ -38,6 +47,45 @@ pub struct FtlFile {
     pub refs: Vec<(String, Vec<String>)>,
     /// The parsed entries (shared with the locale's bundle), when the file parsed.
     pub resource: Option<std::sync::Arc<FluentResource>>,
+    /// The entries whose id is in the file but that cannot be used as
+    /// written, in line order (usually none).
+    pub broken: Vec<BrokenEntry>,
+}
+
+/// An entry (`id` or `-id`) that is in a file but broken: its messages fall
+/// back, and `status` counts it as an error, not as missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenEntry {
+    pub id: String,
+    /// 1-based line of the entry's id.
+    pub line: usize,
+    pub why: Breakage,
+}
+
+/// Why an entry in a file cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breakage {
+    /// A syntax error inside the entry: the parser skipped all of it.
+    Syntax,
+    /// Line `line` continues the entry but is not indented (or indented
+    /// with a tab, which Fluent does not accept), so the parser ended the
+    /// entry before it: what is left would print cut short (or the entry has
+    /// no value at all).
+    Indent { line: usize, tab: bool },
+    /// A number literal with too many digits: the entry was left out.
+    Number,
+}
+
+impl Breakage {
+    /// What fallback records and `format` say about it.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Breakage::Syntax => "syntax error",
+            Breakage::Indent { tab: false, .. } => "continuation line not indented",
+            Breakage::Indent { tab: true, .. } => "continuation line indented with a tab",
+            Breakage::Number => "number with too many digits",
+        }
+    }
 }
 
 impl FtlFile {
@@ -108,6 +156,7 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
             entries,
             refs: Vec::new(),
             resource: None,
+            broken: Vec::new(),
         };
         return (file, vec![d]);
     }
@@ -115,6 +164,7 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
     let parsed = parse_without_hazards(text, &entries);
     // the text the entries were dropped from, when some were
     let original = parsed.original.as_deref();
+    let mut broken = Vec::new();
     for (id, line, literal) in parsed.dropped {
         let snippet = original.map(|t| index.line_text(t, line).to_owned());
         let d = Diagnostic::error(
@@ -124,6 +174,13 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
         .at(display.clone(), crate::source::Position { line, col: 1 }, snippet)
         .with_hint("write the number with fewer digits, or pass it from the campaign as a variable");
         diags.push(d);
+        if !parsed.refused && entries.iter().any(|(e, l)| *e == id && *l == line) {
+            broken.push(BrokenEntry {
+                id,
+                line,
+                why: Breakage::Number,
+            });
+        }
     }
     let (resource, errors) = match parsed.result {
         Ok(r) => (r, Vec::new()),
@@ -140,24 +197,45 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
         } else {
             &index
         };
+        let lines = Lines {
+            text: seen,
+            index: seen_index,
+            entries: &entries,
+        };
+        let mut junks: Vec<Junk> = Vec::new();
         for e in errors {
-            let lost = e
-                .slice
-                .as_ref()
-                .and_then(|s| seen.get(s.clone()))
-                .and_then(|s| s.lines().next())
-                .map(str::trim)
-                .filter(|s| !s.is_empty());
-            let mut message = e.kind.to_string();
-            if let Some(lost) = lost {
-                message = format!("{message}; this entry is ignored: {lost}");
+            let junk = lines.classify(&e, &junks);
+            match junk.kind {
+                JunkKind::Entry(k) => {
+                    let (id, line) = &entries[k];
+                    broken.push(BrokenEntry {
+                        id: id.clone(),
+                        line: *line,
+                        why: Breakage::Syntax,
+                    });
+                    diags.push(syntax_diagnostic(&display, seen, seen_index, &e));
+                }
+                JunkKind::NoValue(k, next) | JunkKind::Continues(k, next) => {
+                    let (id, line) = &entries[k];
+                    broken.push(BrokenEntry {
+                        id: id.clone(),
+                        line: *line,
+                        why: Breakage::Indent {
+                            line: next,
+                            tab: lines.line(next).starts_with('\t'),
+                        },
+                    });
+                    let cut = matches!(junk.kind, JunkKind::Continues(..));
+                    diags.push(lines.indent_diagnostic(&display, k, next, cut, severity));
+                }
+                // more of the same unindented text: reported with its first line
+                JunkKind::More(_) => {}
+                JunkKind::Other => diags.push(syntax_diagnostic(&display, seen, seen_index, &e)),
             }
-            let d = Diagnostic::error("ftl-syntax", message)
-                .at_offset(display.clone(), seen, seen_index, error_offset(seen, &e))
-                .with_hint(syntax_hint(seen, &e));
-            diags.push(d);
+            junks.push(junk);
         }
     }
+    broken.sort_by_key(|b| b.line);
     let refs = resource
         .entries()
         .filter_map(|e| {
@@ -182,8 +260,211 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
         entries,
         refs,
         resource: Some(std::sync::Arc::new(resource)),
+        broken,
     };
     (file, diags)
+}
+
+/// An ordinary syntax error: the parser's message, the entry it skipped.
+fn syntax_diagnostic(
+    display: &str,
+    seen: &str,
+    seen_index: &LineIndex,
+    e: &fluent_syntax::parser::ParserError,
+) -> Diagnostic {
+    let lost = e
+        .slice
+        .as_ref()
+        .and_then(|s| seen.get(s.clone()))
+        .and_then(|s| s.lines().next())
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let mut message = e.kind.to_string();
+    if let Some(lost) = lost {
+        message = format!("{message}; this entry is ignored: {lost}");
+    }
+    Diagnostic::error("ftl-syntax", message)
+        .at_offset(display, seen, seen_index, error_offset(seen, e))
+        .with_hint(syntax_hint(seen, e))
+}
+
+/// One junk entry (text the parser skipped) and what it belongs to.
+struct Junk {
+    /// 1-based lines of its first and last character.
+    first: usize,
+    last: usize,
+    kind: JunkKind,
+}
+
+/// What a junk entry is, by where it starts. The signature of an
+/// unindented continuation line: the junk starts on the line right after a
+/// message's (or term's) last line, with no blank or comment line between,
+/// and its first line does not look like the start of another entry.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum JunkKind {
+    /// Starts at the id line of entry `k` (of the scanned entries): the
+    /// entry did not parse.
+    Entry(usize),
+    /// Starts at the id line of entry `k`, which has nothing after its `=`,
+    /// and the next line (the second number) is unindented text: the value
+    /// the translator meant, not read as one.
+    NoValue(usize, usize),
+    /// Continues entry `k` (which parsed) without indentation, from the
+    /// line of the second number: the entry ended before it.
+    Continues(usize, usize),
+    /// Follows, with no blank line, junk that already continues entry `k`
+    /// (a second unindented line that starts with a Latin letter).
+    More(usize),
+    /// Anything else: a stray line, a broken entry with an invalid id.
+    Other,
+}
+
+/// The lines of the text the parser saw, and the entries found in it.
+struct Lines<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    entries: &'a [(String, usize)],
+}
+
+impl Lines<'_> {
+    fn line(&self, n: usize) -> &str {
+        self.index.line_text(self.text, n)
+    }
+
+    /// Text at column 1 that is not a comment, or text indented with a tab:
+    /// what a continuation line the parser does not accept looks like.
+    fn unindented_text(&self, n: usize) -> bool {
+        let line = self.line(n);
+        let text = line.strip_prefix('\t').map_or(line, str::trim_start);
+        (line.starts_with('\t') && !text.is_empty())
+            || (line.starts_with(|c: char| !c.is_whitespace() && c != '#')
+                && !looks_like_entry(line))
+    }
+
+    fn classify(&self, e: &fluent_syntax::parser::ParserError, before: &[Junk]) -> Junk {
+        let start = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
+        let end = e.slice.as_ref().map_or(e.pos.end, |s| s.end);
+        let first = self.index.position(self.text, start).line;
+        let last = self
+            .index
+            .position(self.text, end.saturating_sub(1).max(start))
+            .line;
+        let kind = self.kind_of(e, first, before);
+        Junk { first, last, kind }
+    }
+
+    fn kind_of(
+        &self,
+        e: &fluent_syntax::parser::ParserError,
+        first: usize,
+        before: &[Junk],
+    ) -> JunkKind {
+        use fluent_syntax::parser::ErrorKind;
+        if let Ok(k) = self.entries.binary_search_by_key(&first, |(_, l)| *l) {
+            let no_value = matches!(
+                e.kind,
+                ErrorKind::ExpectedMessageField { .. } | ErrorKind::ExpectedTermField { .. }
+            );
+            return if no_value && self.unindented_text(first + 1) {
+                JunkKind::NoValue(k, first + 1)
+            } else {
+                JunkKind::Entry(k)
+            };
+        }
+        let above = first - 1;
+        if above == 0 || !self.unindented_text(first) {
+            return JunkKind::Other;
+        }
+        let line_above = self.line(above);
+        if line_above.trim().is_empty() || line_above.starts_with('#') {
+            return JunkKind::Other;
+        }
+        // the line above is in earlier junk, or in the entry that starts last before it
+        if let Some(j) = before.last().filter(|j| j.last >= above) {
+            return match j.kind {
+                JunkKind::NoValue(k, _) | JunkKind::Continues(k, _) | JunkKind::More(k) => {
+                    JunkKind::More(k)
+                }
+                _ => JunkKind::Other,
+            };
+        }
+        // the entry that starts last before this line, when it parsed
+        let k = self.entries.partition_point(|(_, l)| *l < first);
+        // (junk entries are in line order: a search keeps a file of many linear)
+        match k.checked_sub(1) {
+            Some(k)
+                if before
+                    .binary_search_by_key(&self.entries[k].1, |j| j.first)
+                    .is_err() =>
+            {
+                JunkKind::Continues(k, first)
+            }
+            _ => JunkKind::Other,
+        }
+    }
+
+    /// The report of an unindented continuation line `first` of entry `k`:
+    /// at that line, naming the entry's line too. `cut`: the entry parsed
+    /// (cut short) rather than being left without a value.
+    fn indent_diagnostic(
+        &self,
+        display: &str,
+        k: usize,
+        first: usize,
+        cut: bool,
+        severity: Severity,
+    ) -> Diagnostic {
+        let (id, line) = &self.entries[k];
+        let kind = if id.starts_with('-') {
+            "term"
+        } else {
+            "message"
+        };
+        let tab = self.line(first).starts_with('\t');
+        let how = if tab {
+            "is indented with a tab, which Fluent does not accept"
+        } else {
+            "is not indented"
+        };
+        let what = if cut {
+            format!(
+                "'{id}' (line {line}) is cut short: line {first} {how}, so Fluent ends the {kind} before it and ignores the line"
+            )
+        } else {
+            format!(
+                "'{id}' (line {line}) has no value: line {first} {how}, so Fluent does not read it as the {kind}'s text"
+            )
+        };
+        let consequence = if severity == Severity::Error {
+            "it counts as broken"
+        } else {
+            "it counts as broken and falls back"
+        };
+        let text = self.line(first).trim();
+        let shown: String = text.chars().take(40).collect();
+        let more = if shown.len() < text.len() { "…" } else { "" };
+        let start = self.index.line_start(first, self.text);
+        let rule = if tab {
+            "Fluent does not allow tabs for indentation"
+        } else {
+            "continuation lines must be indented"
+        };
+        Diagnostic::error("ftl-indent", format!("{what}; {consequence}"))
+            .at_offset(display, self.text, self.index, start)
+            .with_hint(format!(
+                "{rule}: start line {first} (and every further line of '{id}') with spaces, e.g. `    {shown}{more}`"
+            ))
+    }
+}
+
+/// Does `line` look like the start of an entry (`name =`, `-name =`), even
+/// one whose name Fluent does not accept (`сообщение = …`)? Such a line
+/// begins a new entry rather than continuing the one before.
+fn looks_like_entry(line: &str) -> bool {
+    let name = line.split(['=', ' ', '\t']).next().unwrap_or("");
+    !name.is_empty()
+        && !name.starts_with('.')
+        && line[name.len()..].trim_start_matches(' ').starts_with('=')
 }
 
 type ParseResult =
@@ -197,6 +478,8 @@ struct Parsed {
     /// The file as written, when entries were blanked out (the resource then
     /// holds the blanked text).
     original: Option<String>,
+    /// The whole file was refused (too many such entries).
+    refused: bool,
 }
 
 /// Parses `text`; entries with a number literal of too many digits are blanked
@@ -233,6 +516,7 @@ fn parse_without_hazards(text: String, entries: &[(String, usize)]) -> Parsed {
                 result,
                 dropped,
                 original,
+                refused: false,
             };
         };
         let current = resource.source();
@@ -258,6 +542,7 @@ fn parse_without_hazards(text: String, entries: &[(String, usize)]) -> Parsed {
                 result: FluentResource::try_new(String::new()),
                 dropped,
                 original: Some(std::mem::take(original)),
+                refused: true,
             };
         };
         blanked.push(start);
@@ -633,6 +918,102 @@ mod tests {
         let pos = diags[0].location.as_ref().unwrap().position.unwrap();
         assert_eq!(pos.line, 2);
         assert_eq!(diags[0].severity, Severity::Warning);
+    }
+
+    /// `(code, line)` of each diagnostic and the broken entries of `text`.
+    fn slips(text: &str) -> (Vec<(&'static str, usize)>, Vec<BrokenEntry>) {
+        let (file, diags) = parse("x.ftl".into(), text.to_owned(), Severity::Warning);
+        let found = diags
+            .iter()
+            .map(|d| (d.code, d.location.as_ref().unwrap().position.unwrap().line))
+            .collect();
+        (found, file.broken)
+    }
+
+    fn indent(id: &str, line: usize, next: usize) -> BrokenEntry {
+        BrokenEntry {
+            id: id.into(),
+            line,
+            why: Breakage::Indent {
+                line: next,
+                tab: false,
+            },
+        }
+    }
+
+    #[test]
+    fn an_unindented_continuation_line_breaks_its_message() {
+        // Cyrillic: one junk entry runs to the next line starting with a Latin letter
+        let (found, broken) = slips("a = ok\nnotice = Первое.\nВторое.\nТретье.\nb = ok\n");
+        assert_eq!(found, [("ftl-indent", 3)]);
+        assert_eq!(broken, [indent("notice", 2, 3)]);
+        // Latin: each unindented line is junk of its own, reported once
+        let (found, broken) = slips("notice = First.\nSecond.\nThird.\nb = ok\n");
+        assert_eq!(found, [("ftl-indent", 2)]);
+        assert_eq!(broken, [indent("notice", 1, 2)]);
+        // after an attribute, a select, a term
+        let (_, broken) = slips("logo = x\n    .alt = Logo of\nthe service\n");
+        assert_eq!(broken, [indent("logo", 1, 3)]);
+        let (_, broken) = slips("a = { $n ->\n   *[other] x\n}\n(more)\n");
+        assert_eq!(broken, [indent("a", 1, 4)]);
+        let (_, broken) = slips("-name = State\nMigration Service\n");
+        assert_eq!(broken, [indent("-name", 1, 2)]);
+    }
+
+    #[test]
+    fn a_value_written_unindented_under_its_id_breaks_the_message() {
+        for text in ["a =\nText\n    more\nb = ok\n", "a =\nТекст\nb = ok\n"] {
+            let (found, broken) = slips(text);
+            assert_eq!(found, [("ftl-indent", 2)], "{text}");
+            assert_eq!(broken, [indent("a", 1, 2)], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_tab_is_not_indentation() {
+        let (found, broken) = slips("a = First.\n\tSecond.\n");
+        assert_eq!(found, [("ftl-indent", 2)]);
+        assert_eq!(broken[0].why, Breakage::Indent { line: 2, tab: true });
+        assert_eq!(
+            broken[0].why.reason(),
+            "continuation line indented with a tab"
+        );
+    }
+
+    #[test]
+    fn other_junk_is_no_continuation() {
+        // a blank or comment line between: a stray line, not part of the message
+        for text in [
+            "a = ok\n\nStray text\n",
+            "a = ok\n# note\nStray text\n",
+            // the next line starts an entry of its own: a broken one, or an invalid id
+            "a = ok\nb = { $x\n",
+            "a = ok\nсообщение = текст\n",
+            "a = ok\n1st = x\n",
+        ] {
+            let (found, broken) = slips(text);
+            assert!(
+                found.iter().all(|(c, _)| *c == "ftl-syntax"),
+                "{text}: {found:?}"
+            );
+            assert!(
+                broken
+                    .iter()
+                    .all(|b| b.id != "a" && b.why == Breakage::Syntax),
+                "{text}: {broken:?}"
+            );
+        }
+        // a message that does not parse is broken, with a syntax error
+        let (found, broken) = slips("a = ok\nb = { $x\nc = ok\n");
+        assert_eq!(found, [("ftl-syntax", 2)]);
+        assert_eq!(
+            broken,
+            [BrokenEntry {
+                id: "b".into(),
+                line: 2,
+                why: Breakage::Syntax
+            }]
+        );
     }
 
     #[test]

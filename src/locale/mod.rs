@@ -9,6 +9,7 @@
 
 pub mod ast;
 pub mod chain;
+pub mod copies;
 pub mod dates;
 pub mod ftl;
 pub mod functions;
@@ -55,6 +56,11 @@ pub struct LocaleData {
     pub duplicated: HashMap<String, Vec<usize>>,
     /// `reviewed.toml`: what each translation was reviewed against.
     pub reviewed: review::Reviewed,
+    /// The entries (`msg`, `-term`) that are in the files but cannot be used
+    /// (see [`ftl::Breakage`]), and those that reference one, directly or
+    /// through others: id → why. They resolve from the next locale of the
+    /// chain, even where the bundle has a (cut short) text for them.
+    pub broken: foldhash::HashMap<Box<str>, String>,
     /// A pseudo-locale generated from the source ([`pseudo`]): no files of its own.
     pub pseudo: bool,
 }
@@ -183,6 +189,50 @@ pub fn index_entries(files: &[FtlFile]) -> (Index, HashMap<String, Vec<usize>>) 
     (index, duplicated)
 }
 
+/// The entries of `files` that cannot be used (the definition the index
+/// points at, when it is broken), and every entry that references one of
+/// them, directly or through others: id → why.
+pub fn broken_entries(files: &[FtlFile], index: &Index) -> foldhash::HashMap<Box<str>, String> {
+    let mut broken: foldhash::HashMap<Box<str>, String> = Default::default();
+    for (f, file) in files.iter().enumerate() {
+        for b in &file.broken {
+            if index
+                .get(b.id.as_str())
+                .is_some_and(|d| d.file as usize == f && d.line as usize == b.line)
+            {
+                broken.insert(b.id.as_str().into(), b.why.reason().to_owned());
+            }
+        }
+    }
+    if broken.is_empty() {
+        return broken;
+    }
+    // who references whom, reversed, over the definitions the index uses
+    let mut referenced_by: foldhash::HashMap<&str, Vec<&str>> = Default::default();
+    for (id, def) in index {
+        if let Some((_, refs)) = files[def.file as usize].refs.get(def.refs as usize) {
+            for r in refs {
+                referenced_by.entry(r.as_str()).or_default().push(id);
+            }
+        }
+    }
+    let mut todo: Vec<(Box<str>, String)> = broken
+        .iter()
+        .map(|(id, why)| (id.clone(), why.clone()))
+        .collect();
+    todo.sort();
+    while let Some((id, why)) = todo.pop() {
+        for &user in referenced_by.get(&*id).into_iter().flatten() {
+            if !broken.contains_key(user) {
+                let reason = format!("references {id}, which is broken ({why})");
+                broken.insert(user.into(), reason);
+                todo.push((user.into(), why.clone()));
+            }
+        }
+    }
+    broken
+}
+
 /// Every locale of the workspace, in the order of `pamphlet.toml`.
 pub struct Catalog {
     pub locales: Vec<LocaleData>,
@@ -241,6 +291,11 @@ impl Catalog {
         let mut missing = false;
         for &l in &self.locales[locale].chain {
             let data = &self.locales[l];
+            // in the file, but cut short or unreadable: never printed
+            if let Some(why) = data.broken.get(msg.id.as_str()) {
+                reasons.push(format!("broken in {}: {why}", data.tag));
+                continue;
+            }
             let pattern = match lookup(&data.bundle, msg) {
                 Ok(p) => p,
                 Err((why, absent)) => {
@@ -611,6 +666,7 @@ impl LocaleData {
             index: Default::default(),
             duplicated: HashMap::new(),
             reviewed: Default::default(),
+            broken: Default::default(),
             pseudo: false,
         }
     }
@@ -722,10 +778,12 @@ fn load_locale(
         Default::default()
     });
     let (index, duplicated) = index_entries(&files);
+    let broken = broken_entries(&files, &index);
     Ok((
         LocaleData {
             index,
             duplicated,
+            broken,
             reviewed,
             tag: locale.tag.clone(),
             rtl: locale.rtl,

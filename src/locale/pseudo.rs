@@ -71,6 +71,8 @@ pub fn generate(
         index: Default::default(),
         duplicated: HashMap::new(),
         reviewed: Default::default(),
+        // what the source cannot use, the pseudo-locale cannot either
+        broken: source.broken.clone(),
         pseudo: true,
     }
 }

@@ -261,7 +261,7 @@ fn syntax_error_in_a_translation_is_a_warning_and_falls_back() {
         stderr(&o)
     );
     assert!(
-        stderr(&o).contains("notice-step-one → en (missing in ar)"),
+        stderr(&o).contains("notice-step-one → en (broken in ar: syntax error)"),
         "{}",
         stderr(&o)
     );

@@ -253,7 +253,7 @@ fn c09_huge_integer_literal_in_a_translation_drops_only_that_message() {
         &ws,
         &[
             "warning[ftl-number]",
-            "notice-step-one → en (missing in ar)",
+            "notice-step-one → en (broken in ar: number with too many digits)",
         ],
     );
     assert!(
@@ -347,9 +347,9 @@ fn c14_tab_indentation_gets_a_hint() {
         &before,
         1,
         &[
-            "error[ftl-syntax]",
-            "--> locales/en/notice.ftl:22:",
-            "Fluent does not allow tabs",
+            "error[ftl-indent]: 'tabbed' (line 22) has no value: line 23 is indented with a tab, which Fluent does not accept, so Fluent does not read it as the message's text; it counts as broken\n",
+            "--> locales/en/notice.ftl:23:1",
+            "= hint: Fluent does not allow tabs for indentation: start line 23 (and every further line of 'tabbed') with spaces, e.g. `    indented with a tab`\n",
         ],
     );
 }

@@ -18,6 +18,7 @@ mod pdf;
 mod pseudo;
 mod review;
 mod snapshots;
+mod translations;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

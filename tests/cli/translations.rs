@@ -1,0 +1,363 @@
+//! What a translator's slips do: a continuation line without indentation,
+//! a syntax error, an English text left in place. Each counts as what it is
+//! (broken, untranslated), in `build`, `check` and `status` alike.
+
+use super::*;
+
+/// Replaces `from` with `to` in a workspace file (which must contain it).
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = read(&path);
+    assert!(text.contains(from), "{file} has {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The 1-based line of `file` that starts with `start`.
+fn line_of(root: &Path, file: &str, start: &str) -> usize {
+    read(&root.join(file))
+        .lines()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("{file} has a line starting with {start:?}"))
+        + 1
+}
+
+/// `pamphlet status --format json`, parsed.
+fn status(root: &Path) -> serde_json::Value {
+    let o = pamphlet(root, &["status", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// The totals of `locale` in a status report.
+fn totals<'s>(s: &'s serde_json::Value, locale: &str) -> &'s serde_json::Value {
+    s["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["locale"] == locale)
+        .unwrap()
+}
+
+/// `severity code file:line` of every finding of `check --format json`.
+fn findings(root: &Path) -> Vec<String> {
+    let o = pamphlet(root, &["check", "--format", "json"]);
+    let report: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)));
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let file = d["location"]["file"].as_str().unwrap_or("-");
+            let at = match d["location"]["line"].as_u64() {
+                Some(line) => format!("{file}:{line}"),
+                None => file.to_owned(),
+            };
+            format!(
+                "{} {} {at}",
+                d["severity"].as_str().unwrap(),
+                d["code"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+const RU_NOTICE: &str = "sample-notice = Это образец текста только для демонстрации. Перед печатью";
+
+#[test]
+fn an_unindented_continuation_line_breaks_the_message_which_falls_back() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    let before = status(root);
+    // the translator broke the line and did not indent the second half
+    edit(
+        root,
+        "locales/ru/shared.ftl",
+        RU_NOTICE,
+        "sample-notice = Это образец текста только для демонстрации.\nПеред печатью",
+    );
+    let line = line_of(root, "locales/ru/shared.ftl", "sample-notice =");
+    let warning = format!(
+        "warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back\n  --> locales/ru/shared.ftl:{next}:1\n",
+        next = line + 1
+    );
+    let hint = format!(
+        "  = hint: continuation lines must be indented: start line {} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`\n",
+        line + 1
+    );
+
+    let o = pamphlet(root, &["build", "-v", "--format", "txt"]);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 0, "{err}");
+    assert!(err.contains(&warning), "{err}");
+    assert!(err.contains(&hint), "{err}");
+    assert!(
+        err.contains("  sample-notice → en (broken in ru: continuation line not indented)\n"),
+        "{err}"
+    );
+    assert!(err.contains(", 1 fallback, 1 warning in "), "{err}");
+    // the whole English notice rather than half of the Russian one
+    let ru = read(&root.join("out/register-stay/ru/flyer.txt"));
+    assert!(!ru.contains("Это образец"), "{ru}");
+    assert!(ru.contains("Sample text for demonstration only."), "{ru}");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&root.join("out/manifest.json"))).unwrap();
+    let entry = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "register-stay/ru/flyer.txt")
+        .unwrap();
+    assert_eq!(
+        entry["fallbacks"],
+        serde_json::json!([{ "message": "sample-notice", "used": "en", "reason": "broken in ru: continuation line not indented" }])
+    );
+
+    let o = pamphlet(root, &["build", "--strict", "--format", "txt"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("--strict: 1 fallback and 1 warning;"),
+        "{}",
+        stderr(&o)
+    );
+
+    // status: an error, not translated (and not missing)
+    let after = status(root);
+    let (b, a) = (totals(&before, "ru"), totals(&after, "ru"));
+    assert_eq!(b["errors"], 0);
+    assert_eq!(a["errors"], 1);
+    assert_eq!(a["missing"], b["missing"]);
+    assert_eq!(
+        a["translated"].as_u64().unwrap(),
+        b["translated"].as_u64().unwrap() - 1
+    );
+    assert!(a["percent"].as_u64().unwrap() < 100, "{a}");
+
+    // check: one error naming both lines, nothing else about the message
+    let found = findings(root);
+    let ru: Vec<&String> = found
+        .iter()
+        .filter(|f| f.contains("locales/ru/shared.ftl"))
+        .collect();
+    assert_eq!(
+        ru,
+        [&format!(
+            "error ftl-indent locales/ru/shared.ftl:{}",
+            line + 1
+        )]
+    );
+    let o = pamphlet(root, &["check", "--locale", "ru"]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains(&warning.replace("warning[ftl-indent]", "error[ftl-indent]")),
+        "{err}"
+    );
+    assert!(err.contains(&hint), "{err}");
+    assert!(!err.contains("every '{' needs a '}'"), "{err}");
+}
+
+#[test]
+fn a_value_written_under_its_id_without_indentation_is_broken_not_missing() {
+    let ws = fixture("mini");
+    let root = ws.path();
+    edit(
+        root,
+        "locales/ru/notice.ftl",
+        "notice-step-one = Заполните анкету.",
+        "notice-step-one =\nЗаполните анкету.",
+    );
+    let line = line_of(root, "locales/ru/notice.ftl", "notice-step-one =");
+    let o = pamphlet(root, &["check", "--locale", "ru"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "error[ftl-indent]: 'notice-step-one' (line {line}) has no value: line {next} is not indented, so Fluent does not read it as the message's text; it counts as broken and falls back\n  --> locales/ru/notice.ftl:{next}:1\n",
+            next = line + 1
+        )),
+        "{err}"
+    );
+    let found = findings(root);
+    assert!(
+        !found.iter().any(|f| f.contains("ftl-syntax")),
+        "reported once: {found:?}"
+    );
+    let s = status(root);
+    let ru = totals(&s, "ru");
+    // notice-step-two is missing in the fixture; notice-step-one is now broken
+    assert_eq!(
+        (&ru["missing"], &ru["errors"]),
+        (&1.into(), &1.into()),
+        "{ru}"
+    );
+}
+
+#[test]
+fn a_term_cut_short_breaks_every_message_that_uses_it() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    edit(
+        root,
+        "locales/ru/shared.ftl",
+        "-service-name = Государственная миграционная служба",
+        "-service-name = Государственная\nмиграционная служба",
+    );
+    let o = pamphlet(root, &["format", "ru", "contact-call-centre"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("State Migration Service"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_eq!(
+        stderr(&o),
+        "from en (fallback: broken in ru: references -service-name, which is broken (continuation line not indented))\n"
+    );
+}
+
+#[test]
+fn a_message_with_a_syntax_error_is_reported_once_as_broken() {
+    let ws = fixture("mini");
+    let root = ws.path();
+    let before = status(root);
+    edit(
+        root,
+        "locales/ar/notice.ftl",
+        "notice-step-one = املأ الاستمارة.",
+        "notice-step-one = املأ { الاستمارة",
+    );
+    let line = line_of(root, "locales/ar/notice.ftl", "notice-step-one =");
+    let ar: Vec<String> = findings(root)
+        .into_iter()
+        .filter(|f| f.contains("locales/ar/"))
+        .collect();
+    assert_eq!(
+        ar,
+        [format!("error ftl-syntax locales/ar/notice.ftl:{line}")]
+    );
+    let after = status(root);
+    let (b, a) = (totals(&before, "ar"), totals(&after, "ar"));
+    assert_eq!(a["missing"], b["missing"], "{a}");
+    assert_eq!(a["errors"].as_u64(), b["errors"].as_u64().map(|e| e + 1));
+    let o = pamphlet(root, &["format", "ar", "notice-step-one"]);
+    assert_eq!(
+        stderr(&o),
+        "from en (fallback: broken in ar: syntax error)\n"
+    );
+}
+
+/// The print fixture passes `check --deny-warnings` and `build --strict`:
+/// a copy is what makes them fail.
+#[test]
+fn an_untranslated_copy_is_a_warning_and_not_counted_as_translated() {
+    let ws = fixture("print");
+    let root = ws.path();
+    let clean = status(root);
+    let total = totals(&clean, "ru")["total"].as_u64().unwrap();
+    assert_eq!(totals(&clean, "ru")["translated"].as_u64(), Some(total));
+    // English left in the Russian file, in another layout and without comments
+    edit(
+        root,
+        "locales/ru/notice.ftl",
+        "details = Регистрация бесплатна. Возьмите паспорт и адрес места пребывания.",
+        "details =\n    Registration is free of charge.\n    Bring your passport and the address of your stay.",
+    );
+    let line = line_of(root, "locales/ru/notice.ftl", "details =");
+    let warning = format!(
+        "warning[untranslated]: 'details' is the same as in the source (en): it is not translated\n  --> locales/ru/notice.ftl:{line}:1\n"
+    );
+
+    assert_eq!(
+        findings(root),
+        [format!("warning untranslated locales/ru/notice.ftl:{line}")]
+    );
+    let o = pamphlet(root, &["check", "--deny-warnings"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
+    assert!(stderr(&o).contains(
+        "  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale\n"
+    ), "{}", stderr(&o));
+
+    let s = status(root);
+    let ru = totals(&s, "ru");
+    assert_eq!(ru["untranslated"].as_u64(), Some(1));
+    assert_eq!(ru["translated"].as_u64(), Some(total - 1));
+    assert_eq!(ru["percent"].as_u64(), Some((total - 1) * 100 / total));
+    assert!(ru["words_left"].as_u64().unwrap() > 0);
+
+    let o = pamphlet(root, &["build", "--strict", "--format", "html"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--strict: 0 fallbacks and 1 warning;"),
+        "{}",
+        stderr(&o)
+    );
+    let o = pamphlet(root, &["build", "--format", "html"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(", 0 fallbacks, 1 warning in "),
+        "{}",
+        stderr(&o)
+    );
+    // the review page: the Untranslated column, and completeness below 100 %
+    let index = read(&root.join("out/index.html"));
+    assert!(
+        index.contains("<th scope=\"col\">Untranslated</th>"),
+        "{index}"
+    );
+    let row = index.split("<span lang=\"ru\"").nth(1).unwrap();
+    assert!(
+        row.contains(&format!(
+            "<td class=\"partial\">{}/{total} ({}%)</td>\n<td>1</td>\n",
+            total - 1,
+            (total - 1) * 100 / total
+        )),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_same_as_source_mark_keeps_an_intended_copy() {
+    // above the translation (this locale only) or above the source (every locale)
+    for file in ["locales/ru/notice.ftl", "locales/en/notice.ftl"] {
+        let ws = fixture("print");
+        let root = ws.path();
+        edit(
+            root,
+            "locales/ru/notice.ftl",
+            "phone = Телефон",
+            "phone = Phone",
+        );
+        assert_eq!(
+            findings(root),
+            [format!(
+                "warning untranslated locales/ru/notice.ftl:{}",
+                line_of(root, "locales/ru/notice.ftl", "phone =")
+            )]
+        );
+        edit(
+            root,
+            file,
+            "phone = Phone",
+            "# same-as-source\nphone = Phone",
+        );
+        assert_eq!(findings(root), Vec::<String>::new(), "{file}");
+        assert_eq!(totals(&status(root), "ru")["untranslated"], 0, "{file}");
+        let o = pamphlet(root, &["build", "--strict", "--format", "html"]);
+        assert_eq!(code(&o), 0, "{file}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn the_sample_workspace_has_no_untranslated_copies() {
+    let found = findings(&repo());
+    assert!(
+        !found.iter().any(|f| f.contains(" untranslated ")),
+        "{found:?}"
+    );
+    let s = status(&repo());
+    for t in s["totals"].as_array().unwrap() {
+        assert_eq!(t["untranslated"], 0, "{t}");
+    }
+}
