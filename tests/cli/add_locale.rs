@@ -108,7 +108,8 @@ fn a_new_locale_counts_every_message_missing_and_builds_from_its_fallbacks() {
         json["totals"],
         serde_json::json!([{
             "locale": "uk", "translated": 0, "missing": 11, "total": 11, "percent": 0,
-            "stale": 0, "stale_messages": [], "unreviewed": 0, "errors": 0, "obsolete": 0,
+            "untranslated": 0, "stale": 0, "stale_messages": [], "unreviewed": 0, "errors": 0,
+            "obsolete": 0,
             "words_left": 52
         }])
     );

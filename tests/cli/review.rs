@@ -68,12 +68,12 @@ fn a_locale_never_reviewed_is_reported_unreviewed_until_review_runs() {
     let table = String::from_utf8_lossy(&pamphlet(ws.path(), &["status"]).stdout).into_owned();
     assert!(
         table.contains(
-            "locale       translated missing   stale errors unreviewed  words complete  obsolete\n"
+            "locale       translated untranslated missing   stale errors unreviewed  words complete  obsolete\n"
         ),
         "{table}"
     );
     assert!(
-        table.contains("\nru                10/11       1       0      0         10     17      90%          \n"),
+        table.contains("\nru                10/11            0       1       0      0         10     17      90%          \n"),
         "{table}"
     );
 
