@@ -212,3 +212,8 @@ mod tests {
         );
     }
 }
+
+/// `1 file`, `2 files`: a count with its noun, for messages to a person.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

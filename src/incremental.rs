@@ -1,96 +1,32 @@
 //! Incremental builds without giving up the all-or-nothing output.
 //!
 //! Every document × locale gets a *fingerprint*: a hash of everything its
-//! output depends on (this pamphlet binary, the output formats, `pamphlet.toml`,
-//! the templates, the campaign file, the assets it embeds, for PDFs the
-//! workspace's `fonts/` folder, and, for each locale
-//! of its fallback chain, every `.ftl` file that defines a message the document
-//! prints or one of the messages and terms those reference). The build records
-//! the fingerprints in `out/.pamphlet-cache.json`; the next build renders only
-//! documents whose fingerprint changed and hard-links the others from the
-//! previous `out/` into its fresh staging folder. An edit to
-//! `locales/ru/permits.ftl` therefore re-renders the Russian documents of the
-//! permits campaign (and those of locales that fall back to Russian), nothing else.
+//! output depends on, in every format (this pamphlet binary, `pamphlet.toml`,
+//! the templates, the campaign file, the assets it embeds, and, for each
+//! locale of its fallback chain, every `.ftl` file that defines a message the
+//! document prints or one of the messages and terms those reference); a PDF
+//! also depends on the workspace's `fonts/` folder ([`Fingerprints::fonts`]).
+//! The build records them in `out/.pamphlet-cache.json`
+//! ([`crate::output::cache`]); the next build renders only documents whose
+//! fingerprint changed and hard-links the others from the previous `out/`
+//! into its fresh staging folder, as it carries over, unchanged, the files
+//! outside its filters. An edit to `locales/ru/permits.ftl` therefore
+//! re-renders the Russian documents of the permits campaign (and those of
+//! locales that fall back to Russian), nothing else.
+//!
+//! Hashing only: this module reads input files, never the output folder.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::locale::{Catalog, LocaleData};
-use crate::pipeline::{DocInfo, Job};
+use crate::output::cache::{generator, key};
+use crate::pipeline::Job;
 use crate::render::Engine;
-use crate::workspace::Format;
 use crate::workspace::Workspace;
-
-/// The cache's file name inside the output folder.
-pub const FILE: &str = ".pamphlet-cache.json";
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub struct Cache {
-    pub generator: String,
-    /// Hash of every input file and of the build's options ([`inputs_hash`]).
-    #[serde(default)]
-    pub inputs: String,
-    /// What the build printed and counted, to repeat when nothing changed.
-    #[serde(default)]
-    pub summary: Summary,
-    /// By `campaign/locale/document`.
-    pub documents: BTreeMap<String, CachedDoc>,
-}
-
-/// The outcome of a build, kept so that a build with unchanged inputs can
-/// report it again without doing any work.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
-pub struct Summary {
-    /// Diagnostics and fallback lines as printed (without `-v` details).
-    pub report: Vec<String>,
-    pub fallbacks: usize,
-    pub warnings: usize,
-    pub files: usize,
-    pub campaigns: usize,
-    pub locales: usize,
-    pub documents: usize,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CachedDoc {
-    pub fingerprint: String,
-    pub info: DocInfo,
-    pub files: Vec<CachedFile>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CachedFile {
-    pub path: String,
-    pub format: Format,
-    pub bytes: u64,
-    pub sha256: String,
-}
-
-impl Cache {
-    /// The cache of the output folder `out`; empty when missing, unreadable or
-    /// written by another version (which then simply renders everything).
-    pub fn load(out: &Path) -> Cache {
-        let Ok(text) = std::fs::read_to_string(out.join(FILE)) else {
-            return Cache::default();
-        };
-        match serde_json::from_str::<Cache>(&text) {
-            Ok(c) if c.generator == generator() => c,
-            _ => Cache::default(),
-        }
-    }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("the cache serializes")
-    }
-}
-
-pub fn generator() -> String {
-    format!("pamphlet {}", env!("CARGO_PKG_VERSION"))
-}
 
 /// The identity of this build of pamphlet: its version, its embedded
 /// templates, and the executable's size and modification time, so that a new
@@ -126,16 +62,15 @@ pub struct InputHashes {
     pub files: HashMap<String, [u8; 32]>,
 }
 
-/// A hash of everything a build reads (`pamphlet.toml`, campaign files,
-/// every file under `locales/`, `templates/`, `assets/` and `fonts/`, by path and
-/// content) and of the options that shape its output.
-pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<InputHashes> {
+/// A hash of everything a build reads (`pamphlet.toml`, given as `config`
+/// because it is read once per build; campaign files, every file under
+/// `locales/`, `templates/`, `assets/` and `fonts/`, by path and content) and
+/// of the options that shape its output.
+pub fn inputs_hash(root: &Path, config: &str, options: &str) -> std::io::Result<InputHashes> {
     let mut h = Sha256::new();
     h.update(binary_identity());
     h.update(sha(&[options.as_bytes()]));
-    h.update(sha(&[&std::fs::read(
-        root.join(crate::workspace::CONFIG_FILE),
-    )?]));
+    h.update(sha(&[config.as_bytes()]));
     // the files in a stable order, then read and hashed in parallel
     let mut entries = Vec::new();
     for dir in ["campaigns", "locales", "templates", "assets", "fonts"] {
@@ -171,39 +106,16 @@ pub fn inputs_hash(root: &Path, options: &str) -> std::io::Result<InputHashes> {
     })
 }
 
-impl Cache {
-    /// Is the previous output still exactly what these inputs produce, and
-    /// whole (every file the manifest lists present, with its size)?
-    pub fn is_current(&self, out: &Path, inputs: &str) -> bool {
-        !self.inputs.is_empty()
-            && self.inputs == inputs
-            && self
-                .documents
-                .par_iter()
-                .flat_map_iter(|(_, d)| &d.files)
-                .all(|f| std::fs::metadata(out.join(&f.path)).is_ok_and(|m| m.len() == f.bytes))
-            && out.join(crate::output::manifest::FILE).is_file()
-    }
-}
-
-/// The key of a job in the cache.
-pub fn key(catalog: &Catalog, job: &Job) -> String {
-    format!(
-        "{}/{}/{}",
-        job.campaign.id,
-        catalog.tag(job.locale),
-        job.document.id
-    )
-}
-
 /// The files a document reaches in one locale, by (locale, campaign id,
 /// document id).
 type Reached<'a> = HashMap<(usize, &'a str, &'a str), Vec<usize>>;
 
 /// Precomputed hashes from which each job's fingerprint is assembled.
 pub struct Fingerprints<'a> {
-    /// Version, formats, settings and templates: what every document depends on.
+    /// Version, settings and templates: what every document depends on.
     global: [u8; 32],
+    /// The workspace's `fonts/` folder: what every PDF also depends on.
+    fonts: [u8; 32],
     /// Per locale: the hash of each `.ftl` file, in file order (empty for a
     /// locale not loaded yet; see [`Self::add_locale`]).
     file_hashes: Vec<Vec<[u8; 32]>>,
@@ -272,17 +184,10 @@ impl<'a> Fingerprints<'a> {
         ws: &'a Workspace,
         engine: &Engine,
         catalog: &Catalog,
-        formats: &[Format],
         files: &HashMap<String, [u8; 32]>,
     ) -> Self {
         let mut global = Sha256::new();
         global.update(binary_identity());
-        for f in formats {
-            global.update(f.extension());
-        }
-        if formats.contains(&Format::Pdf) {
-            global.update(fonts_digest(&ws.root));
-        }
         global.update(sha(&[ws.config_text.as_bytes()]));
         for (name, source, _) in engine.sources() {
             global.update(sha(&[name.as_bytes(), source.as_bytes()]));
@@ -304,11 +209,18 @@ impl<'a> Fingerprints<'a> {
             .collect();
         Fingerprints {
             global: global.finalize().into(),
+            fonts: fonts_digest(&ws.root),
             file_hashes,
             assets,
             campaigns,
             fallbacks: Default::default(),
         }
+    }
+
+    /// The digest of the workspace's `fonts/` folder, as hex: a PDF is
+    /// reused only when it is unchanged (the other formats do not use fonts).
+    pub fn fonts(&self) -> String {
+        crate::output::hex(&self.fonts)
     }
 
     /// Takes the file hashes of locale `l`, just loaded into `catalog`.

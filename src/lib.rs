@@ -7,12 +7,18 @@
 //! 3. [`render`] localizes each document × locale and renders it with the Tera
 //!    templates, compiled once, in parallel, without touching the disk; [`pdf`]
 //!    lays the `pdf/*.typ` templates' output out with Typst into PDF;
-//! 4. [`output`] is the only writer of `out/`: staging folder, manifest, index, atomic swap.
+//! 4. [`output`] is the only writer of `out/`: staging folder, manifest, index,
+//!    build cache, atomic swap.
 //!
-//! [`cmd`] holds the subcommands that drive these stages; [`diagnostics`] the
-//! shape and printing of every problem reported to a person.
+//! [`pipeline`] holds what every command shares (loading, planning, the
+//! parallel render loop); [`build`] drives the stages through a whole build
+//! and returns what happened (reuse and carry-over through [`incremental`]).
+//! [`cmd`] holds the subcommands, the only code that prints and picks exit
+//! codes; [`diagnostics`] the shape and printing of every problem reported
+//! to a person.
 
 pub mod add_locale;
+pub mod build;
 pub mod checks;
 pub mod cli;
 pub mod cmd;

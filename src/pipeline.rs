@@ -1,7 +1,8 @@
-//! The pipeline in one place: load the workspace, the locales and the
+//! The stages every command shares: load the workspace, the locales and the
 //! templates; plan the documents to render; localize and render them in
-//! parallel, handing each output to a sink (the build writes it to staging,
-//! the check discards it).
+//! parallel, handing each output to a sink (a build writes it to staging,
+//! `check` discards it). The build's own orchestration (waves, reuse, the
+//! output folder) is [`crate::build`]'s.
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -12,7 +13,9 @@ use crate::diagnostics::Diagnostic;
 use crate::locale::{self, Catalog, Fallback};
 use crate::pdf::{PdfFacts, PdfSettings, PdfStage, Typesetter};
 use crate::render::{self, Engine, Rendered};
-use crate::workspace::{self, Campaign, Document, Format, MessageRef, Workspace, WorkspaceError};
+use crate::workspace::{
+    self, Campaign, Config, ConfigFile, Document, Format, MessageRef, Workspace, WorkspaceError,
+};
 
 /// Everything a render needs, loaded once.
 pub struct Inputs {
@@ -88,8 +91,31 @@ pub fn load_with(
     root: &std::path::Path,
     locales: &[String],
 ) -> Result<(Inputs, Vec<Diagnostic>), WorkspaceError> {
-    let (inputs, diags) = load_deferring(root, locales, false)?;
+    let config = workspace::read_config(root)?;
+    let (inputs, diags) = load_from(root, config, locales, Loading::Eager)?;
     Ok((inputs, diags.all()))
+}
+
+/// Which locales are read up front.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    /// Every locale.
+    Eager,
+    /// Only the locales others need ([`locale::deferrable`]: the source, the
+    /// locales others fall back to, the pseudo-locales); the others get empty
+    /// stand-ins, for a build to read each for its own documents only
+    /// (`build::Waves`).
+    Streamed,
+}
+
+impl Loading {
+    /// By catalog index: the locales left out of the up-front load.
+    pub fn deferred(self, config: &Config) -> Vec<bool> {
+        match self {
+            Loading::Eager => vec![false; config.locales.len()],
+            Loading::Streamed => locale::deferrable(config),
+        }
+    }
 }
 
 /// The diagnostics of loading, in parts, so that a build that loads some
@@ -112,28 +138,24 @@ impl LoadDiagnostics {
     }
 }
 
-/// [`load_with`], leaving out the locales that a build can load one at a time
-/// when `defer` is set (see [`locale::deferrable`]); their stand-ins have no
-/// messages, and their diagnostics are empty until they are loaded.
-pub fn load_deferring(
+/// Loads the inputs of the workspace at `root` whose `pamphlet.toml` is
+/// read already, the locales `loading` defers left as stand-ins (no
+/// messages; their diagnostics empty until they are read).
+pub fn load_from(
     root: &std::path::Path,
+    config: ConfigFile,
     locales: &[String],
-    defer: bool,
+    loading: Loading,
 ) -> Result<(Inputs, LoadDiagnostics), WorkspaceError> {
     let mut phases = Phases::default();
     let t = Instant::now();
-    let (mut ws, workspace_diags) = workspace::load(root)?;
+    let (mut ws, workspace_diags) = workspace::load_from(root, config)?;
     for tag in locales {
         ws.config.locale_or_pseudo(tag);
     }
     phases.load = t.elapsed();
     let t = Instant::now();
-    let deferred = if defer {
-        locale::deferrable(&ws.config)
-    } else {
-        vec![false; ws.config.locales.len()]
-    };
-    let (catalog, locale_diags) = locale::load_some(&ws, &deferred)?;
+    let (catalog, locale_diags) = locale::load_some(&ws, &loading.deferred(&ws.config))?;
     phases.parse = t.elapsed();
     // A broken source file hides its messages; reporting each use of them as
     // unknown would bury the one error that matters.
@@ -264,16 +286,29 @@ pub struct Filter {
     pub locales: Vec<String>,
 }
 
+/// A filter that names nothing in the workspace (a usage error).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum PlanError {
+    #[error("--campaign {name}: no such campaign (known: {known})")]
+    UnknownCampaign { name: String, known: String },
+    #[error("--locale {name}: not a project locale (known: {known}; pseudo-locales: {pseudo})")]
+    UnknownLocale {
+        name: String,
+        known: String,
+        pseudo: String,
+    },
+}
+
 /// The documents to render, in a stable order (campaign, locale, document).
 /// Names that match nothing are usage errors.
-pub fn plan<'a>(ws: &'a Workspace, filter: &Filter) -> Result<Vec<Job<'a>>, String> {
+pub fn plan<'a>(ws: &'a Workspace, filter: &Filter) -> Result<Vec<Job<'a>>, PlanError> {
     for c in &filter.campaigns {
         if !ws.campaigns.iter().any(|k| &k.id == c) {
             let known: Vec<&str> = ws.campaigns.iter().map(|k| k.id.as_str()).collect();
-            return Err(format!(
-                "--campaign {c}: no such campaign (known: {})",
-                known.join(", ")
-            ));
+            return Err(PlanError::UnknownCampaign {
+                name: c.clone(),
+                known: known.join(", "),
+            });
         }
     }
     let mut locales = Vec::new();
@@ -284,11 +319,11 @@ pub fn plan<'a>(ws: &'a Workspace, filter: &Filter) -> Result<Vec<Job<'a>>, Stri
             Some(i) => locales.push(i),
             None => {
                 let known: Vec<&str> = ws.config.locales.iter().map(|k| k.tag.as_str()).collect();
-                return Err(format!(
-                    "--locale {l}: not a project locale (known: {}; pseudo-locales: {})",
-                    known.join(", "),
-                    crate::workspace::config::PSEUDO_LOCALES.join(", ")
-                ));
+                return Err(PlanError::UnknownLocale {
+                    name: l.clone(),
+                    known: known.join(", "),
+                    pseudo: crate::workspace::config::PSEUDO_LOCALES.join(", "),
+                });
             }
         }
     }
@@ -329,8 +364,19 @@ pub struct Done<'a, T> {
     pub job: Job<'a>,
     pub info: DocInfo,
     pub outputs: Vec<T>,
-    /// Whether the sink reused earlier outputs instead of rendering.
-    pub reused: bool,
+    pub made: Made,
+}
+
+/// How a finished document's outputs came to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    /// Localized and rendered.
+    Rendered,
+    /// Taken from the sink's earlier outputs ([`Sink::reuse`]): unchanged.
+    Reused,
+    /// Left out of the build's filters and carried over from its previous
+    /// output (`build` only).
+    Carried,
 }
 
 /// Where rendered documents go.
@@ -379,9 +425,31 @@ impl<'a> Sink<'a> for Discard {
 /// time spent in each part of it, summed over threads.
 #[derive(Debug, Default)]
 pub struct Progress {
+    /// Documents to render (0 until known).
+    pub total: AtomicUsize,
     pub done: AtomicUsize,
     pub render_nanos: AtomicU64,
     pub write_nanos: AtomicU64,
+}
+
+impl Progress {
+    /// Starts counting again, towards `total` documents.
+    pub fn start(&self, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+        self.done.store(0, Ordering::Relaxed);
+        self.render_nanos.store(0, Ordering::Relaxed);
+        self.write_nanos.store(0, Ordering::Relaxed);
+    }
+
+    /// CPU time spent rendering, summed over threads.
+    pub fn render_time(&self) -> Duration {
+        Duration::from_nanos(self.render_nanos.load(Ordering::Relaxed))
+    }
+
+    /// CPU time spent writing (and linking reused outputs), summed over threads.
+    pub fn write_time(&self) -> Duration {
+        Duration::from_nanos(self.write_nanos.load(Ordering::Relaxed))
+    }
 }
 
 /// A job rendered, or the diagnostics of why it could not be.
@@ -441,7 +509,7 @@ fn render_one<'a, S: Sink<'a>>(
             job: *job,
             info,
             outputs,
-            reused: true,
+            made: Made::Reused,
         });
     }
     let localized = render::localize(
@@ -498,20 +566,23 @@ fn render_one<'a, S: Sink<'a>>(
         job: *job,
         info,
         outputs,
-        reused: false,
+        made: Made::Rendered,
     })
 }
 
 /// The layout-fit warnings (`pdf-overflow`) of every finished PDF, in job order.
-pub fn fit_diagnostics<T>(inputs: &Inputs, done: &[Done<T>]) -> Vec<Diagnostic> {
-    done.iter()
+pub fn fit_diagnostics<'d, 'a: 'd, T: 'd>(
+    catalog: &Catalog,
+    done: impl IntoIterator<Item = &'d Done<'a, T>>,
+) -> Vec<Diagnostic> {
+    done.into_iter()
         .flat_map(|d| {
             let overflows = d.info.pdf.as_ref().map_or(&[][..], |p| &p.overflows[..]);
             overflows.iter().map(|o| {
                 crate::pdf::fit::diagnostic(
                     d.job.campaign,
                     d.job.document,
-                    inputs.catalog.tag(d.job.locale),
+                    catalog.tag(d.job.locale),
                     o,
                 )
             })

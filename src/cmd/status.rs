@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{EXIT_OK, EXIT_USAGE, Reporter};
+use super::{EXIT_OK, EXIT_USAGE, Reporter, skip_teardown};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::pipeline;
 
@@ -38,7 +38,6 @@ pub fn run(root: &Path, args: &StatusArgs, rep: &Reporter) -> u8 {
             serde_json::to_string_pretty(&status).expect("status serializes")
         ),
     }
-    // the process ends here; no need to free the catalog piece by piece
-    std::mem::forget(inputs);
+    skip_teardown(inputs);
     EXIT_OK
 }

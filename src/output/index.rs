@@ -4,10 +4,13 @@
 
 use serde::Serialize;
 
+use super::Tree;
 use crate::locale::Fallback;
 use crate::locale::quote::{self, Piece};
 use crate::locale::review::StaleMessage;
-use crate::status::Cell;
+use crate::render::markup;
+use crate::status::{CampaignRow, Cell};
+use crate::workspace::Format;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Index {
@@ -83,6 +86,82 @@ impl IndexStale {
             recorded: stale.reviewed.is_some(),
             was,
             now,
+impl Index {
+    /// The review page of `tree`: a table per campaign, a row per locale
+    /// (in the tree's order), with the status matrix's numbers.
+    pub fn assemble(tree: &Tree) -> Index {
+        let catalog = tree.catalog;
+        let done = tree.documents;
+        let mut campaigns: Vec<IndexCampaign> = Vec::new();
+        let mut status_row: Option<&CampaignRow> = None;
+        for d in done {
+            let campaign = d.job.campaign;
+            if campaigns.last().is_none_or(|c| c.id != campaign.id) {
+                let title = done
+                    .iter()
+                    .find(|o| o.job.campaign.id == campaign.id && o.job.locale == catalog.source)
+                    .map_or_else(
+                        || campaign.id.clone(),
+                        |o| markup::to_text(&o.info.title).replace(['\u{2068}', '\u{2069}'], ""),
+                    );
+                campaigns.push(IndexCampaign {
+                    id: campaign.id.clone(),
+                    title,
+                    rows: Vec::new(),
+                });
+                status_row = tree
+                    .status
+                    .campaigns
+                    .iter()
+                    .find(|r| r.campaign == campaign.id);
+            }
+            let Some(c) = campaigns.last_mut() else {
+                continue;
+            };
+            let tag = catalog.tag(d.job.locale);
+            if c.rows.last().is_none_or(|r| r.locale != tag) {
+                let locale = &catalog.locales[d.job.locale];
+                c.rows.push(IndexRow {
+                    locale: tag.to_owned(),
+                    dir: if locale.rtl { "rtl" } else { "ltr" },
+                    pseudo: locale.pseudo,
+                    status: status_row
+                        .and_then(|r| r.cells.get(d.job.locale))
+                        .cloned()
+                        .unwrap_or_default(),
+                    stale: status_row
+                        .and_then(|r| r.cells.get(d.job.locale))
+                        .map(|cell| cell.stale_messages.iter().map(IndexStale::new).collect())
+                        .unwrap_or_default(),
+                    documents: Vec::new(),
+                    fallbacks: Vec::new(),
+                });
+            }
+            let Some(row) = c.rows.last_mut() else {
+                continue;
+            };
+            row.documents.push(IndexDocument {
+                id: d.job.document.id.clone(),
+                files: d
+                    .outputs
+                    .iter()
+                    .map(|f| IndexFile {
+                        format: f.format.extension(),
+                        href: f.path.clone(),
+                        preview: (f.format == Format::Pdf && tree.ws.config.pdf.previews)
+                            .then(|| crate::pdf::preview_path(&f.path)),
+                    })
+                    .collect(),
+            });
+            row.fallbacks.extend(d.info.fallbacks.iter().cloned());
+            row.fallbacks.sort();
+            row.fallbacks.dedup_by(|a, b| a.message == b.message);
+        }
+        Index {
+            project: tree.ws.config.name.clone(),
+            files: done.iter().map(|d| d.outputs.len()).sum(),
+            locales: catalog.locales.iter().map(|l| l.tag.clone()).collect(),
+            campaigns,
         }
     }
 }

@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
+use super::Tree;
 use crate::locale::Fallback;
+use crate::workspace::Format;
 
 pub const FILE: &str = "manifest.json";
 
@@ -62,5 +64,48 @@ impl Manifest {
         let mut s = serde_json::to_string_pretty(self).expect("the manifest serializes");
         s.push('\n');
         s
+    }
+}
+
+impl Manifest {
+    /// The manifest of `tree`: one entry per file, sorted by path.
+    pub fn assemble(tree: &Tree) -> Manifest {
+        let catalog = tree.catalog;
+        let mut files: Vec<Entry> = tree
+            .documents
+            .iter()
+            .flat_map(|d| {
+                d.outputs.iter().map(move |f| Entry {
+                    path: f.path.clone(),
+                    campaign: d.job.campaign.id.clone(),
+                    locale: catalog.tag(d.job.locale).to_owned(),
+                    pseudo: catalog.locales[d.job.locale].pseudo,
+                    document: d.job.document.id.clone(),
+                    kind: d.job.document.kind.name(),
+                    paper: d.job.document.paper.name(),
+                    format: f.format.extension(),
+                    bytes: f.bytes,
+                    sha256: f.sha256.clone(),
+                    pdf: if f.format == Format::Pdf {
+                        d.info.pdf.clone()
+                    } else {
+                        None
+                    },
+                    fallbacks: d
+                        .info
+                        .fallbacks
+                        .iter()
+                        .map(ManifestFallback::from)
+                        .collect(),
+                })
+            })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Manifest {
+            generator: super::cache::generator(),
+            project: tree.ws.config.name.clone(),
+            source_locale: catalog.tag(catalog.source).to_owned(),
+            files,
+        }
     }
 }

@@ -1,11 +1,15 @@
-//! The output stage: the only code that writes to `out/`.
+//! The output stage: the only code that writes to `out/`, and what goes
+//! there besides the documents: the manifest ([`manifest`]), the review page
+//! ([`index`]) and the build cache ([`cache`]), assembled from a finished
+//! build's [`Tree`].
 //!
 //! A build writes into a fresh staging folder beside `out/` and swaps it into
 //! place only when everything succeeded, so a failed or interrupted build
 //! leaves the previous `out/` as it was. A lock file beside `out/` keeps two
 //! builds from running at once. Output paths are joined only from validated
-//! slugs and locale tags.
+//! slugs and locale tags. This stage decides no content.
 
+pub mod cache;
 pub mod index;
 pub mod manifest;
 
@@ -14,6 +18,16 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use sha2::{Digest, Sha256};
+
+use crate::diagnostics::Diagnostic;
+use crate::locale::Catalog;
+use crate::pipeline::Done;
+use crate::render::Engine;
+use crate::status::Status;
+use crate::workspace::{Format, Workspace};
+use cache::Cache;
+use index::Index;
+use manifest::Manifest;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -204,6 +218,112 @@ impl Staging {
             let _ = fs::remove_dir_all(&old);
         }
         Ok(())
+    }
+}
+
+/// One file of a document in the output folder: what the manifest lists
+/// and the cache remembers.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OutputFile {
+    /// Relative to the output folder, `/`-separated:
+    /// `<campaign>/<locale>/<document>.<ext>`.
+    pub path: String,
+    pub format: Format,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// The documents of a build that succeeded, as they go into the output
+/// folder: what the manifest, the index and the cache are assembled from.
+pub struct Tree<'t, 'a> {
+    pub ws: &'t Workspace,
+    pub catalog: &'t Catalog,
+    /// In plan order (campaign, locale, document).
+    pub documents: &'t [Done<'a, OutputFile>],
+    /// The review page's status matrix.
+    pub status: &'t Status,
+}
+
+/// What the last step of a build failed on.
+#[derive(Debug, thiserror::Error)]
+pub enum FinishError {
+    #[error("the review page cannot be rendered: {}", .0.message)]
+    Index(Diagnostic),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+/// Writes the manifest, the review page and `cache` into `staging` (the
+/// three assembled side by side: the index takes longest), then swaps it
+/// with the output folder.
+pub fn finish(
+    staging: Staging,
+    tree: &Tree,
+    engine: &Engine,
+    cache: impl FnOnce() -> Cache + Send,
+) -> Result<(), FinishError> {
+    let (index_html, (manifest_json, cache_json)) = rayon::join(
+        || {
+            let index = Index::assemble(tree);
+            engine.render_bytes(
+                "index.html",
+                &tera::Context::from_serialize(&index).unwrap_or_default(),
+            )
+        },
+        || rayon::join(|| Manifest::assemble(tree).to_json(), || cache().to_json()),
+    );
+    let index_html = index_html.map_err(FinishError::Index)?;
+    staging.write(manifest::FILE, manifest_json.as_bytes())?;
+    staging.write("index.html", &index_html)?;
+    staging.write(cache::FILE, cache_json.as_bytes())?;
+    staging.commit()?;
+    Ok(())
+}
+
+/// An output folder that would replace the workspace or its sources.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum TargetError {
+    #[error("--out {0} is not a folder pamphlet may replace")]
+    NoName(String),
+    #[error("the output folder {0} contains the workspace; choose a folder inside it such as out/")]
+    ContainsWorkspace(String),
+    #[error("the output folder {0} is inside the workspace's {1}/ folder; choose another")]
+    InsideSources(String, &'static str),
+}
+
+/// Refuses output folders that would replace the workspace or its sources.
+pub fn check_target(root: &Path, out: &Path) -> Result<(), TargetError> {
+    let absolute = |p: &Path| -> PathBuf {
+        let name = p.file_name().map(PathBuf::from).unwrap_or_default();
+        let parent = p
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        match parent.canonicalize() {
+            Ok(parent) => parent.join(name),
+            Err(_) => p.to_path_buf(),
+        }
+    };
+    let shown = || out.display().to_string();
+    if out.file_name().is_none() {
+        return Err(TargetError::NoName(shown()));
+    }
+    let out_abs = absolute(out);
+    let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if root_abs.starts_with(&out_abs) {
+        return Err(TargetError::ContainsWorkspace(shown()));
+    }
+    for source in ["campaigns", "locales", "templates", "assets"] {
+        if out_abs.starts_with(root_abs.join(source)) {
+            return Err(TargetError::InsideSources(shown(), source));
+        }
+    }
+    Ok(())
+}
+
+impl From<OutputError> for Diagnostic {
+    fn from(e: OutputError) -> Diagnostic {
+        Diagnostic::error("output", e.to_string())
     }
 }
 

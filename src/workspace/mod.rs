@@ -91,18 +91,41 @@ pub fn read_text(root: &Path, path: &Path) -> Result<Result<String, Diagnostic>,
     }))
 }
 
-/// Loads the workspace at `root`. Campaign problems are returned as
-/// diagnostics next to the campaigns that loaded.
-pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), WorkspaceError> {
+/// `pamphlet.toml`, read and parsed: what every command reads first.
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    /// As read (decoded), for build fingerprints.
+    pub text: String,
+    pub config: Config,
+}
+
+/// Reads and parses `pamphlet.toml` at `root`.
+pub fn read_config(root: &Path) -> Result<ConfigFile, WorkspaceError> {
     let config_path = root.join(CONFIG_FILE);
     if !config_path.is_file() {
         return Err(WorkspaceError::NotAWorkspace(root.display().to_string()));
     }
     let text = read_text(root, &config_path)?.map_err(|d| WorkspaceError::Config(vec![d]))?;
-    let config_text = text.clone();
-    let config =
-        config::parse(&TomlFile::new(CONFIG_FILE.into(), text)).map_err(WorkspaceError::Config)?;
+    let config = config::parse(&TomlFile::new(CONFIG_FILE.into(), text.clone()))
+        .map_err(WorkspaceError::Config)?;
+    Ok(ConfigFile { text, config })
+}
 
+/// Loads the workspace at `root`. Campaign problems are returned as
+/// diagnostics next to the campaigns that loaded.
+pub fn load(root: &Path) -> Result<(Workspace, Vec<Diagnostic>), WorkspaceError> {
+    load_from(root, read_config(root)?)
+}
+
+/// [`load`], with `pamphlet.toml` read already.
+pub fn load_from(
+    root: &Path,
+    config: ConfigFile,
+) -> Result<(Workspace, Vec<Diagnostic>), WorkspaceError> {
+    let ConfigFile {
+        text: config_text,
+        config,
+    } = config;
     let mut diags = Vec::new();
     let mut campaigns = Vec::new();
     let dir = root.join("campaigns");

@@ -153,3 +153,111 @@ fn a_new_pamphlet_binary_never_reuses_what_an_older_one_rendered() {
     assert!(!stderr(&o).contains("nothing changed"), "{}", stderr(&o));
     assert_eq!(rendered_and_reused(&stderr(&o)), (24, 0));
 }
+
+/// The summary line of `err` with its time replaced by `T`.
+fn summary_line(err: &str) -> String {
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("built "))
+        .unwrap_or_else(|| panic!("no summary line in {err}"));
+    let (head, rest) = line.split_once(" in ").unwrap();
+    let (_, tail) = rest.split_once(" s").unwrap();
+    format!("{head} in T s{tail}")
+}
+
+/// Every file of the output tree but the index, the manifest and the cache.
+fn documents(out: &Path) -> Vec<String> {
+    tree(out)
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| !["index.html", "manifest.json", ".pamphlet-cache.json"].contains(&p.as_str()))
+        .collect()
+}
+
+/// The manifest lists exactly the documents on disk, and the index links each.
+fn assert_manifest_and_index_cover(out: &Path) {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&out.join("manifest.json"))).unwrap();
+    let listed: Vec<String> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_owned())
+        .collect();
+    let on_disk: Vec<String> = documents(out)
+        .into_iter()
+        .filter(|p| !p.starts_with("_previews/"))
+        .collect();
+    assert_eq!(listed, on_disk);
+    let index = read(&out.join("index.html"));
+    for path in &listed {
+        assert!(
+            index.contains(&format!("href=\"{path}\"")),
+            "{path} not on the index"
+        );
+    }
+}
+
+#[test]
+fn a_filtered_build_carries_over_what_did_not_change_and_drops_what_did() {
+    let ws = sample_workspace();
+    let out = ws.path().join("out");
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    let full = documents(&out);
+    // every az document changes (no locale falls back to az)
+    let az = ws.path().join("locales/az/shared.ftl");
+    std::fs::write(
+        &az,
+        read(&az).replacen("-service-name = ", "-service-name = ✱", 1),
+    )
+    .unwrap();
+    let o = pamphlet(ws.path(), &["build", "--locale", "ru"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        summary_line(&stderr(&o)),
+        format!(
+            "built 9 files (3 campaigns × 1 locale), 0 fallbacks, 0 warnings in T s, \
+             3 of 3 documents unchanged, 54 files carried over, 9 dropped as out of date → {}",
+            out.display()
+        )
+    );
+    // the az outputs are gone (never shipped stale), everything else is there
+    let kept = documents(&out);
+    let expected: Vec<String> = full
+        .iter()
+        .filter(|p| !p.contains("/az/"))
+        .cloned()
+        .collect();
+    assert_eq!(kept, expected);
+    assert_manifest_and_index_cover(&out);
+    // a full build renders az again, and only az
+    let o = pamphlet(ws.path(), &["build", "-v"]);
+    assert_eq!(rendered_and_reused(&stderr(&o)), (3, 21), "{}", stderr(&o));
+    assert_eq!(documents(&out), full);
+}
+
+#[test]
+fn a_build_of_one_format_keeps_the_others() {
+    let ws = sample_workspace();
+    let out = ws.path().join("out");
+    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
+    let full = tree(&out);
+    let o = pamphlet(ws.path(), &["build", "--format", "pdf"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        summary_line(&stderr(&o)),
+        format!(
+            "built 24 files (3 campaigns × 8 locales), 0 fallbacks, 0 warnings in T s, \
+             24 of 24 documents unchanged, 48 files carried over, 0 dropped as out of date → {}",
+            out.display()
+        )
+    );
+    // the same tree as the full build (but for the cache, which records the filter)
+    let without_cache = |t: Vec<(String, Vec<u8>)>| -> Vec<(String, Vec<u8>)> {
+        t.into_iter()
+            .filter(|(p, _)| p != ".pamphlet-cache.json")
+            .collect()
+    };
+    assert!(without_cache(tree(&out)) == without_cache(full));
+    assert_manifest_and_index_cover(&out);
+}

@@ -1,0 +1,353 @@
+//! The build: everything `pamphlet build` does, as one library call that
+//! returns what happened, for `cmd/build.rs` to print. The same [`Build`]
+//! can run again and again on one workspace (a preview server's rebuild on
+//! every save): nothing here assumes one build per process, prints or exits.
+//!
+//! [`Build::run`] reads as the build in one place. Its steps each return a
+//! typed value: [`Project::open`] (`pamphlet.toml` read once, the output
+//! folder, the previous build's cache, every input hashed) → load
+//! ([`pipeline::load_from`]) → [`Plan::new`] → [`render::run`] (locale wave by
+//! wave, [`waves`]) → [`finish`] (the manifest, the index and the cache, by
+//! [`crate::output`], which alone writes `out/`).
+
+mod plan;
+mod project;
+mod render;
+mod report;
+mod sink;
+mod waves;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use plan::{Plan, Planned, Role};
+pub use project::Project;
+pub use report::{
+    End, FallbackGroup, Finished, FontsFound, Outcome, Report, Stop, Strict, Timings, Unchanged,
+};
+pub use waves::{Wave, Waves};
+
+use crate::diagnostics::{self, Severity};
+use crate::output::cache::{Cache, Summary};
+use crate::output::{self, FinishError, OutputFile, Staging, Tree};
+use crate::pipeline::{self, Done, Inputs, LoadDiagnostics, Loading, Made, PlanError, Progress};
+use crate::render::Engine;
+use crate::workspace::{Format, WorkspaceError};
+use sink::Target;
+
+/// What a build is asked for (the command line's `build` options).
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Campaign ids; empty: every campaign.
+    pub campaigns: Vec<String>,
+    /// Locale tags (pseudo-locales among them are generated); empty: every locale.
+    pub locales: Vec<String>,
+    /// Empty: the project's formats.
+    pub formats: Vec<Format>,
+    /// The output folder; `None`: the project's.
+    pub out: Option<PathBuf>,
+    /// Every fallback and warning fails the build.
+    pub strict: bool,
+}
+
+impl BuildOptions {
+    /// The options that shape the output, for the inputs hash (not
+    /// `strict`, which only decides whether a finished build counts).
+    fn shape(&self) -> String {
+        format!(
+            "formats={:?} campaigns={:?} locales={:?}",
+            self.formats, self.campaigns, self.locales
+        )
+    }
+
+    /// The formats rendered: the asked ones or the project's, sorted, once each.
+    fn formats_or(&self, project: &[Format]) -> Vec<Format> {
+        let mut formats = if self.formats.is_empty() {
+            project.to_vec()
+        } else {
+            self.formats.clone()
+        };
+        formats.sort();
+        formats.dedup();
+        formats
+    }
+}
+
+/// A build stopped before it could say anything about the content.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The workspace cannot be used at all (exit code 2).
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    /// A filter names nothing in the workspace (exit code 2).
+    #[error(transparent)]
+    Filter(#[from] PlanError),
+}
+
+/// One workspace's build, to run once or many times.
+pub struct Build {
+    root: PathBuf,
+    options: BuildOptions,
+    /// What the last run loaded. Kept with the `Build` rather than freed at
+    /// the end of [`Build::run`], so that a command about to exit can skip
+    /// freeing it (`cmd::skip_teardown`); the next run frees it first.
+    loaded: Option<Inputs>,
+}
+
+/// How far one attempt at a build got.
+enum Attempt {
+    /// Every document was rendered: what follows does not depend on how the
+    /// translations were loaded.
+    Rendered(Result<Report, BuildError>),
+    /// It stopped earlier (a problem in the inputs or the output folder, a
+    /// failing document).
+    Stopped(Result<Report, BuildError>),
+}
+
+impl Build {
+    pub fn new(root: &Path, options: BuildOptions) -> Build {
+        Build {
+            root: root.to_path_buf(),
+            options,
+            loaded: None,
+        }
+    }
+
+    /// Builds the output folder (or finds it up to date); `progress` counts
+    /// the documents as they are done.
+    pub fn run(&mut self, progress: &Progress) -> Result<Outcome, BuildError> {
+        self.loaded = None;
+        let project = Project::open(
+            &self.root,
+            &self.options.shape(),
+            self.options.out.as_deref(),
+        )?;
+        if let Some(summary) = project.unchanged() {
+            output::sweep(&project.out);
+            return Ok(Outcome::Unchanged(Unchanged {
+                out: project.out.clone(),
+                refused: Strict::refuses(self.options.strict, summary.fallbacks, summary.warnings),
+                summary: summary.clone(),
+            }));
+        }
+        // Streamed first. A streamed attempt that stops before every document
+        // is rendered knows only the locales it reached: it is set aside
+        // unreported, and the build runs again with every locale loaded up
+        // front, so that what a failing build reports does not depend on
+        // the streaming.
+        let report = match self.attempt(&project, Loading::Streamed, progress) {
+            Attempt::Rendered(report) => report,
+            Attempt::Stopped(_) => match self.attempt(&project, Loading::Eager, progress) {
+                Attempt::Rendered(report) | Attempt::Stopped(report) => report,
+            },
+        };
+        report.map(|r| Outcome::Ran(Box::new(r)))
+    }
+
+    /// One attempt: load with `loading`, then [`steps`].
+    fn attempt(&mut self, project: &Project, loading: Loading, progress: &Progress) -> Attempt {
+        // an earlier attempt's inputs are freed before these are read
+        self.loaded = None;
+        let loaded = pipeline::load_from(
+            &project.root,
+            project.config.clone(),
+            &self.options.locales,
+            loading,
+        );
+        let (mut inputs, diags) = match loaded {
+            Ok(x) => x,
+            Err(e) => return Attempt::Stopped(Err(e.into())),
+        };
+        let attempt = steps(
+            &mut inputs,
+            diags,
+            project,
+            &self.options,
+            loading,
+            progress,
+        );
+        self.loaded = Some(inputs);
+        attempt
+    }
+}
+
+/// Plan, render and finish a build whose inputs are loaded.
+fn steps(
+    inputs: &mut Inputs,
+    mut load: LoadDiagnostics,
+    project: &Project,
+    options: &BuildOptions,
+    loading: Loading,
+    progress: &Progress,
+) -> Attempt {
+    let out = &project.out;
+    let stopped =
+        |load: &LoadDiagnostics, stop| Attempt::Stopped(Ok(Report::stopped(out, load.all(), stop)));
+    let Inputs {
+        ws,
+        catalog,
+        engine,
+        phases,
+        typesetter,
+    } = inputs;
+    let formats = options.formats_or(&ws.config.formats);
+    let plan = match Plan::new(ws, catalog, options, formats, &project.previous) {
+        Ok(plan) => plan,
+        Err(e) => return Attempt::Stopped(Err(e.into())),
+    };
+    if let Some(errors) = errors_in(&load) {
+        return stopped(&load, Stop::Inputs { errors });
+    }
+    if let Some(e) = &project.refused {
+        return stopped(&load, Stop::Target(e.clone()));
+    }
+    let staging = match Staging::begin(out) {
+        Ok(s) => s,
+        Err(e) => return stopped(&load, Stop::Output(e)),
+    };
+
+    let stage = render::Stage {
+        ws,
+        catalog,
+        engine,
+        typesetter,
+        parse_time: &mut phases.parse,
+        load: &mut load,
+    };
+    let target = Target {
+        staging: &staging,
+        out,
+        previous: &project.previous,
+    };
+    let files = &project.hashes.files;
+    let rendered = match render::run(stage, &plan, loading, &target, files, progress) {
+        Ok(r) => r,
+        Err(render::Failed::Documents(diags)) => {
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            let mut report = Report::stopped(out, load.all(), Stop::Render { errors });
+            report.render = diags;
+            return Attempt::Stopped(Ok(report));
+        }
+        Err(render::Failed::Unreadable(e)) => return Attempt::Stopped(Err(e.into())),
+    };
+    // a streamed build learns of its streamed locales' problems only now
+    if let Some(errors) = errors_in(&load) {
+        return stopped(&load, Stop::Inputs { errors });
+    }
+    let finishing = Finishing {
+        tree: Tree {
+            ws,
+            catalog,
+            documents: &rendered.documents,
+            status: &rendered.status,
+        },
+        rendered: &rendered,
+        formats: &plan.formats,
+        project,
+        strict: options.strict,
+        engine,
+        timings: Timings {
+            phases: phases.clone(),
+            render: rendered.wall,
+            render_cpu: progress.render_time(),
+            write_cpu: progress.write_time(),
+            finish: Duration::ZERO,
+        },
+        fonts: typesetter.get().map(FontsFound::of),
+    };
+    let mut report = Report::stopped(out, load.all(), Stop::Inputs { errors: 0 });
+    report.end = finish(finishing, staging, &mut report);
+    Attempt::Rendered(Ok(report))
+}
+
+/// The number of errors among the diagnostics of loading, if any.
+fn errors_in(load: &LoadDiagnostics) -> Option<usize> {
+    let errors = load.all().iter().filter(|d| d.is_error()).count();
+    (errors > 0).then_some(errors)
+}
+
+/// What the last step works from: the rendered tree and how it came to be.
+struct Finishing<'f, 'a> {
+    tree: Tree<'f, 'a>,
+    rendered: &'f render::Rendered<'a>,
+    /// The formats rendered.
+    formats: &'f [Format],
+    project: &'f Project,
+    strict: bool,
+    engine: &'f Engine,
+    timings: Timings,
+    fonts: Option<FontsFound>,
+}
+
+/// The last step: the fallbacks and warnings of the documents asked for go
+/// into `report`; then `--strict` decides, and the manifest, the index and
+/// the cache are written and the staging folder swapped into place.
+fn finish(f: Finishing, staging: Staging, report: &mut Report) -> End {
+    let started = Instant::now();
+    // the documents asked for (the others were carried over as they were)
+    let built: Vec<&Done<OutputFile>> = f
+        .tree
+        .documents
+        .iter()
+        .filter(|d| d.made != Made::Carried)
+        .collect();
+    if f.formats.contains(&Format::Pdf) {
+        report.fit = pipeline::fit_diagnostics(f.tree.catalog, built.iter().copied());
+    }
+    report.copies = f.rendered.copies.clone();
+    diagnostics::sort(&mut report.copies);
+    report.fallbacks = FallbackGroup::of(built.iter().flat_map(|d| &d.info.fallbacks));
+    let fallbacks = report.fallbacks.iter().map(|g| g.fallbacks.len()).sum();
+    let warnings = report
+        .load
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count()
+        + report.fit.len()
+        + report.copies.len();
+    if let Some(strict) = Strict::refuses(f.strict, fallbacks, warnings) {
+        return End::Stopped(Stop::Strict(strict));
+    }
+
+    let summary = Summary {
+        report: report.lines(),
+        fallbacks,
+        warnings,
+        files: built
+            .iter()
+            .flat_map(|d| &d.outputs)
+            .filter(|file| f.formats.contains(&file.format))
+            .count(),
+        campaigns: count_distinct(built.iter().map(|d| d.job.campaign.id.as_str())),
+        locales: count_distinct(built.iter().map(|d| d.job.locale)),
+        documents: built.len(),
+    };
+    let rendered = f.rendered;
+    let cache = || {
+        let hash = &f.project.hashes.all;
+        Cache::assemble(&f.tree, &rendered.prints, hash, &rendered.fonts, &summary)
+    };
+    match output::finish(staging, &f.tree, f.engine, cache) {
+        Ok(()) => {}
+        Err(FinishError::Index(d)) => return End::Stopped(Stop::Index(d)),
+        Err(FinishError::Output(e)) => return End::Stopped(Stop::Output(e)),
+    }
+    let reused = built.iter().filter(|d| d.made == Made::Reused).count();
+    End::Written(Finished {
+        rendered: built.len() - reused,
+        reused,
+        carried: rendered.carried.files,
+        dropped: rendered.carried.dropped,
+        timings: Timings {
+            finish: started.elapsed(),
+            ..f.timings
+        },
+        threads: rayon::current_num_threads(),
+        fonts: f.fonts,
+        summary,
+    })
+}
+
+fn count_distinct<T: Ord>(items: impl Iterator<Item = T>) -> usize {
+    items.collect::<std::collections::BTreeSet<T>>().len()
+}
