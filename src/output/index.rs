@@ -86,6 +86,10 @@ impl IndexStale {
             recorded: stale.reviewed.is_some(),
             was,
             now,
+        }
+    }
+}
+
 impl Index {
     /// The review page of `tree`: a table per campaign, a row per locale
     /// (in the tree's order), with the status matrix's numbers.
