@@ -186,6 +186,11 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
+/// `1 file`, `2 files`: a count with its noun, for messages to a person.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,9 +216,4 @@ mod tests {
             "error[ftl-syntax]: expected '}'\n  --> locales/ru/x.ftl:2:9\n  |\n2 | b = { $x\n  |         ^\n  = hint: close the placeable\n"
         );
     }
-}
-
-/// `1 file`, `2 files`: a count with its noun, for messages to a person.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
