@@ -80,6 +80,18 @@ fn manifest(root: &Path) -> serde_json::Value {
     serde_json::from_str(&read(&root.join("out/manifest.json"))).unwrap()
 }
 
+/// The manifest's entry for the file at `path` in the output folder.
+fn manifest_entry(root: &Path, path: &str) -> serde_json::Value {
+    let m = manifest(root);
+    m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == path)
+        .unwrap_or_else(|| panic!("no {path} in the manifest"))
+        .clone()
+}
+
 fn append(path: &Path, text: &str) {
     let mut s = read(path);
     s.push_str(text);
@@ -182,13 +194,7 @@ fn press_variant_without_bleed() {
     .unwrap();
     let o = build(ws.path(), &["--format", "pdf", "--locale", "ru"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let m = manifest(ws.path());
-    let flyer = m["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "notice/ru/flyer.pdf")
-        .unwrap();
+    let flyer = manifest_entry(ws.path(), "notice/ru/flyer.pdf");
     assert_eq!(flyer["pdf"]["variant"], "press");
     assert_eq!(flyer["pdf"]["bleed_mm"], 0.0);
     assert_eq!(flyer["pdf"]["standards"], serde_json::json!([]));
@@ -319,13 +325,7 @@ fn russian_text_that_overflows_a_panel_is_reported() {
 
     let o = build(ws.path(), &[]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let m = manifest(ws.path());
-    let leaflet = m["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "notice/ru/leaflet.pdf")
-        .unwrap();
+    let leaflet = manifest_entry(ws.path(), "notice/ru/leaflet.pdf");
     assert_eq!(leaflet["pdf"]["overflows"][0]["surface"], 3);
     // a rebuild that reuses the PDFs reports the overflow again
     let o = build(ws.path(), &[]);
@@ -437,13 +437,7 @@ fn fonts_in_the_workspace_fonts_folder_are_used() {
         "{}",
         stderr(&o)
     );
-    let m = manifest(ws.path());
-    let flyer = m["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "notice/ka/flyer.pdf")
-        .unwrap();
+    let flyer = manifest_entry(ws.path(), "notice/ka/flyer.pdf");
     assert!(
         flyer["pdf"]["fonts"]
             .as_array()
@@ -757,13 +751,7 @@ fn long_addresses_stay_in_their_panel_and_text_too_wide_is_reported() {
         err.contains("hint: a word, address or number too long for the panel"),
         "{err}"
     );
-    let m = manifest(ws.path());
-    let leaflet = m["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "notice/ru/leaflet.pdf")
-        .unwrap();
+    let leaflet = manifest_entry(ws.path(), "notice/ru/leaflet.pdf");
     assert_eq!(leaflet["pdf"]["overflows"][0]["surface"], 3);
     assert_eq!(leaflet["pdf"]["overflows"][0]["side_mm"], mm);
 }
