@@ -27,7 +27,7 @@ pub fn without_isolates(text: &str) -> Cow<'_, str> {
 /// Appends `bytes` (UTF-8) to `out` without their bidi isolates.
 pub fn extend_without_isolates(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut copied = 0;
-    for i in memchr::memmem::find_iter(bytes, &[0xE2, 0x81]) {
+    for i in memchr::memchr_iter(0xE2, bytes) {
         if i >= copied && is_isolate(bytes, i) {
             out.extend_from_slice(&bytes[copied..i]);
             copied = i + 3;
@@ -38,7 +38,9 @@ pub fn extend_without_isolates(out: &mut Vec<u8>, bytes: &[u8]) {
 
 /// Whether `bytes` (UTF-8) contain a bidi isolate.
 pub fn has_isolate(bytes: &[u8]) -> bool {
-    memchr::memmem::find_iter(bytes, &[0xE2, 0x81]).any(|i| is_isolate(bytes, i))
+    // a one-byte search: building a substring searcher for every tag of a
+    // page cost more than the search itself
+    memchr::memchr_iter(0xE2, bytes).any(|i| is_isolate(bytes, i))
 }
 
 /// Removes every bidi isolate from attribute values (and from anything else
@@ -55,7 +57,7 @@ pub fn strip_isolates(html: &mut Vec<u8>) {
     let mut write = 0;
     let mut copied = 0;
     let mut pos = 0;
-    while let Some(i) = find(&html[pos..], b"<") {
+    while let Some(i) = memchr::memchr(b'<', &html[pos..]) {
         let at = pos + i;
         if html[at..].starts_with(b"<!--") {
             pos = find(&html[at..], b"-->").map_or(html.len(), |e| at + e + 3);
@@ -69,19 +71,27 @@ pub fn strip_isolates(html: &mut Vec<u8>) {
             continue;
         }
         let end = tag_end(html, at);
-        html.copy_within(copied..at, write);
-        write += at - copied;
-        let mut i = at;
-        while i < end {
-            if is_isolate(html, i) {
-                i += 3;
-            } else {
-                html[write] = html[i];
-                write += 1;
-                i += 1;
+        // most tags hold no isolate: they stay where they are, or move in one piece
+        if has_isolate(&html[at..end]) {
+            html.copy_within(copied..at, write);
+            write += at - copied;
+            let mut kept = at;
+            let mut i = at;
+            while let Some(k) = memchr::memchr(0xE2, &html[i..end]) {
+                let j = i + k;
+                if is_isolate(html, j) {
+                    html.copy_within(kept..j, write);
+                    write += j - kept;
+                    kept = j + 3;
+                    i = j + 3;
+                } else {
+                    i = j + 1;
+                }
             }
+            html.copy_within(kept..end, write);
+            write += end - kept;
+            copied = end;
         }
-        copied = end;
         pos = end;
         // raw text: skip to the element's end tag
         let name_len = html[at + 1..end]
@@ -120,14 +130,15 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// The end (after `>`) of the tag starting at `start`; `>` inside quoted
 /// attribute values does not end it.
 fn tag_end(html: &[u8], start: usize) -> usize {
-    let mut quote: Option<u8> = None;
-    for (i, &b) in html[start..].iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return start + i + 1,
-            None => {}
+    let mut i = start;
+    while let Some(k) = memchr::memchr3(b'"', b'\'', b'>', &html[i..]) {
+        let at = i + k;
+        match html[at] {
+            b'>' => return at + 1,
+            quote => match memchr::memchr(quote, &html[at + 1..]) {
+                Some(close) => i = at + 1 + close + 1,
+                None => return html.len(),
+            },
         }
     }
     html.len()
