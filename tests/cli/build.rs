@@ -174,7 +174,7 @@ fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
     // ...placed on the two sheets of the roll fold in print, the flap 97 mm wide
     assert!(leaflet.contains("@page { size: 297mm 210mm;"));
     assert!(leaflet.contains(
-        ".kind-leaflet main { display: grid; grid-template-columns: 97mm 3mm 97mm 3mm 97mm; grid-template-rows: 210mm 210mm;"
+        "main { display: grid; grid-template-columns: 97mm 3mm 97mm 3mm 97mm; grid-template-rows: 210mm 210mm;"
     ));
     assert!(leaflet.contains(".panel-5 { grid-area: 1 / 1 / 2 / 2; }"));
     assert!(
@@ -190,6 +190,10 @@ fn leaflet_has_two_sides_of_three_panels_and_brochure_pads_to_four() {
     assert_eq!(
         brochure.matches("<div class=\"page page-blank\"").count(),
         2
+    );
+    assert!(
+        !brochure.contains(".panel-5") && !leaflet.contains(".page { overflow"),
+        "a brochure carries no leaflet rules, a leaflet no page rules"
     );
 }
 
