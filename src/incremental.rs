@@ -101,7 +101,7 @@ pub fn inputs_hash(root: &Path, config: &str, options: &str) -> std::io::Result<
         h.update(file);
     }
     Ok(InputHashes {
-        all: crate::output::hex(&h.finalize()),
+        all: crate::hash::hex(&h.finalize()),
         files: hashes.into_iter().collect(),
     })
 }
@@ -220,7 +220,7 @@ impl<'a> Fingerprints<'a> {
     /// The digest of the workspace's `fonts/` folder, as hex: a PDF is
     /// reused only when it is unchanged (the other formats do not use fonts).
     pub fn fonts(&self) -> String {
-        crate::output::hex(&self.fonts)
+        crate::hash::hex(&self.fonts)
     }
 
     /// Takes the file hashes of locale `l`, just loaded into `catalog`.
@@ -286,6 +286,6 @@ impl<'a> Fingerprints<'a> {
             });
             hash_files(&files);
         }
-        crate::output::hex(&h.finalize())
+        crate::hash::hex(&h.finalize())
     }
 }

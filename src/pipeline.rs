@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 use crate::locale::{self, Catalog, Fallback};
 use crate::pdf::{PdfFacts, PdfSettings, PdfStage, Typesetter};
-use crate::render::{self, Engine, Rendered};
+use crate::render::{self, Engine};
 use crate::workspace::{
     self, Campaign, Config, ConfigFile, Document, Format, MessageRef, Workspace, WorkspaceError,
 };
@@ -359,6 +359,59 @@ pub struct DocInfo {
     pub pdf: Option<PdfFacts>,
 }
 
+/// One output of a localized document, before a sink takes it.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub format: Format,
+    pub bytes: Vec<u8>,
+    /// Page count, fonts, layout fit: PDF only.
+    pub pdf: Option<PdfFacts>,
+    /// A PNG of the first page, for the review page: PDF only.
+    pub preview: Option<Vec<u8>>,
+}
+
+/// Renders `doc` in each of `formats`; PDF needs `pdf` (the typesetter and
+/// the workspace's PDF settings).
+fn render_formats(
+    engine: &Engine,
+    doc: &crate::model::LocalizedDocument,
+    formats: &[Format],
+    pdf: Option<&PdfStage>,
+) -> Result<Vec<Rendered>, Diagnostic> {
+    let mut context = None;
+    formats
+        .iter()
+        .map(|&format| {
+            Ok(match format {
+                Format::Pdf => {
+                    let stage = pdf.ok_or_else(|| {
+                        Diagnostic::error("pdf", "PDF output was asked for without a typesetter")
+                    })?;
+                    let compiled = crate::pdf::render(engine, stage, doc)?;
+                    Rendered {
+                        format,
+                        bytes: compiled.bytes,
+                        pdf: Some(compiled.facts),
+                        preview: compiled.preview,
+                    }
+                }
+                Format::Html | Format::Txt => {
+                    let context = match &mut context {
+                        Some(made) => &*made,
+                        slot @ None => &*slot.insert(render::context(doc)?),
+                    };
+                    Rendered {
+                        format,
+                        bytes: render::page(engine, doc, format, context)?,
+                        pdf: None,
+                        preview: None,
+                    }
+                }
+            })
+        })
+        .collect()
+}
+
 /// A finished document: what it was, and what the sink made of its outputs.
 pub struct Done<'a, T> {
     pub job: Job<'a>,
@@ -545,7 +598,7 @@ fn render_one<'a, S: Sink<'a>>(
         },
     });
     let rendered =
-        render::render(inputs.engine, &localized, &formats, stage.as_ref()).map_err(|d| vec![d])?;
+        render_formats(inputs.engine, &localized, &formats, stage.as_ref()).map_err(|d| vec![d])?;
     let info = DocInfo {
         title: localized.title,
         fallbacks: localized.fallbacks,

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use pamphlet::diagnostics::{self, Diagnostic};
+use pamphlet::pipeline::Rendered;
 use pamphlet::pipeline::{self, DocInfo, Filter, Job, Progress, Sink};
-use pamphlet::render::Rendered;
 use pamphlet::workspace::Format;
 
 /// Splits fuzz input on 0xFF (never valid in UTF-8, so it never cuts a real

@@ -12,8 +12,8 @@ use crate::diagnostics::Diagnostic;
 use crate::locale::Catalog;
 use crate::output::cache::{self, Cache, CachedDoc};
 use crate::output::{OutputFile, Staging};
+use crate::pipeline::Rendered;
 use crate::pipeline::{DocInfo, Done, Job, Made, Sink};
-use crate::render::Rendered;
 use crate::workspace::Format;
 
 /// The staging folder and the output folder it will replace.

@@ -169,7 +169,7 @@ pub fn source_hash(entry_text: &str) -> String {
     {
         lines.pop();
     }
-    crate::output::sha256_hex(lines.join("\n").as_bytes())[..16].to_owned()
+    crate::hash::sha256_hex(lines.join("\n").as_bytes())[..16].to_owned()
 }
 
 /// Where a translation stands against the source it was reviewed against.

@@ -17,8 +17,6 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::diagnostics::Diagnostic;
 use crate::locale::Catalog;
 use crate::pipeline::Done;
@@ -151,7 +149,7 @@ impl Staging {
         file.write_all(bytes).map_err(io(&path))?;
         Ok(Written {
             bytes: bytes.len() as u64,
-            sha256: sha256_hex(bytes),
+            sha256: crate::hash::sha256_hex(bytes),
         })
     }
 
@@ -412,41 +410,9 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// `bytes` in lowercase hexadecimal (one allocation, no formatting machinery:
-/// it runs for every output file and every document's fingerprint).
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 0xf)] as char);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hex_is_lowercase_and_two_digits_a_byte() {
-        let all: Vec<u8> = (0..=255).collect();
-        let expected: String = all.iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(hex(&all), expected);
-        assert_eq!(hex(&[]), "");
-    }
-
-    #[test]
-    fn sha256_of_known_input() {
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 
     #[test]
     fn an_up_to_date_build_sweeps_what_killed_builds_left_unless_one_runs() {

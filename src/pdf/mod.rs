@@ -17,7 +17,6 @@
 //! Documents never read files: the only source is the rendered template, and
 //! images are embedded in it as bytes.
 
-pub mod escape;
 pub mod fit;
 pub mod fonts;
 mod world;
@@ -35,7 +34,8 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diagnostics::Diagnostic;
-use crate::render::LocalizedDocument;
+use crate::model::LocalizedDocument;
+use crate::render::Engine;
 use crate::workspace::Kind;
 use crate::workspace::paper::LEAFLET_PANEL_WIDTHS;
 pub use crate::workspace::pdf::{PdfSettings, Variant};
@@ -426,7 +426,7 @@ pub fn template_info<'a>(doc: &LocalizedDocument, settings: &'a PdfSettings) -> 
 /// level 1 and none is more than one level below the one before, as PDF/UA
 /// requires. The text is unchanged.
 pub fn outline(doc: &LocalizedDocument) -> LocalizedDocument {
-    use crate::render::model::LocalizedBlock;
+    use crate::model::LocalizedBlock;
     let order: Vec<usize> = match doc.document.kind {
         Kind::Leaflet => doc
             .sheets
@@ -454,7 +454,7 @@ pub fn outline(doc: &LocalizedDocument) -> LocalizedDocument {
         }
     }
     let mut out = doc.clone();
-    let renumber = |surface: &mut crate::render::model::Surface| {
+    let renumber = |surface: &mut crate::model::Surface| {
         for (i, block) in surface.blocks.iter_mut().enumerate() {
             if let (LocalizedBlock::Heading { level, .. }, Some(new)) =
                 (block, levels.get(&(surface.number, i)))
@@ -519,6 +519,23 @@ pub fn coverage(typesetter: &Typesetter, doc: &LocalizedDocument) -> Option<Diag
             packages.join(", ")
         )),
     )
+}
+
+/// Renders `doc` as a PDF: its Typst source from the engine's PDF template
+/// (headings renumbered for a tagged PDF, with the `pdf` object of
+/// [`template_info`]), typeset by [`typeset`].
+pub fn render(
+    engine: &Engine,
+    stage: &PdfStage,
+    doc: &LocalizedDocument,
+) -> Result<Compiled, Diagnostic> {
+    let mut context = tera::Context::from_serialize(&outline(doc))
+        .map_err(|e| Diagnostic::error("template-context", e.to_string()))?;
+    context.insert("pdf", &template_info(doc, stage.settings));
+    let name =
+        crate::render::template_name(doc.document.kind.name(), crate::workspace::Format::Pdf);
+    let source = engine.render(&name, &context)?;
+    typeset(stage, doc, source)
 }
 
 /// Checks the font coverage of `doc`, then compiles `source` (the rendered

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::model::*;
+use crate::model::*;
 use fluent_bundle::FluentArgs;
 
 use crate::locale::{Catalog, Fallback, ResolveError, to_args};

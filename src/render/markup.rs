@@ -170,10 +170,10 @@ pub fn to_text(text: &str) -> String {
     out
 }
 
-/// Escapes `text` for Typst markup (see `crate::pdf::escape`), turning
+/// Escapes `text` for Typst markup (see `crate::render::typst`), turning
 /// allowed inline elements into Typst functions (`<strong>` → `#strong[…]`).
 pub fn to_typst(text: &str) -> String {
-    use crate::pdf::escape::markup_into;
+    use crate::render::typst::markup_into;
     let mut out = String::with_capacity(text.len() + 16);
     for seg in segments(text) {
         match seg {

@@ -1,38 +1,26 @@
 //! The render stage: each campaign document × locale is localized (every
-//! message resolved along the locale's fallback chain) and rendered through
-//! the Tera templates into HTML, text and (through Typst, see [`crate::pdf`]) PDF.
+//! message resolved along the locale's fallback chain, into the
+//! [`crate::model`] the templates see) and rendered through the Tera
+//! templates into HTML and text. The Typst source of a PDF comes from the
+//! same engine, called by [`crate::pdf`], which sits above this stage.
 //!
-//! Pure computation: this stage reads no files and writes none (the font
-//! files a PDF embeds are read the first time any document needs them). The
-//! engine is built once and shared by all threads; callers run documents in
+//! Pure computation: this stage reads no files and writes none. The engine
+//! is built once and shared by all threads; callers run documents in
 //! parallel.
 
 pub mod attrs;
-pub mod datauri;
 pub mod localize;
 pub mod markup;
-pub mod model;
 pub mod templates;
+pub mod typst;
 pub mod wrap;
 
 pub use localize::{LocalizeError, localize};
-pub use model::LocalizedDocument;
 pub use templates::Engine;
 
 use crate::diagnostics::Diagnostic;
-use crate::pdf::{PdfFacts, PdfStage};
+use crate::model::LocalizedDocument;
 use crate::workspace::Format;
-
-/// One output of a localized document.
-#[derive(Debug, Clone)]
-pub struct Rendered {
-    pub format: Format,
-    pub bytes: Vec<u8>,
-    /// Page count, fonts, layout fit: PDF only.
-    pub pdf: Option<PdfFacts>,
-    /// A PNG of the first page, for the review page: PDF only.
-    pub preview: Option<Vec<u8>>,
-}
 
 /// The template that renders `kind` in `format`.
 pub fn template_name(kind: &str, format: Format) -> String {
@@ -42,56 +30,27 @@ pub fn template_name(kind: &str, format: Format) -> String {
     }
 }
 
-/// Renders `doc` in each of `formats`; PDF needs `pdf` (the typesetter and
-/// the workspace's PDF settings).
-pub fn render(
+/// What the templates of `doc` see (one context serves every format of a
+/// document).
+pub fn context(doc: &LocalizedDocument) -> Result<tera::Context, Diagnostic> {
+    tera::Context::from_serialize(doc)
+        .map_err(|e| Diagnostic::error("template-context", e.to_string()))
+}
+
+/// Renders `doc` as an HTML page or a text file (`format` is `Html` or
+/// `Txt`; a PDF is [`crate::pdf::render`]'s, which renders its Typst source
+/// through the same engine).
+pub fn page(
     engine: &Engine,
     doc: &LocalizedDocument,
-    formats: &[Format],
-    pdf: Option<&PdfStage>,
-) -> Result<Vec<Rendered>, Diagnostic> {
-    let context = tera::Context::from_serialize(doc)
-        .map_err(|e| Diagnostic::error("template-context", e.to_string()))?;
-    let name = |format| template_name(doc.document.kind.name(), format);
-    formats
-        .iter()
-        .map(|&format| {
-            Ok(match format {
-                Format::Txt => Rendered {
-                    format,
-                    bytes: finish_text(
-                        &engine.render_bytes(&name(format), &context)?,
-                        doc.locale.rtl,
-                    ),
-                    pdf: None,
-                    preview: None,
-                },
-                Format::Html => Rendered {
-                    format,
-                    bytes: engine.render_bytes(&name(format), &context)?,
-                    pdf: None,
-                    preview: None,
-                },
-                Format::Pdf => {
-                    let stage = pdf.ok_or_else(|| {
-                        Diagnostic::error("pdf", "PDF output was asked for without a typesetter")
-                    })?;
-                    // headings renumbered for a tagged PDF (the first is level 1, none skipped)
-                    let mut context = tera::Context::from_serialize(&crate::pdf::outline(doc))
-                        .map_err(|e| Diagnostic::error("template-context", e.to_string()))?;
-                    context.insert("pdf", &crate::pdf::template_info(doc, stage.settings));
-                    let source = engine.render(&name(format), &context)?;
-                    let compiled = crate::pdf::typeset(stage, doc, source)?;
-                    Rendered {
-                        format,
-                        bytes: compiled.bytes,
-                        pdf: Some(compiled.facts),
-                        preview: compiled.preview,
-                    }
-                }
-            })
-        })
-        .collect()
+    format: Format,
+    context: &tera::Context,
+) -> Result<Vec<u8>, Diagnostic> {
+    let bytes = engine.render_bytes(&template_name(doc.document.kind.name(), format), context)?;
+    Ok(match format {
+        Format::Txt => finish_text(&bytes, doc.locale.rtl),
+        _ => bytes,
+    })
 }
 
 /// Normalizes rendered plain text: no trailing spaces, at most one blank line

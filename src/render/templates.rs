@@ -267,13 +267,13 @@ fn typst_filter(val: &str, _: Kwargs, _: &State) -> String {
 
 /// `"{{ url | typst_str }}"`: text for the inside of a Typst string literal.
 fn typst_str_filter(val: &str, _: Kwargs, _: &State) -> String {
-    crate::pdf::escape::string(val)
+    crate::render::typst::string(val)
 }
 
 /// `image({{ b.src | typst_image }})`: an image `data:` URI as the arguments
 /// of Typst's `image` (its bytes and format).
 fn typst_image_filter(val: &str, _: Kwargs, _: &State) -> TeraResult<String> {
-    crate::pdf::escape::image(val)
+    crate::render::typst::image(val)
         .ok_or_else(|| tera::Error::message("typst_image expects an image data: URI"))
 }
 

@@ -194,7 +194,7 @@ fn qr_codes(campaigns: &[Campaign], diags: &mut Vec<Diagnostic>) -> BTreeMap<Str
                         .build();
                     out.insert(
                         url.clone(),
-                        crate::render::datauri::encode("image/svg+xml", svg.as_bytes()),
+                        crate::datauri::encode("image/svg+xml", svg.as_bytes()),
                     );
                 }
                 Err(e) => diags.push(
@@ -298,7 +298,7 @@ fn load_assets(
             }
             match std::fs::read(&path) {
                 Ok(bytes) => {
-                    let data_uri = crate::render::datauri::encode(media_type, &bytes);
+                    let data_uri = crate::datauri::encode(media_type, &bytes);
                     assets.insert(
                         rel.to_owned(),
                         Asset {

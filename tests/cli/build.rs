@@ -66,7 +66,7 @@ fn manifest_lists_every_file_with_a_correct_checksum() {
         assert_eq!(f["bytes"].as_u64().unwrap(), bytes.len() as u64);
         assert_eq!(
             f["sha256"].as_str().unwrap(),
-            pamphlet::output::sha256_hex(&bytes)
+            pamphlet::hash::sha256_hex(&bytes)
         );
         assert_eq!(f["campaign"], "notice");
         assert_eq!(f["document"], "flyer");

@@ -118,7 +118,7 @@ fn concurrent_builds_never_interleave() {
         let bytes = std::fs::read(ws.path().join("out").join(f["path"].as_str().unwrap())).unwrap();
         assert_eq!(
             f["sha256"].as_str().unwrap(),
-            pamphlet::output::sha256_hex(&bytes)
+            pamphlet::hash::sha256_hex(&bytes)
         );
     }
 }

@@ -160,12 +160,12 @@ mod tests {
 
     #[test]
     fn data_uris_become_typst_bytes() {
-        let svg = crate::render::datauri::encode("image/svg+xml", b"<svg a=\"1\"/>");
+        let svg = crate::datauri::encode("image/svg+xml", b"<svg a=\"1\"/>");
         assert_eq!(
             image(&svg).unwrap(),
             "bytes(\"<svg a=\\\"1\\\"/>\"), format: \"svg\""
         );
-        let png = crate::render::datauri::encode("image/png", &[137, 80, 0, 255]);
+        let png = crate::datauri::encode("image/png", &[137, 80, 0, 255]);
         assert_eq!(
             image(&png).unwrap(),
             "bytes((137,80,0,255,)), format: \"png\""
