@@ -1,416 +1,512 @@
-//! Bad input: each case asserts the exit code, the message with its
-//! `file:line:col`, and that no output was written or the old one kept.
+//! Bad input: each case asserts the exit code, the whole error output with
+//! its `file:line:col`, snippet and hint, and that no output was written or
+//! the old one kept.
 
+use super::case::Case;
 use super::*;
 
-/// Replaces `from` with `to` in a fixture file (the replacement must happen).
-fn edit(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = read(&path);
-    assert!(text.contains(from), "{file} lacks {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
-fn fails_with(root: &Path, expected_code: i32, needles: &[&str]) -> String {
-    let o = pamphlet(root, &["build"]);
-    let err = stderr(&o);
-    assert_eq!(code(&o), expected_code, "{err}");
-    for n in needles {
-        assert!(err.contains(n), "expected {n:?} in:\n{err}");
-    }
-    assert!(!root.join("out").exists(), "nothing is written");
-    err
+fn mini() -> Case {
+    Case::fixture("mini")
 }
 
 #[test]
 fn misspelled_campaign_field_names_file_line_and_column() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "edition = \"2\"",
-        "editon = \"2\"",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "error[toml]: unknown field `editon`",
-            "--> campaigns/notice.toml:3:1",
-            "= hint: check the spelling",
-        ],
-    );
+    mini()
+        .edit("campaigns/notice.toml", "edition = \"2\"", "editon = \"2\"")
+        .run(&["build"])
+        .code(1)
+        .stderr(r#"
+error[toml]: unknown field `editon`, expected one of `title`, `valid-as-of`, `edition`, `vars`, `document`
+  --> campaigns/notice.toml:3:1
+  |
+3 | editon = "2"
+  | ^
+  = hint: check the spelling against docs/campaign-format.md; every field is listed there
+
+error: 1 error; nothing was built
+"#)
+        .nothing_written();
 }
 
 #[test]
 fn misspelled_block_field_is_an_error() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "text = \"notice-intro\"",
-        "txt = \"notice-intro\"",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &["unknown field `txt`", "--> campaigns/notice.toml:26:1"],
-    );
+    mini()
+        .edit("campaigns/notice.toml", "text = \"notice-intro\"", "txt = \"notice-intro\"")
+        .run(&["build"])
+        .code(1)
+        .stderr(r#"
+error[toml]: unknown field `txt`, expected one of `type`, `text`, `title`, `level`, `items`, `tone`, `entries`, `url`, `qr`, `src`, `alt`, `caption`, `name`, `logo`, `args`
+  --> campaigns/notice.toml:26:1
+   |
+26 | txt = "notice-intro"
+   | ^
+  = hint: check the spelling against docs/campaign-format.md; every field is listed there
+
+error: 1 error; nothing was built
+"#)
+        .nothing_written();
 }
 
 #[test]
 fn field_of_another_block_type_is_an_error() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "level = 1\n",
-        "level = 1\nitems = [\"x\"]\n",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "error[block-field]: field 'items' is not used by a heading block",
-            "--> campaigns/notice.toml:22:9",
-            "a heading block takes: text, level",
-        ],
-    );
+    mini()
+        .edit(
+            "campaigns/notice.toml",
+            "level = 1\n",
+            "level = 1\nitems = [\"x\"]\n",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[block-field]: field 'items' is not used by a heading block
+  --> campaigns/notice.toml:22:9
+   |
+22 | items = ["x"]
+   |         ^
+  = hint: a heading block takes: text, level
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn unknown_block_type_lists_the_known_ones() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "type = \"paragraph\"",
-        "type = \"paragrahp\"",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "unknown block type 'paragrahp'",
-            "--> campaigns/notice.toml:25:8",
-            "use one of: heading, paragraph",
-        ],
-    );
+    mini()
+        .edit("campaigns/notice.toml", "type = \"paragraph\"", "type = \"paragrahp\"")
+        .run(&["build"])
+        .code(1)
+        .stderr(r#"
+error[block-type]: unknown block type 'paragrahp'
+  --> campaigns/notice.toml:25:8
+   |
+25 | type = "paragrahp"
+   |        ^
+  = hint: use one of: heading, paragraph, list, steps, callout, contact, link, image, footnote, organization, edition, break
+
+error: 1 error; nothing was built
+"#)
+        .nothing_written();
 }
 
 #[test]
 fn unknown_message_id_points_at_the_campaign() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "text = \"notice-intro\"",
-        "text = \"notice-intor\"",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "error[message-unknown]: message 'notice-intor' is missing in the source locale (en)",
-            "--> campaigns/notice.toml:26:8",
-        ],
-    );
+    mini()
+        .edit(
+            "campaigns/notice.toml",
+            "text = \"notice-intro\"",
+            "text = \"notice-intor\"",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[message-unknown]: message 'notice-intor' is missing in the source locale (en)
+  --> campaigns/notice.toml:26:8
+  = hint: define it in a file under locales/en/, or fix the id
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn missing_attribute_is_reported() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "alt = \"mark.alt\"",
-        "alt = \"mark.title\"",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "error[message-unknown]: message 'mark' has no attribute .title in the source locale (en)\n  --> campaigns/notice.toml:17:7\n",
-            "  = hint: add the attribute in locales/en/ on an indented line under the message:\n              mark =\n                  .title = …\n",
-        ],
-    );
+    mini()
+        .edit(
+            "campaigns/notice.toml",
+            "alt = \"mark.alt\"",
+            "alt = \"mark.title\"",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[message-unknown]: message 'mark' has no attribute .title in the source locale (en)
+  --> campaigns/notice.toml:17:7
+  = hint: add the attribute in locales/en/ on an indented line under the message:
+              mark =
+                  .title = …
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn unknown_variable_in_campaign_is_an_error() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "phone = \"$phone\"",
-        "phone = \"$hotline\"",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "error[var-unknown]: unknown variable '$hotline'",
-            "--> campaigns/notice.toml:45:38",
-        ],
-    );
+    mini()
+        .edit(
+            "campaigns/notice.toml",
+            "phone = \"$phone\"",
+            "phone = \"$hotline\"",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[var-unknown]: unknown variable '$hotline'
+  --> campaigns/notice.toml:45:38
+   |
+45 |   { label = "contact-phone", phone = "$hotline" },
+   |                                      ^
+  = hint: define it under [vars] in this campaign or in pamphlet.toml
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn only_https_mailto_and_tel_links() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "pamphlet.toml",
-        "https://example.org/help",
-        "javascript:alert(1)",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &["error[url-scheme]: url 'javascript:alert(1)' is not an https, mailto or tel link"],
-    );
+    mini()
+        .edit(
+            "pamphlet.toml",
+            "https://example.org/help",
+            "javascript:alert(1)",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[url-scheme]: url 'javascript:alert(1)' is not an https, mailto or tel link
+  --> campaigns/notice.toml:46:34
+   |
+46 |   { label = "contact-web", url = "$site" },
+   |                                  ^
+  = hint: printed material links only to https:// addresses, mailto: or tel:
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn asset_paths_cannot_leave_assets() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "logo = \"mark.svg\"",
-        "logo = \"../pamphlet.toml\"",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "error[asset-path]: '../pamphlet.toml' is not a path inside assets/",
-            "campaigns/notice.toml:16:8",
-        ],
-    );
+    mini()
+        .edit(
+            "campaigns/notice.toml",
+            "logo = \"mark.svg\"",
+            "logo = \"../pamphlet.toml\"",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[asset-path]: '../pamphlet.toml' is not a path inside assets/
+  --> campaigns/notice.toml:16:8
+   |
+16 | logo = "../pamphlet.toml"
+   |        ^
+  = hint: give a relative path such as "logo.svg"; it is looked up in the assets/ folder
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[cfg(unix)]
 #[test]
 fn asset_symlink_leading_outside_is_refused() {
-    let ws = fixture("mini");
-    std::os::unix::fs::symlink(
-        ws.path().join("pamphlet.toml"),
-        ws.path().join("assets/outside.svg"),
-    )
-    .unwrap();
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "logo = \"mark.svg\"",
-        "logo = \"outside.svg\"",
-    );
-    fails_with(ws.path(), 1, &["asset 'outside.svg' leads outside assets/"]);
+    mini()
+        .symlink("pamphlet.toml", "assets/outside.svg")
+        .edit(
+            "campaigns/notice.toml",
+            "logo = \"mark.svg\"",
+            "logo = \"outside.svg\"",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[asset]: asset 'outside.svg' leads outside assets/ (through a symbolic link)
+  --> campaigns/notice.toml
+  = hint: copy the file into assets/ instead of linking to it
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn campaign_file_name_must_be_a_slug() {
-    let ws = fixture("mini");
-    std::fs::rename(
-        ws.path().join("campaigns/notice.toml"),
-        ws.path().join("campaigns/Notice CON.toml"),
-    )
-    .unwrap();
-    fails_with(
-        ws.path(),
-        1,
-        &["the campaign id 'Notice CON' (from the file name) is not usable as a folder name"],
-    );
+    mini()
+        .rename("campaigns/notice.toml", "campaigns/Notice CON.toml")
+        .run(&["build"])
+        .code(1)
+        .stderr(r#"
+error[campaign-id]: the campaign id 'Notice CON' (from the file name) is not usable as a folder name: it contains 'N': ids are ASCII lowercase letters (a-z), digits and '-'
+  --> campaigns/Notice CON.toml
+  = hint: rename the file to campaigns/notice-con.toml
+
+error: 1 error; nothing was built
+"#)
+        .nothing_written();
 }
 
 #[test]
 fn syntax_error_in_the_source_locale_is_an_error_with_position() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "locales/en/notice.ftl",
-        "notice-step-one = Fill in the form.",
-        "notice-step-one = Fill in { $form",
-    );
-    let err = fails_with(
-        ws.path(),
-        1,
-        &["error[ftl-syntax]:", "--> locales/en/notice.ftl:11:"],
-    );
-    assert!(
-        err.contains("11 | notice-step-one = Fill in { $form"),
-        "{err}"
-    );
+    mini()
+        .edit("locales/en/notice.ftl", "notice-step-one = Fill in the form.", "notice-step-one = Fill in { $form")
+        .run(&["build"])
+        .code(1)
+        .stderr(r#"
+error[ftl-syntax]: Expected a token starting with "}"; this entry is ignored: notice-step-one = Fill in { $form
+  --> locales/en/notice.ftl:11:34
+   |
+11 | notice-step-one = Fill in { $form
+   |                                  ^
+  = hint: compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant
+
+error: 1 error; nothing was built
+"#)
+        .nothing_written();
 }
 
 #[test]
 fn syntax_error_in_a_translation_is_a_warning_and_falls_back() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
+    let case = mini().edit(
         "locales/ar/notice.ftl",
         "notice-step-one = املأ الاستمارة.",
         "notice-step-one = املأ { الاستمارة",
     );
-    let o = pamphlet(ws.path(), &["build", "-v"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stderr(&o).contains("warning[ftl-syntax]"), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("--> locales/ar/notice.ftl:15:"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(
-        stderr(&o).contains("notice-step-one → en (broken in ar: syntax error)"),
-        "{}",
-        stderr(&o)
-    );
-    let o = pamphlet(ws.path(), &["build", "--strict"]);
-    assert_eq!(code(&o), 1);
+    // the phases and summary lines hold timings: the lines before them are exact
+    case.run(&["build", "-v"])
+        .code(0)
+        .stderr_until(
+            "phases:",
+            r#"
+warning[ftl-syntax]: Expected an inline expression; this entry is ignored: notice-step-one = املأ { الاستمارة
+  --> locales/ar/notice.ftl:15:26
+   |
+15 | notice-step-one = املأ { الاستمارة
+   |                          ^
+  = hint: compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant
+
+fallback: ar took 1 message from en (-v lists them; out/manifest.json records them)
+  notice-step-one → en (broken in ar: syntax error)
+fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
+  notice-step-two → en (missing in ru)
+"#,
+        )
+        .stderr_contains(&["1 warning in "]);
+    case.run(&["build", "--strict"]).code(1);
 }
 
 #[test]
 fn invalid_utf8_is_reported_with_line_and_column() {
-    let ws = fixture("mini");
-    let path = ws.path().join("locales/en/notice.ftl");
-    let mut bytes = std::fs::read(&path).unwrap();
-    bytes.extend_from_slice(b"broken = caf\xE9\n");
-    std::fs::write(&path, bytes).unwrap();
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "error[encoding]: invalid UTF-8 at line 22, column 13",
-            "--> locales/en/notice.ftl:22:13",
-        ],
-    );
+    mini()
+        .append("locales/en/notice.ftl", b"broken = caf\xE9\n")
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[encoding]: invalid UTF-8 at line 22, column 13; save the file as UTF-8
+  --> locales/en/notice.ftl:22:13
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn invalid_locale_in_config_is_a_usage_error() {
-    let ws = fixture("mini");
-    edit(ws.path(), "pamphlet.toml", "\"ru\"]", "\"r!u\"]");
-    fails_with(
-        ws.path(),
-        2,
-        &[
-            "error[locale-invalid]: 'r!u' is not a valid locale tag",
-            "--> pamphlet.toml:6:",
-        ],
-    );
+    mini()
+        .edit("pamphlet.toml", "\"ru\"]", "\"r!u\"]")
+        .run(&["build"])
+        .code(2)
+        .stderr(
+            r#"
+error[locale-invalid]: 'r!u' is not a valid locale tag
+  --> pamphlet.toml:6:24
+  |
+6 | locales = ["en", "ar", "r!u"]
+  |                        ^
+  = hint: use a BCP 47 tag such as 'az', 'ru', 'az-Cyrl' or 'pt-BR'
+
+error: pamphlet.toml is invalid; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn duplicate_locale_after_canonicalization() {
-    let ws = fixture("mini");
-    edit(ws.path(), "pamphlet.toml", "\"ru\"]", "\"ru\", \"RU\"]");
-    fails_with(ws.path(), 2, &["locale 'ru' is listed twice"]);
+    mini()
+        .edit("pamphlet.toml", "\"ru\"]", "\"ru\", \"RU\"]")
+        .run(&["build"])
+        .code(2)
+        .stderr(
+            r#"
+error[locale-duplicate]: locale 'ru' is listed twice
+  --> pamphlet.toml:6:30
+  |
+6 | locales = ["en", "ar", "ru", "RU"]
+  |                              ^
+  = hint: tags are compared in canonical form: 'pt_br' and 'pt-BR' are the same locale
+
+error: pamphlet.toml is invalid; nothing was built
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn not_a_workspace_is_exit_2() {
-    let tmp = tempfile::tempdir().unwrap();
-    let o = pamphlet(tmp.path(), &["build"]);
-    assert_eq!(code(&o), 2);
-    assert!(
-        stderr(&o).contains("has no pamphlet.toml; run `pamphlet init DIR`"),
-        "{}",
-        stderr(&o)
-    );
+    Case::empty()
+        .run(&["build"])
+        .code(2)
+        .stderr(
+            r#"
+error: [ROOT] has no pamphlet.toml; run `pamphlet init DIR` to start a workspace, or pass --root
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn unknown_filter_value_is_exit_2() {
-    let ws = fixture("mini");
-    let o = pamphlet(ws.path(), &["build", "--campaign", "nope"]);
-    assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("--campaign nope: no such campaign (known: notice)"));
-    let o = pamphlet(ws.path(), &["build", "--format", "docx"]);
-    assert_eq!(code(&o), 2, "clap rejects unknown formats");
+    let case = mini();
+    case.run(&["build", "--campaign", "nope"])
+        .code(2)
+        .stderr(
+            r#"
+error: --campaign nope: no such campaign (known: notice)
+"#,
+        )
+        .nothing_written();
+    // clap rejects unknown formats
+    case.run(&["build", "--format", "docx"])
+        .code(2)
+        .stderr(
+            r#"
+error: invalid value 'docx' for '--format <FORMAT>'
+  [possible values: html, txt, pdf]
+
+For more information, try '--help'.
+"#,
+        )
+        .nothing_written();
 }
 
 #[test]
 fn output_folder_may_not_contain_the_workspace() {
-    let ws = fixture("mini");
-    let root = ws.path().to_string_lossy().into_owned();
-    let o = pamphlet(ws.path(), &["build", "--out", &root]);
-    assert_eq!(code(&o), 2, "{}", stderr(&o));
-    assert!(stderr(&o).contains("contains the workspace"));
-    assert!(ws.path().join("pamphlet.toml").exists());
+    let case = mini();
+    let root = case.root().to_string_lossy().into_owned();
+    case.run(&["build", "--out", &root]).code(2).stderr(
+        r#"
+error: the output folder [ROOT] contains the workspace; choose a folder inside it such as out/
+"#,
+    );
+    assert!(case.root().join("pamphlet.toml").exists());
 }
 
 #[test]
 fn template_error_leaves_the_previous_output_intact() {
-    let ws = fixture("mini");
-    assert_eq!(code(&pamphlet(ws.path(), &["build"])), 0);
-    let before = tree(&ws.path().join("out"));
-    std::fs::create_dir_all(ws.path().join("templates/html")).unwrap();
-    std::fs::write(ws.path().join("templates/html/flyer.html"), "{% extends \"html/base.html\" %}\n{% block content %}\n{{ nope.missing }}\n{% endblock content %}\n").unwrap();
-    let o = pamphlet(ws.path(), &["build"]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("error[template-render]"),
-        "{}",
-        stderr(&o)
+    let case = mini();
+    case.run(&["build"]).code(0);
+    let before = tree(&case.root().join("out"));
+    let case = case.write(
+        "templates/html/flyer.html",
+        "{% extends \"html/base.html\" %}\n{% block content %}\n{{ nope.missing }}\n{% endblock content %}\n",
     );
-    assert!(stderr(&o).contains("html/flyer.html:3:"), "{}", stderr(&o));
-    assert_eq!(before, tree(&ws.path().join("out")));
+    case.run(&["build"]).code(1).stderr(r#"
+error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, languages, locale, sheets, surfaces, title
+  --> templates/html/flyer.html:3:4
+  = hint: check the variable names against docs/templates.md
+
+error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, languages, locale, sheets, surfaces, title
+  --> templates/html/flyer.html:3:4
+  = hint: check the variable names against docs/templates.md
+
+error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, languages, locale, sheets, surfaces, title
+  --> templates/html/flyer.html:3:4
+  = hint: check the variable names against docs/templates.md
+
+error: 3 errors while rendering; [ROOT]/out left unchanged
+"#);
+    assert_eq!(before, tree(&case.root().join("out")));
 }
 
 #[test]
 fn template_syntax_error_names_the_file_and_line() {
-    let ws = fixture("mini");
-    std::fs::create_dir_all(ws.path().join("templates/txt")).unwrap();
-    std::fs::write(
-        ws.path().join("templates/txt/flyer.txt"),
-        "line one\n{% for x in %}\n",
-    )
-    .unwrap();
-    fails_with(
-        ws.path(),
-        1,
-        &["error[template-syntax]", "--> templates/txt/flyer.txt:2:"],
-    );
+    mini()
+        .write("templates/txt/flyer.txt", "line one\n{% for x in %}\n")
+        .run(&["build"])
+        .code(1)
+        .stderr(r#"
+error[template-syntax]: Found `%}` but expected one of: integer, float, string, bool, ident, `-`, `not`, `<`, `{`, `[` or `(`
+  --> templates/txt/flyer.txt:2:13
+  = hint: fix the template; `pamphlet init` writes none, so deleting the file restores the default
+
+error: 1 error; nothing was built
+"#)
+        .nothing_written();
 }
 
 #[test]
 fn typed_variables_that_cannot_be_formatted_name_file_and_line() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "days = 15",
-        "days = 15\nfee = { amount = 30, currency = \"manat\" }\nshare = { ratio = 2 }\nopens = 2026-12-01T09:00:00+04:00",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "'manat' is not a currency code",
-            "--> campaigns/notice.toml:7:7",
-            "a typed variable is { amount = 30, currency = \"AZN\" } or { percent = 25 }",
-            "--> campaigns/notice.toml:8:9",
-            "is not a floating date",
-            "--> campaigns/notice.toml:9:9",
-        ],
-    );
+    mini()
+        .edit(
+            "campaigns/notice.toml",
+            "days = 15",
+            "days = 15\nfee = { amount = 30, currency = \"manat\" }\nshare = { ratio = 2 }\nopens = 2026-12-01T09:00:00+04:00",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(r#"
+error[var-type]: 'manat' is not a currency code: use the three capital letters of ISO 4217, e.g. "AZN"
+  --> campaigns/notice.toml:7:7
+  |
+7 | fee = { amount = 30, currency = "manat" }
+  |       ^
+
+error[var-type]: a typed variable is { amount = 30, currency = "AZN" } or { percent = 25 }, not a table with ratio
+  --> campaigns/notice.toml:8:9
+  |
+8 | share = { ratio = 2 }
+  |         ^
+
+error[var-type]: '2026-12-01T09:00:00+04:00' is not a floating date: write a date (2026-12-31) or a date and time without an offset (2026-12-31T09:00:00)
+  --> campaigns/notice.toml:9:9
+  |
+9 | opens = 2026-12-01T09:00:00+04:00
+  |         ^
+
+error: 3 errors; nothing was built
+"#)
+        .nothing_written();
 }
 
 #[test]
 fn valid_as_of_must_be_a_floating_date() {
-    let ws = fixture("mini");
-    edit(
-        ws.path(),
-        "campaigns/notice.toml",
-        "valid-as-of = 2026-01-15",
-        "valid-as-of = 2026-01-15T00:00:00+04:00",
-    );
-    fails_with(
-        ws.path(),
-        1,
-        &[
-            "error[campaign-date]: valid-as-of must be a date such as 2026-11-01, without an offset",
-            "--> campaigns/notice.toml:2:15",
-        ],
-    );
+    mini()
+        .edit(
+            "campaigns/notice.toml",
+            "valid-as-of = 2026-01-15",
+            "valid-as-of = 2026-01-15T00:00:00+04:00",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[campaign-date]: valid-as-of must be a date such as 2026-11-01, without an offset
+  --> campaigns/notice.toml:2:15
+  |
+2 | valid-as-of = 2026-01-15T00:00:00+04:00
+  |               ^
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
 }

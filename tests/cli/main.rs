@@ -3,6 +3,7 @@
 
 mod add_locale;
 mod build;
+mod case;
 mod checks;
 mod errors;
 mod fallback;

@@ -1,0 +1,158 @@
+//! Test cases as data: a workspace written from a fixture and a few edits
+//! (each a copy: no test changes a shared fixture), one command run on it,
+//! and its outcome asserted whole: the exit code, the exact error output,
+//! and what happened to `out/`.
+//!
+//! ```ignore
+//! Case::fixture("mini")
+//!     .edit("campaigns/notice.toml", "edition = \"2\"", "editon = \"2\"")
+//!     .run(&["build"])
+//!     .code(1)
+//!     .stderr(r#"
+//! error[toml]: unknown field `editon`, …
+//! "#)
+//!     .nothing_written();
+//! ```
+//!
+//! An expected text starts after its first line break, so that it can be
+//! written flush left under the call. The workspace's temporary path is
+//! written `[ROOT]` in it. When the output differs, the failure prints the
+//! whole output between `--- actual ---` and `--- end ---`, ready to paste.
+
+use super::*;
+
+pub struct Case {
+    dir: tempfile::TempDir,
+}
+
+impl Case {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Case {
+        Case { dir: fixture(name) }
+    }
+
+    /// An empty folder (not a workspace).
+    pub fn empty() -> Case {
+        Case {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Replaces the first `from` in `file` with `to`; `from` must occur.
+    pub fn edit(self, file: &str, from: &str, to: &str) -> Case {
+        let path = self.root().join(file);
+        let text = read(&path);
+        assert!(text.contains(from), "{file} lacks {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+
+    /// Writes `file` (its folders made as needed).
+    pub fn write(self, file: &str, contents: impl AsRef<[u8]>) -> Case {
+        let path = self.root().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+        self
+    }
+
+    /// Appends raw bytes to `file`.
+    pub fn append(self, file: &str, bytes: &[u8]) -> Case {
+        let path = self.root().join(file);
+        let mut all = std::fs::read(&path).unwrap();
+        all.extend_from_slice(bytes);
+        std::fs::write(path, all).unwrap();
+        self
+    }
+
+    pub fn rename(self, from: &str, to: &str) -> Case {
+        std::fs::rename(self.root().join(from), self.root().join(to)).unwrap();
+        self
+    }
+
+    /// Makes `link` a symbolic link to `target` (a path inside the workspace).
+    #[cfg(unix)]
+    pub fn symlink(self, target: &str, link: &str) -> Case {
+        std::os::unix::fs::symlink(self.root().join(target), self.root().join(link)).unwrap();
+        self
+    }
+
+    /// Runs `pamphlet --root <workspace> <args>`.
+    pub fn run(&self, args: &[&str]) -> Ran<'_> {
+        Ran {
+            case: self,
+            output: pamphlet(self.root(), args),
+        }
+    }
+}
+
+/// What one command did, to assert on.
+pub struct Ran<'c> {
+    case: &'c Case,
+    output: Output,
+}
+
+impl Ran<'_> {
+    pub fn code(self, expected: i32) -> Self {
+        assert_eq!(
+            code(&self.output),
+            expected,
+            "exit code; stderr:\n{}",
+            self.stderr_text()
+        );
+        self
+    }
+
+    /// The error output, exactly (see the module's doc for the form).
+    pub fn stderr(self, expected: &str) -> Self {
+        let expected = expected.strip_prefix('\n').unwrap_or(expected);
+        let actual = self.stderr_text();
+        assert!(
+            actual == expected,
+            "stderr differs\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
+        );
+        self
+    }
+
+    /// The error output up to its first line that starts with `stop` (a
+    /// line holding timings), exactly.
+    pub fn stderr_until(self, stop: &str, expected: &str) -> Self {
+        let expected = expected.strip_prefix('\n').unwrap_or(expected);
+        let all = self.stderr_text();
+        let end = all
+            .match_indices('\n')
+            .map(|(i, _)| i + 1)
+            .find(|&i| all[i..].starts_with(stop))
+            .unwrap_or_else(|| panic!("no line starts with {stop:?} in:\n{all}"));
+        let actual = &all[..end];
+        assert!(
+            actual == expected,
+            "stderr differs\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
+        );
+        self
+    }
+
+    /// Each of `needles` occurs in the error output (for output that holds
+    /// something a test cannot write out, such as timings).
+    pub fn stderr_contains(self, needles: &[&str]) -> Self {
+        let actual = self.stderr_text();
+        for n in needles {
+            assert!(actual.contains(n), "expected {n:?} in:\n{actual}");
+        }
+        self
+    }
+
+    /// No output folder was made.
+    pub fn nothing_written(self) -> Self {
+        assert!(!self.case.root().join("out").exists(), "nothing is written");
+        self
+    }
+
+    fn stderr_text(&self) -> String {
+        let root = self.case.root().to_string_lossy().into_owned();
+        stderr(&self.output).replace(&root, "[ROOT]")
+    }
+}
