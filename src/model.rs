@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::locale::Fallback;
+use crate::workspace::theme::ThemeInfo;
 use crate::workspace::{Kind, Tone};
 
 #[derive(Debug, Clone, Serialize)]
@@ -25,6 +26,8 @@ pub struct LocalizedDocument {
     /// included, marked `current`), in the project's order: the language
     /// switcher and `<link rel="alternate" hreflang>`.
     pub languages: Vec<Language>,
+    /// The project's colours (`pamphlet.toml` `[theme]`).
+    pub theme: ThemeInfo,
 }
 
 /// One language a document is built in, named in itself.

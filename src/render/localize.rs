@@ -103,6 +103,7 @@ pub fn localize(
         sheets,
         fallbacks,
         languages: languages(ws, &data.tag),
+        theme: ws.config.theme.info(),
     })
 }
 

@@ -9,6 +9,7 @@ use toml::Spanned;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use super::pdf::{PdfSettings, RawPdf};
+use super::theme::{RawTheme, Theme};
 use super::tomlfile::TomlFile;
 use super::values::{VarValue, Vars, is_identifier};
 use crate::diagnostics::Diagnostic;
@@ -81,6 +82,8 @@ pub struct Config {
     pub vars: Vars,
     /// The `[pdf]` table, defaults filled in.
     pub pdf: PdfSettings,
+    /// The `[theme]` table: a built-in palette with its overrides.
+    pub theme: Theme,
 }
 
 impl Config {
@@ -111,6 +114,8 @@ struct RawConfig {
     vars: BTreeMap<String, Spanned<toml::Value>>,
     #[serde(default)]
     pdf: RawPdf,
+    #[serde(default)]
+    theme: RawTheme,
 }
 
 #[derive(Deserialize)]
@@ -256,6 +261,7 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
     };
 
     let pdf = raw.pdf.settings(file, &mut diags);
+    let theme = raw.theme.theme(file, &mut diags);
 
     if !diags.is_empty() {
         return Err(diags);
@@ -275,6 +281,7 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
         output,
         vars,
         pdf,
+        theme,
     })
 }
 

@@ -19,6 +19,7 @@ mod pdf;
 mod pseudo;
 mod review;
 mod snapshots;
+mod theme;
 mod translations;
 
 use std::path::{Path, PathBuf};

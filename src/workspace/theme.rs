@@ -1,0 +1,454 @@
+//! The `[theme]` table of `pamphlet.toml`: the colours every HTML page and
+//! PDF is drawn in. A theme starts from one of the built-in palettes
+//! ([`BUILT_IN`]) and may override any colour; the result is checked
+//! against WCAG 2.2 AA contrast for every text/background pair the default
+//! templates draw (docs/themes.md), and a pair that fails stops the build
+//! with the pair and its ratio named.
+//!
+//! Each colour has an RGB value (screens, the accessible PDF) and a CMYK
+//! value (the press PDF). The built-in palettes carry CMYK values chosen by
+//! hand; an overridden colour gets a plain conversion, which a print shop
+//! may want to adjust (docs/themes.md says so).
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::tomlfile::TomlFile;
+use crate::diagnostics::Diagnostic;
+
+/// One colour: sRGB, and CMYK in percent for the press variant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Colour {
+    pub rgb: [u8; 3],
+    pub cmyk: [u8; 4],
+}
+
+impl Colour {
+    const fn new(rgb: [u8; 3], cmyk: [u8; 4]) -> Colour {
+        Colour { rgb, cmyk }
+    }
+
+    /// A colour from `#rrggbb`, with CMYK converted from it.
+    pub fn parse(hex: &str) -> Option<Colour> {
+        let digits = hex.strip_prefix('#')?;
+        if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let channel = |i: usize| u8::from_str_radix(&digits[i..i + 2], 16).ok();
+        let rgb = [channel(0)?, channel(2)?, channel(4)?];
+        Some(Colour {
+            rgb,
+            cmyk: to_cmyk(rgb),
+        })
+    }
+
+    /// `#rrggbb`, lowercase.
+    pub fn hex(&self) -> String {
+        let [r, g, b] = self.rgb;
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+
+    /// Relative luminance (WCAG 2.2, from sRGB).
+    pub fn luminance(&self) -> f64 {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let [r, g, b] = self.rgb;
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    }
+}
+
+/// The contrast ratio of two colours (1 to 21; WCAG 2.2).
+pub fn contrast(a: Colour, b: Colour) -> f64 {
+    let (la, lb) = (a.luminance(), b.luminance());
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+/// The naive device conversion (no ICC profile): K from the darkest
+/// channel, C, M, Y from what remains.
+fn to_cmyk([r, g, b]: [u8; 3]) -> [u8; 4] {
+    let [r, g, b] = [r, g, b].map(|c| f64::from(c) / 255.0);
+    let k = 1.0 - r.max(g).max(b);
+    if k >= 1.0 {
+        return [0, 0, 0, 100];
+    }
+    let part = |c: f64| ((1.0 - c - k) / (1.0 - k) * 100.0).round() as u8;
+    [part(r), part(g), part(b), (k * 100.0).round() as u8]
+}
+
+const WHITE: Colour = Colour::new([255, 255, 255], [0, 0, 0, 0]);
+
+/// The colours of a theme, by the role they play in the templates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    /// Body text.
+    pub ink: Colour,
+    /// Headings, links, step numbers (white on it), rules under contacts.
+    pub accent: Colour,
+    /// The bar and heading of a warning callout.
+    pub warn: Colour,
+    /// The background of callouts and of the language switcher.
+    pub soft: Colour,
+    /// The background of a warning callout.
+    pub warn_soft: Colour,
+    /// Footnotes and the edition line.
+    pub muted: Colour,
+    /// Thin rules between pages and panels on screen.
+    pub rule: Colour,
+}
+
+/// A built-in theme.
+pub struct BuiltIn {
+    pub name: &'static str,
+    pub palette: Palette,
+}
+
+/// The built-in themes; the first is the default.
+pub const BUILT_IN: &[BuiltIn] = &[
+    BuiltIn {
+        // a civic blue on white: information pages, leaflets for offices
+        name: "civic",
+        palette: Palette {
+            ink: Colour::new([0x1a, 0x1a, 0x1a], [0, 0, 0, 90]),
+            accent: Colour::new([0x0b, 0x53, 0x94], [100, 45, 0, 40]),
+            warn: Colour::new([0xb4, 0x53, 0x09], [0, 55, 95, 30]),
+            soft: Colour::new([0xee, 0xf3, 0xf9], [6, 2, 0, 2]),
+            warn_soft: Colour::new([0xfd, 0xf3, 0xe7], [0, 4, 9, 1]),
+            muted: Colour::new([0x55, 0x55, 0x55], [0, 0, 0, 65]),
+            rule: Colour::new([0xd5, 0xdd, 0xe6], [8, 4, 0, 10]),
+        },
+    },
+    BuiltIn {
+        // black and a deep red at full strength: posters and notice boards,
+        // read from a distance
+        name: "bold",
+        palette: Palette {
+            ink: Colour::new([0x00, 0x00, 0x00], [0, 0, 0, 100]),
+            accent: Colour::new([0xa1, 0x12, 0x1c], [0, 90, 80, 35]),
+            warn: Colour::new([0x8a, 0x4b, 0x00], [0, 45, 100, 45]),
+            soft: Colour::new([0xff, 0xf1, 0xcc], [0, 5, 20, 0]),
+            warn_soft: Colour::new([0xff, 0xe8, 0xd6], [0, 9, 16, 0]),
+            muted: Colour::new([0x33, 0x33, 0x33], [0, 0, 0, 80]),
+            rule: Colour::new([0x00, 0x00, 0x00], [0, 0, 0, 100]),
+        },
+    },
+    BuiltIn {
+        // slate and warm grey: legal brochures, rights information
+        name: "quiet",
+        palette: Palette {
+            ink: Colour::new([0x22, 0x22, 0x22], [0, 0, 0, 87]),
+            accent: Colour::new([0x3d, 0x4f, 0x5f], [35, 17, 0, 63]),
+            warn: Colour::new([0x7a, 0x4e, 0x1d], [0, 36, 76, 52]),
+            soft: Colour::new([0xf3, 0xf2, 0xee], [0, 0, 2, 5]),
+            warn_soft: Colour::new([0xf7, 0xf0, 0xe6], [0, 3, 7, 3]),
+            muted: Colour::new([0x59, 0x59, 0x59], [0, 0, 0, 65]),
+            rule: Colour::new([0xd9, 0xd6, 0xcf], [0, 1, 4, 15]),
+        },
+    },
+];
+
+/// The theme a project builds with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// The built-in theme it starts from.
+    pub base: &'static str,
+    pub palette: Palette,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            base: BUILT_IN[0].name,
+            palette: BUILT_IN[0].palette,
+        }
+    }
+}
+
+/// A text/background pair the default templates draw, and the ratio it
+/// needs: 4.5 for text (WCAG 2.2 SC 1.4.3), 3 for a bar or marker that is
+/// not text (SC 1.4.11).
+pub struct Pair {
+    pub what: &'static str,
+    pub fore: fn(&Palette) -> Colour,
+    pub back: fn(&Palette) -> Colour,
+    pub minimum: f64,
+}
+
+/// Every pair checked.
+pub const PAIRS: &[Pair] = &[
+    Pair {
+        what: "body text (ink) on the page",
+        fore: |p| p.ink,
+        back: |_| WHITE,
+        minimum: 4.5,
+    },
+    Pair {
+        what: "headings and links (accent) on the page",
+        fore: |p| p.accent,
+        back: |_| WHITE,
+        minimum: 4.5,
+    },
+    Pair {
+        what: "footnotes (muted) on the page",
+        fore: |p| p.muted,
+        back: |_| WHITE,
+        minimum: 4.5,
+    },
+    Pair {
+        what: "callout text (ink) on its background (soft)",
+        fore: |p| p.ink,
+        back: |p| p.soft,
+        minimum: 4.5,
+    },
+    Pair {
+        what: "language links (accent) on their bar (soft)",
+        fore: |p| p.accent,
+        back: |p| p.soft,
+        minimum: 4.5,
+    },
+    Pair {
+        what: "warning text (ink) on its background (warn-soft)",
+        fore: |p| p.ink,
+        back: |p| p.warn_soft,
+        minimum: 4.5,
+    },
+    Pair {
+        what: "the warning bar (warn) beside its background (warn-soft)",
+        fore: |p| p.warn,
+        back: |p| p.warn_soft,
+        minimum: 3.0,
+    },
+];
+
+/// A pair of a palette below its minimum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failing {
+    pub what: &'static str,
+    pub fore: String,
+    pub back: String,
+    pub ratio: f64,
+    pub minimum: f64,
+}
+
+impl Palette {
+    /// The pairs below their minimum contrast.
+    pub fn failing(&self) -> Vec<Failing> {
+        PAIRS
+            .iter()
+            .filter_map(|pair| {
+                let (fore, back) = ((pair.fore)(self), (pair.back)(self));
+                let ratio = contrast(fore, back);
+                (ratio < pair.minimum).then(|| Failing {
+                    what: pair.what,
+                    fore: fore.hex(),
+                    back: back.hex(),
+                    ratio,
+                    minimum: pair.minimum,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The table as written in `pamphlet.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawTheme {
+    base: Option<Spanned<String>>,
+    ink: Option<Spanned<String>>,
+    accent: Option<Spanned<String>>,
+    warn: Option<Spanned<String>>,
+    soft: Option<Spanned<String>>,
+    warn_soft: Option<Spanned<String>>,
+    muted: Option<Spanned<String>>,
+    rule: Option<Spanned<String>>,
+}
+
+impl RawTheme {
+    /// Validates the table; problems are pushed to `diags`.
+    pub fn theme(self, file: &TomlFile, diags: &mut Vec<Diagnostic>) -> Theme {
+        let mut theme = Theme::default();
+        let table_span = self.base.as_ref().map(|b| b.span());
+        if let Some(base) = &self.base {
+            match BUILT_IN.iter().find(|t| t.name == base.get_ref()) {
+                Some(t) => {
+                    theme.base = t.name;
+                    theme.palette = t.palette;
+                }
+                None => diags.push(
+                    file.error_at(
+                        &base.span(),
+                        "theme",
+                        format!("there is no built-in theme '{}'", base.get_ref()),
+                    )
+                    .with_hint(format!("use one of: {}", names())),
+                ),
+            }
+        }
+        let p = &mut theme.palette;
+        let mut overridden = None;
+        for (key, value, slot) in [
+            ("ink", self.ink, &mut p.ink),
+            ("accent", self.accent, &mut p.accent),
+            ("warn", self.warn, &mut p.warn),
+            ("soft", self.soft, &mut p.soft),
+            ("warn-soft", self.warn_soft, &mut p.warn_soft),
+            ("muted", self.muted, &mut p.muted),
+            ("rule", self.rule, &mut p.rule),
+        ] {
+            let Some(value) = value else { continue };
+            match Colour::parse(value.get_ref().trim()) {
+                Some(c) => {
+                    *slot = c;
+                    overridden.get_or_insert(value.span());
+                }
+                None => diags.push(
+                    file.error_at(
+                        &value.span(),
+                        "theme",
+                        format!(
+                            "theme.{key} must be a colour written #rrggbb, not '{}'",
+                            value.get_ref()
+                        ),
+                    )
+                    .with_hint("for example accent = \"#0b5394\""),
+                ),
+            }
+        }
+        if let Some(span) = overridden.or(table_span) {
+            for f in theme.palette.failing() {
+                diags.push(
+                    file.error_at(
+                        &span,
+                        "theme-contrast",
+                        format!(
+                            "{}: {} on {} has a contrast of {:.2}:1, below the {}:1 of WCAG 2.2 AA",
+                            f.what, f.fore, f.back, f.ratio, f.minimum
+                        ),
+                    )
+                    .with_hint("darken the text colour or lighten its background; docs/themes.md lists every pair"),
+                );
+            }
+        }
+        theme
+    }
+}
+
+/// The built-in themes' names, for messages.
+pub fn names() -> String {
+    BUILT_IN
+        .iter()
+        .map(|t| t.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The theme as templates see it (`theme.accent`, `theme.cmyk.accent`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeInfo {
+    pub name: &'static str,
+    pub ink: String,
+    pub accent: String,
+    pub warn: String,
+    pub soft: String,
+    pub warn_soft: String,
+    pub muted: String,
+    pub rule: String,
+    /// The same colours as Typst `cmyk(…)` arguments, for the press PDF.
+    pub cmyk: CmykInfo,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CmykInfo {
+    pub ink: String,
+    pub accent: String,
+    pub warn: String,
+    pub soft: String,
+    pub warn_soft: String,
+    pub muted: String,
+    pub rule: String,
+}
+
+impl Theme {
+    pub fn info(&self) -> ThemeInfo {
+        let p = &self.palette;
+        let cmyk = |c: Colour| {
+            let [c, m, y, k] = c.cmyk;
+            format!("{c}%, {m}%, {y}%, {k}%")
+        };
+        ThemeInfo {
+            name: self.base,
+            ink: p.ink.hex(),
+            accent: p.accent.hex(),
+            warn: p.warn.hex(),
+            soft: p.soft.hex(),
+            warn_soft: p.warn_soft.hex(),
+            muted: p.muted.hex(),
+            rule: p.rule.hex(),
+            cmyk: CmykInfo {
+                ink: cmyk(p.ink),
+                accent: cmyk(p.accent),
+                warn: cmyk(p.warn),
+                soft: cmyk(p.soft),
+                warn_soft: cmyk(p.warn_soft),
+                muted: cmyk(p.muted),
+                rule: cmyk(p.rule),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_matches_known_values() {
+        let black = Colour::parse("#000000").unwrap();
+        assert!((contrast(black, WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(WHITE, WHITE) - 1.0).abs() < 1e-9);
+        // #767676 on white is the lightest grey that passes 4.5:1
+        let grey = Colour::parse("#767676").unwrap();
+        assert!((contrast(grey, WHITE) - 4.54).abs() < 0.01);
+        let lighter = Colour::parse("#777777").unwrap();
+        assert!(contrast(lighter, WHITE) < 4.5);
+    }
+
+    #[test]
+    fn every_built_in_theme_passes_every_pair() {
+        for t in BUILT_IN {
+            assert_eq!(t.palette.failing(), vec![], "{}", t.name);
+        }
+    }
+
+    #[test]
+    fn a_pale_accent_fails_by_name() {
+        let mut p = BUILT_IN[0].palette;
+        p.accent = Colour::parse("#66aaff").unwrap();
+        let failing: Vec<&str> = p.failing().iter().map(|f| f.what).collect();
+        assert_eq!(
+            failing,
+            [
+                "headings and links (accent) on the page",
+                "language links (accent) on their bar (soft)"
+            ]
+        );
+    }
+
+    #[test]
+    fn colours_parse_and_convert() {
+        assert_eq!(Colour::parse("#0B5394").unwrap().hex(), "#0b5394");
+        for bad in ["0b5394", "#0b539", "#0b53944", "#0g5394", ""] {
+            assert_eq!(Colour::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Colour::parse("#000000").unwrap().cmyk, [0, 0, 0, 100]);
+        assert_eq!(Colour::parse("#ffffff").unwrap().cmyk, [0, 0, 0, 0]);
+        assert_eq!(Colour::parse("#ff0000").unwrap().cmyk, [0, 100, 100, 0]);
+    }
+}

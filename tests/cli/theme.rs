@@ -1,0 +1,83 @@
+//! `[theme]` in `pamphlet.toml`: a built-in palette reaches the HTML and the
+//! PDF; a colour that fails WCAG 2.2 AA contrast, or a theme that does not
+//! exist, stops the build with the pair or the known names.
+
+use super::case::Case;
+use super::*;
+
+#[test]
+fn a_built_in_theme_colours_the_html_and_the_pdf() {
+    let case = Case::fixture("mini").append("pamphlet.toml", b"\n[theme]\nbase = \"bold\"\n");
+    case.run(&["build", "--format", "html", "--format", "pdf"])
+        .code(0);
+    let html = read(&case.root().join("out/notice/en/flyer.html"));
+    assert!(
+        html.contains("--ink: #000000; --accent: #a1121c;"),
+        "the bold palette in the page's CSS"
+    );
+    assert!(!html.contains("#0b5394"), "nothing of the default palette");
+    let default = Case::fixture("mini");
+    default.run(&["build", "--format", "pdf"]).code(0);
+    let pdf = std::fs::read(case.root().join("out/notice/en/flyer.pdf")).unwrap();
+    let civic = std::fs::read(default.root().join("out/notice/en/flyer.pdf")).unwrap();
+    assert_ne!(pdf, civic, "the PDF is drawn in the theme's colours too");
+}
+
+#[test]
+fn an_override_below_aa_contrast_names_each_failing_pair() {
+    Case::fixture("mini")
+        .append("pamphlet.toml", b"\n[theme]\naccent = \"#66aaff\"\n")
+        .run(&["build"])
+        .code(2)
+        .stderr(
+            r##"
+error[theme-contrast]: headings and links (accent) on the page: #66aaff on #ffffff has a contrast of 2.40:1, below the 4.5:1 of WCAG 2.2 AA
+  --> pamphlet.toml:13:10
+   |
+13 | accent = "#66aaff"
+   |          ^
+  = hint: darken the text colour or lighten its background; docs/themes.md lists every pair
+
+error[theme-contrast]: language links (accent) on their bar (soft): #66aaff on #eef3f9 has a contrast of 2.15:1, below the 4.5:1 of WCAG 2.2 AA
+  --> pamphlet.toml:13:10
+   |
+13 | accent = "#66aaff"
+   |          ^
+  = hint: darken the text colour or lighten its background; docs/themes.md lists every pair
+
+error: pamphlet.toml is invalid; nothing was built
+"##,
+        )
+        .nothing_written();
+}
+
+#[test]
+fn an_unknown_theme_lists_the_built_in_ones() {
+    Case::fixture("mini")
+        .append(
+            "pamphlet.toml",
+            b"\n[theme]\nbase = \"neon\"\naccent = \"0b5394\"\n",
+        )
+        .run(&["build"])
+        .code(2)
+        .stderr(
+            r##"
+error[theme]: there is no built-in theme 'neon'
+  --> pamphlet.toml:13:8
+   |
+13 | base = "neon"
+   |        ^
+  = hint: use one of: civic, bold, quiet
+
+error[theme]: theme.accent must be a colour written #rrggbb, not '0b5394'
+  --> pamphlet.toml:14:10
+   |
+14 | accent = "0b5394"
+   |          ^
+  = hint: for example accent = "#0b5394"
+
+error: pamphlet.toml is invalid; nothing was built
+"##,
+        )
+        .nothing_written();
+}
