@@ -97,24 +97,12 @@ pub fn format_number(n: &FluentNumber, intls: &IntlLangMemoizer) -> String {
     result.unwrap_or_else(|_| n.as_string().into_owned())
 }
 
-/// Makes a plain number select plural variants on what it prints: a
-/// translator's rounding options (`maximumFractionDigits: 0` shows 1.5 as
-/// "2") are applied to the value, and the fraction digits shown become the
-/// plural operand `v` (1.0 is "other" in English), as `Intl.PluralRules` with
-/// the same options selects. Formatting the result prints the same text.
-pub fn round_for_plurals(n: &mut FluentNumber) {
-    if n.options.style != FluentNumberStyle::Decimal {
-        return;
-    }
-    let d = decimal(n.value, &n.options, (0, 3));
-    let text = d.to_string();
-    if let Ok(value) = text.parse::<f64>() {
-        n.value = value;
-        let shown = text.split_once('.').map_or(0, |(_, f)| f.len());
-        if shown > 0 || n.options.minimum_fraction_digits.is_some() {
-            n.options.minimum_fraction_digits = Some(shown);
-        }
-    }
+/// The value `n` selects plural variants on, as `Intl.PluralRules` with the
+/// same options rounds it: the translator's digit options, or at most three
+/// fraction digits, whatever the style. The fraction digits kept (`1.0` has
+/// one) are the plural operand `v`.
+pub fn plural_operand(n: &FluentNumber) -> Decimal {
+    decimal(n.value, &n.options, (0, 3))
 }
 
 /// Default minimum and maximum fraction digits of a style (ECMA-402:

@@ -23,7 +23,7 @@ use crate::memoizer::MemoizerKind;
 use crate::message::FluentMessage;
 use crate::resolver::{ResolveValue, Scope, WriteValue};
 use crate::resource::FluentResource;
-use crate::types::FluentValue;
+use crate::types::{FluentNumber, FluentValue};
 
 /// A collection of localization messages for a single locale, which are meant
 /// to be used together in a single view, widget or any other UI abstraction.
@@ -141,7 +141,14 @@ pub struct FluentBundle<R, M> {
     pub(crate) use_isolating: bool,
     pub(crate) transform: Option<fn(&str) -> Cow<str>>,
     pub(crate) formatter: Option<fn(&FluentValue, &M) -> Option<String>>,
+    pub(crate) plural_selector: Option<PluralSelector<M>>,
 }
+
+/// Chooses the plural category (`"zero"`, `"one"`, `"two"`, `"few"`,
+/// `"many"` or `"other"`) of a number for a select expression; `None` when
+/// it has none. Without a selector no plural variant key matches a number
+/// and the default variant is chosen.
+pub type PluralSelector<M> = fn(&FluentNumber, &M) -> Option<&'static str>;
 
 impl<R, M> FluentBundle<R, M> {
     /// Adds a resource to the bundle, returning an empty [`Result<T>`] on success.
@@ -351,6 +358,12 @@ impl<R, M> FluentBundle<R, M> {
     /// formatter for `FluentValue::Number`.
     pub fn set_formatter(&mut self, func: Option<fn(&FluentValue, &M) -> Option<String>>) {
         self.formatter = func;
+    }
+
+    /// Sets the function that chooses the plural category of a number when
+    /// a select expression compares it with a variant key such as `[few]`.
+    pub fn set_plural_selector(&mut self, func: Option<PluralSelector<M>>) {
+        self.plural_selector = func;
     }
 
     /// Returns true if this bundle contains a message with the given id.
@@ -641,6 +654,7 @@ impl<R> FluentBundle<R, IntlLangMemoizer> {
             use_isolating: true,
             transform: None,
             formatter: None,
+            plural_selector: None,
         }
     }
 }

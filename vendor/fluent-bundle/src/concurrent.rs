@@ -39,6 +39,7 @@ impl<R> FluentBundle<R> {
             use_isolating: true,
             transform: None,
             formatter: None,
+            plural_selector: None,
         }
     }
 }

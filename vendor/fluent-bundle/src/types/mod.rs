@@ -12,17 +12,13 @@
 //! which allows users of the library to implement their own types of values,
 //! such as dates, or more complex structures needed for their bindings.
 mod number;
-mod plural;
 
 pub use number::*;
-use plural::PluralRules;
 
 use std::any::Any;
 use std::borrow::{Borrow, Cow};
 use std::fmt;
 use std::str::FromStr;
-
-use intl_pluralrules::{PluralCategory, PluralRuleType};
 
 use crate::memoizer::MemoizerKind;
 use crate::resolver::Scope;
@@ -150,7 +146,9 @@ impl<'source> FluentValue<'source> {
 
     /// Checks to see if two [`FluentValues`](FluentValue) match each other by having the
     /// same type and contents. The special exception is in the case of a string being
-    /// compared to a number. Here attempt to check that the plural rule category matches.
+    /// compared to a number: a plural category name matches the category the
+    /// bundle's plural selector ([`FluentBundle::set_plural_selector`](crate::bundle::FluentBundle::set_plural_selector))
+    /// chooses for the number; without a selector, none does.
     ///
     /// ```
     /// use fluent_bundle::resolver::Scope;
@@ -164,15 +162,11 @@ impl<'source> FluentValue<'source> {
     /// // Matching examples:
     /// assert!(FluentValue::try_number("2").matches(&FluentValue::try_number("2"), &scope));
     /// assert!(FluentValue::from("fluent").matches(&FluentValue::from("fluent"), &scope));
-    /// assert!(
-    ///     FluentValue::from("one").matches(&FluentValue::try_number("1"), &scope),
-    ///     "Plural rules are matched."
-    /// );
     ///
     /// // Non-matching examples:
     /// assert!(!FluentValue::try_number("2").matches(&FluentValue::try_number("3"), &scope));
     /// assert!(!FluentValue::from("fluent").matches(&FluentValue::from("not fluent"), &scope));
-    /// assert!(!FluentValue::from("two").matches(&FluentValue::try_number("100"), &scope),);
+    /// assert!(!FluentValue::from("one").matches(&FluentValue::try_number("1"), &scope));
     /// ```
     pub fn matches<R: Borrow<FluentResource>, M>(
         &self,
@@ -186,28 +180,17 @@ impl<'source> FluentValue<'source> {
             (FluentValue::String(a), FluentValue::String(b)) => a == b,
             (FluentValue::Number(a), FluentValue::Number(b)) => a == b,
             (FluentValue::String(a), FluentValue::Number(b)) => {
-                let cat = match a.as_ref() {
-                    "zero" => PluralCategory::ZERO,
-                    "one" => PluralCategory::ONE,
-                    "two" => PluralCategory::TWO,
-                    "few" => PluralCategory::FEW,
-                    "many" => PluralCategory::MANY,
-                    "other" => PluralCategory::OTHER,
-                    _ => return false,
-                };
-                // This string matches a plural rule keyword. Check if the number
-                // matches the plural rule category.
-                let r#type = match b.options.r#type {
-                    FluentNumberType::Cardinal => PluralRuleType::CARDINAL,
-                    FluentNumberType::Ordinal => PluralRuleType::ORDINAL,
-                };
-                scope
-                    .bundle
-                    .intls
-                    .with_try_get_threadsafe::<PluralRules, _, _>((r#type,), |pr| {
-                        pr.0.select(b) == Ok(cat)
-                    })
-                    .unwrap()
+                // Only the six category names can name a plural variant.
+                let category = matches!(
+                    a.as_ref(),
+                    "zero" | "one" | "two" | "few" | "many" | "other"
+                );
+                category
+                    && scope
+                        .bundle
+                        .plural_selector
+                        .and_then(|select| select(b, &scope.bundle.intls))
+                        == Some(a.as_ref())
             }
             _ => false,
         }

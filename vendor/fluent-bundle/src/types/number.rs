@@ -1,9 +1,7 @@
 use std::borrow::Cow;
-use std::convert::TryInto;
 use std::default::Default;
 use std::str::FromStr;
 
-use intl_pluralrules::operands::PluralOperands;
 
 use crate::args::FluentArgs;
 use crate::types::FluentValue;
@@ -223,23 +221,6 @@ macro_rules! from_num {
     ($($num:ty)+) => {
         $(from_num!($num);)+
     };
-}
-
-impl From<&FluentNumber> for PluralOperands {
-    fn from(input: &FluentNumber) -> Self {
-        let mut operands: Self = input
-            .value
-            .try_into()
-            .expect("Failed to generate operands out of FluentNumber");
-        if let Some(mfd) = input.options.minimum_fraction_digits {
-            if mfd > operands.v {
-                operands.f *= 10_u64.pow(mfd as u32 - operands.v as u32);
-                operands.v = mfd;
-            }
-        }
-        // XXX: Add support for other options.
-        operands
-    }
 }
 
 from_num!(i8 i16 i32 i64 i128 isize);
