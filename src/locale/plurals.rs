@@ -118,7 +118,7 @@ fn manx(o: &Operands) -> PluralCategory {
     let whole = o.v == 0;
     None.or(is(whole && o.i % 10 == 1, One))
         .or(is(whole && o.i % 10 == 2, Two))
-        .or(is(whole && o.i % 20 == 0, Few))
+        .or(is(whole && o.i.is_multiple_of(20), Few))
         .or(is(!whole, Many))
         .unwrap_or(Other)
 }
@@ -126,7 +126,8 @@ fn manx(o: &Operands) -> PluralCategory {
 fn cornish(o: &Operands) -> PluralCategory {
     let Some(n) = o.n() else { return Other };
     let two = matches!(n % 100, 2 | 22 | 42 | 62 | 82)
-        || n % 1000 == 0 && matches!(n % 100_000, 1000..=20_000 | 40_000 | 60_000 | 80_000)
+        || n.is_multiple_of(1000)
+            && matches!(n % 100_000, 1000..=20_000 | 40_000 | 60_000 | 80_000)
         || n != 0 && n % 1_000_000 == 100_000;
     match n {
         0 => Zero,
