@@ -212,9 +212,10 @@ fn parse_tag(tag: &str) -> Result<config::Locale, AddLocaleError> {
 
 /// The cardinal plural categories of `id` in CLDR order (zero … other).
 pub fn plural_categories(id: &LanguageIdentifier) -> Option<Vec<&'static str>> {
-    let found = crate::checks::plurals::categories(id)?;
+    use crate::locale::plurals::{CATEGORIES, categories};
+    let found = categories(id)?;
     Some(
-        crate::checks::plurals::CATEGORIES
+        CATEGORIES
             .iter()
             .copied()
             .filter(|c| found.contains(c))

@@ -23,53 +23,10 @@
 use std::collections::BTreeSet;
 
 use fluent_syntax::ast::{self, Expression, InlineExpression, PatternElement, VariantKey};
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-use unic_langid::LanguageIdentifier;
 
 use super::Cx;
 use crate::diagnostics::Diagnostic;
-
-/// The CLDR plural categories, in CLDR's order.
-pub const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
-
-/// The cardinal plural categories `id` uses, found by selecting on sample
-/// numbers (integers and decimals); `None` without CLDR rules.
-pub fn categories(id: &LanguageIdentifier) -> Option<BTreeSet<&'static str>> {
-    let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
-    let lang = fluent_langneg::negotiate_languages(
-        &[id],
-        &available,
-        None,
-        fluent_langneg::NegotiationStrategy::Lookup,
-    )
-    .first()
-    .map(|l| (*l).clone())?;
-    let rules = PluralRules::create(lang, PluralRuleType::CARDINAL).ok()?;
-    let mut samples: Vec<String> = (0..=200)
-        .chain([1000, 10_000, 100_000, 1_000_000])
-        .map(|n| n.to_string())
-        .collect();
-    samples.extend(
-        [
-            "0.0", "0.5", "1.0", "1.5", "2.5", "3.5", "10.1", "100.25", "1000.5",
-        ]
-        .map(String::from),
-    );
-    let mut found = BTreeSet::new();
-    for s in &samples {
-        if let Ok(c) = rules.select(s.as_str()) {
-            found.insert(match c {
-                PluralCategory::ZERO => "zero",
-                PluralCategory::ONE => "one",
-                PluralCategory::TWO => "two",
-                PluralCategory::FEW => "few",
-                PluralCategory::MANY => "many",
-                PluralCategory::OTHER => "other",
-            });
-        }
-    }
-    Some(found)
-}
+use crate::locale::plurals::{CATEGORIES, categories};
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for l in cx.locales {
@@ -195,6 +152,10 @@ mod tests {
         assert_eq!(cats("fa").as_deref(), Some("one other"));
         assert_eq!(cats("en").as_deref(), Some("one other"));
         assert_eq!(cats("ja").as_deref(), Some("other"));
+        // current CLDR: Hebrew lost `many`, French gained it, Tajik has rules
+        assert_eq!(cats("he").as_deref(), Some("one other two"));
+        assert_eq!(cats("fr").as_deref(), Some("many one other"));
+        assert_eq!(cats("tg").as_deref(), Some("one other"));
         assert_eq!(cats("tlh"), None);
     }
 }

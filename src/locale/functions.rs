@@ -90,7 +90,6 @@ pub fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentV
     {
         *d = (*d).min(MAX_DIGITS);
     }
-    super::numbers::round_for_plurals(&mut n);
     FluentValue::Number(n)
 }
 

@@ -15,6 +15,7 @@ pub mod ftl;
 pub mod functions;
 pub mod names;
 pub mod numbers;
+pub mod plurals;
 pub mod pseudo;
 pub mod quote;
 pub mod review;
@@ -416,18 +417,10 @@ pub fn first_dangerous(text: &str) -> Option<char> {
     None
 }
 
-/// Does fluent-bundle have CLDR plural rules for `id`? Without them it
-/// silently uses English rules.
+/// Does CLDR have plural rules for `id`? Without them its plurals follow
+/// English rules.
 pub fn has_plural_rules(id: &unic_langid::LanguageIdentifier) -> bool {
-    use intl_pluralrules::{PluralRuleType, PluralRules};
-    let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
-    !fluent_langneg::negotiate_languages(
-        &[id],
-        &available,
-        None,
-        fluent_langneg::NegotiationStrategy::Lookup,
-    )
-    .is_empty()
+    plurals::has_rules(id)
 }
 
 fn describe_error(e: &FluentError, data: &LocaleData, id: &str) -> String {
@@ -635,6 +628,7 @@ fn new_bundle(id: &unic_langid::LanguageIdentifier) -> Bundle {
         .add_function("DATETIME", functions::DATETIME)
         .expect("DATETIME is registered once on a fresh bundle");
     bundle.set_formatter(Some(numbers::format_value));
+    bundle.set_plural_selector(Some(plurals::select));
     bundle
 }
 

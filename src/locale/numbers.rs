@@ -78,13 +78,9 @@ pub fn format_number(n: &FluentNumber, intls: &IntlLangMemoizer) -> String {
             let mut value = exact(n.value);
             value.multiply_pow10(2);
             let value = round(value, opts, (0, 0));
-            let shown = f.0.format(&value).to_string();
-            // ICU4X keeps the Latin percent sign with Extended Arabic-Indic
-            // digits (Persian); CLDR's symbol for those digits is U+066A.
-            if shown.contains(|c: char| ('\u{6f0}'..='\u{6f9}').contains(&c)) {
-                shown.replace('%', "\u{66a}")
-            } else {
-                shown
+            match &f.arabic {
+                Some((digits, sign)) => format!("{}{sign}", digits.format(&value)),
+                None => f.formatter.format(&value).to_string(),
             }
         }),
         _ => intls.with_try_get::<Numbers, _, _>(opts.use_grouping, |f| {
@@ -97,24 +93,12 @@ pub fn format_number(n: &FluentNumber, intls: &IntlLangMemoizer) -> String {
     result.unwrap_or_else(|_| n.as_string().into_owned())
 }
 
-/// Makes a plain number select plural variants on what it prints: a
-/// translator's rounding options (`maximumFractionDigits: 0` shows 1.5 as
-/// "2") are applied to the value, and the fraction digits shown become the
-/// plural operand `v` (1.0 is "other" in English), as `Intl.PluralRules` with
-/// the same options selects. Formatting the result prints the same text.
-pub fn round_for_plurals(n: &mut FluentNumber) {
-    if n.options.style != FluentNumberStyle::Decimal {
-        return;
-    }
-    let d = decimal(n.value, &n.options, (0, 3));
-    let text = d.to_string();
-    if let Ok(value) = text.parse::<f64>() {
-        n.value = value;
-        let shown = text.split_once('.').map_or(0, |(_, f)| f.len());
-        if shown > 0 || n.options.minimum_fraction_digits.is_some() {
-            n.options.minimum_fraction_digits = Some(shown);
-        }
-    }
+/// The value `n` selects plural variants on, as `Intl.PluralRules` with the
+/// same options rounds it: the translator's digit options, or at most three
+/// fraction digits, whatever the style. The fraction digits kept (`1.0` has
+/// one) are the plural operand `v`.
+pub fn plural_operand(n: &FluentNumber) -> Decimal {
+    decimal(n.value, &n.options, (0, 3))
 }
 
 /// Default minimum and maximum fraction digits of a style (ECMA-402:
@@ -215,16 +199,47 @@ impl Memoizable for Numbers {
 }
 
 /// A percent formatter of one locale.
-struct Percent(PercentFormatter<DecimalFormatter>);
+struct Percent {
+    formatter: PercentFormatter<DecimalFormatter>,
+    /// For Arabic-Indic digits: the locale's decimal formatter and the
+    /// percent sign that follows the number.
+    arabic: Option<(DecimalFormatter, &'static str)>,
+}
 
 impl Memoizable for Percent {
     type Args = ();
     type Error = String;
 
     fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, String> {
-        PercentFormatter::try_new((&icu_locale(&lang)).into(), Default::default())
-            .map(Percent)
-            .map_err(|e| e.to_string())
+        let locale = icu_locale(&lang);
+        let formatter = PercentFormatter::try_new((&locale).into(), Default::default())
+            .map_err(|e| e.to_string())?;
+        let digits = DecimalFormatter::try_new((&locale).into(), Default::default())
+            .map_err(|e| e.to_string())?;
+        let zero = digits.format(&Decimal::from(0)).to_string();
+        let arabic = arabic_percent_sign(&lang, zero.chars().next()).map(|sign| (digits, sign));
+        Ok(Percent { formatter, arabic })
+    }
+}
+
+/// The percent sign CLDR gives the Arabic-Indic numbering systems, for a
+/// locale whose digits start at `zero`; `None` for other digits.
+///
+/// ICU4X's percent data carries the Latin numbering system's sign and
+/// pattern whatever the locale's digits (`١٣‎%‎` for `ar-EG`). With Arabic-Indic
+/// digits, CLDR's percent is the signed number, symbols and all, followed by
+/// the sign of `arab` (`٪` and an Arabic letter mark; Central Kurdish a
+/// no-break space and `٪`) or `arabext` (`٪`; Urdu keeps `%`), as
+/// `Intl.NumberFormat` prints it. Other numbering systems' percents agree
+/// with ICU4X's pattern.
+fn arabic_percent_sign(lang: &LanguageIdentifier, zero: Option<char>) -> Option<&'static str> {
+    let language = lang.language.as_str();
+    match zero? {
+        '\u{660}' if language == "ckb" => Some("\u{a0}\u{66a}"),
+        '\u{660}' => Some("\u{66a}\u{61c}"),
+        '\u{6f0}' if language == "ur" => Some("%"),
+        '\u{6f0}' => Some("\u{66a}"),
+        _ => None,
     }
 }
 
@@ -278,5 +293,34 @@ fn minor_unit(code: &str) -> usize {
         "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "UGX" | "XAF" | "XOF" | "PYG" => 0,
         "BHD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
         _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn percent(tag: &str, value: f64) -> String {
+        let intls = IntlLangMemoizer::new(tag.parse().unwrap());
+        let options = FluentNumberOptions {
+            style: FluentNumberStyle::Percent,
+            ..Default::default()
+        };
+        format_number(&FluentNumber::new(value, options), &intls)
+    }
+
+    #[test]
+    fn percents_take_the_sign_of_the_digits_shown() {
+        // Arabic-Indic digits: the sign and letter mark of `arab`
+        assert_eq!(percent("ar-EG", 0.13), "١٣\u{66a}\u{61c}");
+        assert_eq!(percent("ar-EG", -0.13), "\u{61c}-١٣\u{66a}\u{61c}");
+        assert_eq!(percent("ckb", 0.13), "١٣\u{a0}\u{66a}");
+        // Extended Arabic-Indic: Persian's sign, Urdu's Latin one
+        assert_eq!(percent("fa", -0.13), "\u{200e}\u{2212}۱۳\u{66a}");
+        assert_eq!(percent("ur-IN", 0.13), "۱۳%");
+        // Latin digits keep the locale's own pattern
+        assert_eq!(percent("ar", 0.13), "13\u{200e}%\u{200e}");
+        assert_eq!(percent("tr", 0.13), "%13");
+        assert_eq!(percent("bn", 0.13), "১৩%");
     }
 }
