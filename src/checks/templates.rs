@@ -31,6 +31,7 @@ const DOCUMENT: &[&str] = &[
     "sheets",
     "fallbacks",
     "languages",
+    "theme",
     // the block of `*/blocks.*`: Tera counts a variable an included template
     // reads as the includer's too, whichever loop sets it
     "b",
