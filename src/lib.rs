@@ -26,6 +26,7 @@ pub mod datauri;
 pub mod diagnostics;
 pub mod hash;
 pub mod incremental;
+pub mod literal;
 pub mod locale;
 pub mod model;
 pub mod output;

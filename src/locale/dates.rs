@@ -25,6 +25,7 @@ use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
 use super::numbers::icu_locale;
+use crate::literal::IsoDate;
 
 /// The options Fluent's `DATETIME` lets a translator set (as in Project
 /// Fluent's reference implementation; `timeZone` is not among them).
@@ -58,54 +59,14 @@ pub struct FluentDate {
 }
 
 impl FluentDate {
-    /// Parses `YYYY-MM-DD`, optionally followed by `THH:MM` or `THH:MM:SS`
-    /// (a space may replace the `T`). No offset or zone: dates are floating.
+    /// Parses a date as [`IsoDate::parse`] does, with no display options yet.
     pub fn parse(s: &str) -> Option<FluentDate> {
-        // A UTC time (`Z`) is read as that wall-clock time, and fractional
-        // seconds are dropped: printed leaflets show neither.
-        let s = s.strip_suffix('Z').unwrap_or(s);
-        let s = match s.split_once('.') {
-            Some((head, frac))
-                if head.len() == 19
-                    && !frac.is_empty()
-                    && frac.bytes().all(|c| c.is_ascii_digit()) =>
-            {
-                head
-            }
-            _ => s,
-        };
-        let b = s.as_bytes();
-        let num = |r: std::ops::Range<usize>| -> Option<u32> {
-            let part = s.get(r)?;
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
-        };
-        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let year = num(0..4)? as i32;
-        let month = num(5..7)? as u8;
-        let day = num(8..10)? as u8;
-        Date::try_new_iso(year, month, day).ok()?;
-        let time = match b.len() {
-            10 => None,
-            16 | 19 if matches!(b[10], b'T' | b' ') && b[13] == b':' => {
-                let h = num(11..13)? as u8;
-                let m = num(14..16)? as u8;
-                let sec = if b.len() == 19 {
-                    if b[16] != b':' {
-                        return None;
-                    }
-                    num(17..19)? as u8
-                } else {
-                    0
-                };
-                Time::try_new(h, m, sec, 0).ok()?;
-                Some((h, m, sec))
-            }
-            _ => return None,
-        };
+        let IsoDate {
+            year,
+            month,
+            day,
+            time,
+        } = IsoDate::parse(s)?;
         Some(FluentDate {
             year,
             month,
@@ -154,11 +115,13 @@ impl FluentDate {
 
     /// The value as ISO 8601 text.
     pub fn iso(&self) -> String {
-        let mut s = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
-        if let Some((h, m, sec)) = self.time {
-            s.push_str(&format!("T{h:02}:{m:02}:{sec:02}"));
+        IsoDate {
+            year: self.year,
+            month: self.month,
+            day: self.day,
+            time: self.time,
         }
-        s
+        .iso()
     }
 }
 

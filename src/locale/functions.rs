@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use fluent_bundle::{FluentArgs, FluentValue};
 
 use super::dates::FluentDate;
+use super::numbers::MAX_DIGITS;
 
 thread_local! {
     /// Why a function call failed during the current resolution on this
@@ -44,9 +45,6 @@ fn describe(v: Option<&FluentValue>) -> String {
         Some(FluentValue::Error) | Some(FluentValue::None) => "a missing value".to_owned(),
     }
 }
-
-/// Largest digit count any `NUMBER` option may ask for.
-pub const MAX_DIGITS: usize = 15;
 
 /// The options a translator may pass to `NUMBER`. `type` (cardinal or
 /// ordinal plural rules) is allowed too; the reference ignores it.

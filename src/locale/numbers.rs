@@ -25,16 +25,13 @@ use intl_memoizer::Memoizable;
 use intl_memoizer::concurrent::IntlLangMemoizer;
 use unic_langid::LanguageIdentifier;
 
-use super::functions::MAX_DIGITS;
+/// Largest digit count any `NUMBER` option may ask for (`functions.rs`
+/// clamps the options to it; the formatter clamps again).
+pub const MAX_DIGITS: usize = 15;
 
 /// The ICU4X locale of a Fluent locale (`und` when ICU cannot read it).
 pub fn icu_locale(lang: &LanguageIdentifier) -> Locale {
     Locale::try_from_str(&lang.to_string()).unwrap_or(Locale::UNKNOWN)
-}
-
-/// Is `code` a currency code pamphlet accepts (three ASCII capitals)?
-pub fn is_currency_code(code: &str) -> bool {
-    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// The bundle formatter: numbers are formatted with the locale's data; other
@@ -50,7 +47,7 @@ pub fn format_value(value: &FluentValue, intls: &IntlLangMemoizer) -> Option<Str
 pub fn format_number(n: &FluentNumber, intls: &IntlLangMemoizer) -> String {
     let opts = &n.options;
     let result = match (opts.style, &opts.currency) {
-        (FluentNumberStyle::Currency, Some(code)) if is_currency_code(code) => {
+        (FluentNumberStyle::Currency, Some(code)) if crate::literal::is_currency_code(code) => {
             let key = (code.clone(), opts.currency_display);
             intls.with_try_get::<Currency, _, _>(key, |f| {
                 let digits = f.digits;

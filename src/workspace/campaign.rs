@@ -325,9 +325,7 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
             toml::Value::String(s) => Some(s.clone()),
             _ => None,
         };
-        let date = text
-            .as_deref()
-            .and_then(crate::locale::dates::FluentDate::parse);
+        let date = text.as_deref().and_then(crate::literal::IsoDate::parse);
         if date.is_none() {
             cx.diags.push(file.error_at(
                 &v.span(),

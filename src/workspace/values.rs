@@ -59,7 +59,7 @@ impl VarValue {
         let text = d.to_string();
         // TOML allows fractional seconds; printed leaflets never show them.
         let text = text.split('.').next().unwrap_or(&text).to_owned();
-        match crate::locale::dates::FluentDate::parse(&text) {
+        match crate::literal::IsoDate::parse(&text) {
             Some(parsed) => Ok(VarValue::Date { date: parsed.iso() }),
             None => Err(format!("'{d}' is not a date pamphlet can format")),
         }
@@ -79,7 +79,7 @@ impl VarValue {
                 let amount = number("amount")?;
                 Self::number(amount)?;
                 let currency = t["currency"].as_str().unwrap_or_default();
-                if !crate::locale::numbers::is_currency_code(currency) {
+                if !crate::literal::is_currency_code(currency) {
                     return Err(format!(
                         "'{currency}' is not a currency code: use the three capital letters of ISO 4217, e.g. \"AZN\""
                     ));
@@ -123,7 +123,7 @@ impl VarValue {
             return VarValue::Percent { ratio: ratio(n) };
         }
         if let Some((amount, code)) = s_trim.rsplit_once(' ')
-            && crate::locale::numbers::is_currency_code(code)
+            && crate::literal::is_currency_code(code)
             && let Ok(n) = amount.trim().parse::<f64>()
             && Self::number(n).is_ok()
         {
@@ -132,7 +132,7 @@ impl VarValue {
                 currency: code.to_owned(),
             };
         }
-        if let Some(d) = crate::locale::dates::FluentDate::parse(s_trim) {
+        if let Some(d) = crate::literal::IsoDate::parse(s_trim) {
             return VarValue::Date { date: d.iso() };
         }
         VarValue::String(s.to_owned())
