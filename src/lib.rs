@@ -23,6 +23,7 @@ pub mod checks;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod exchange;
 pub mod incremental;
 pub mod locale;
 pub mod output;
