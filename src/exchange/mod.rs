@@ -19,6 +19,7 @@ pub mod import;
 pub mod merge;
 pub mod po;
 pub mod units;
+pub mod workspace;
 pub mod xliff;
 
 use crate::source::Position;
