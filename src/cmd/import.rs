@@ -75,6 +75,25 @@ pub fn run(root: &Path, args: &ImportArgs, rep: &Reporter) -> u8 {
                 continue;
             }
         };
+        // a file exported as ru.xlf that now declares another locale
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if let Some(named) = inputs.ws.config.locale_index(stem)
+            && named != locale
+        {
+            diags.push(
+                Diagnostic::error(
+                    "import-locale",
+                    format!(
+                        "the file is named for {} but declares {}",
+                        catalog.tag(named),
+                        sent.target_lang
+                    ),
+                )
+                .at(display.clone(), sent.target_lang_at, snippet(sent.target_lang_at.line))
+                .with_hint("a translation goes into the locale it was exported for; fix the declared locale, or rename the file if it really is that locale's"),
+            );
+            continue;
+        }
         if let Some((_, other)) = done.iter().find(|(l, _)| *l == locale) {
             rep.error(&format!(
                 "{display} and {other} are both for {}; import them one at a time",

@@ -74,7 +74,7 @@ pub fn write(ex: &Exchange) -> String {
             out.push_str("    </notes>\n");
         }
         for u in &file.units {
-            unit(&mut out, u);
+            unit(&mut out, u, &ex.target_lang);
         }
         out.push_str("  </file>\n");
     }
@@ -82,7 +82,7 @@ pub fn write(ex: &Exchange) -> String {
     out
 }
 
-fn unit(out: &mut String, u: &Unit) {
+fn unit(out: &mut String, u: &Unit, lang: &str) {
     let size = u
         .max_length
         .map(|n| format!(" slr:sizeRestriction=\"{n}\""))
@@ -162,6 +162,7 @@ fn unit(out: &mut String, u: &Unit) {
         State::Reviewed => ("reviewed", None),
     };
     let mut ph = 0usize;
+    let lang = esc(lang);
     for (i, s) in u.segments.iter().enumerate() {
         let sub = sub
             .map(|s| format!(" subState=\"{s}\""))
@@ -186,7 +187,7 @@ fn unit(out: &mut String, u: &Unit) {
         }
         out.push_str("</source>\n");
         if let Some(t) = &s.target {
-            out.push_str("        <target xml:space=\"preserve\">");
+            let _ = write!(out, "        <target xml:lang=\"{lang}\" xml:space=\"preserve\">");
             for p in t {
                 match p {
                     Piece::Text(t) => out.push_str(&esc(t)),

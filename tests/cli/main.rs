@@ -5,6 +5,7 @@ mod add_locale;
 mod build;
 mod checks;
 mod errors;
+mod exchange;
 mod fallback;
 mod format;
 mod hints;
