@@ -255,3 +255,80 @@ fn unknown_files_and_locales_are_usage_errors() {
     let o = pamphlet(root, &["import", txt.to_str().unwrap()]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
 }
+
+/// Runs a Python snippet; `None` when translate-toolkit cannot be imported
+/// (and `PAMPHLET_REQUIRE_TRANSLATE_TOOLKIT` is not set).
+fn translate_toolkit(script: &str) -> Option<String> {
+    let probe = Command::new("python3").args(["-c", "import translate.storage.xliff2"]).output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var_os("PAMPHLET_REQUIRE_TRANSLATE_TOOLKIT").is_none(),
+            "PAMPHLET_REQUIRE_TRANSLATE_TOOLKIT is set but translate-toolkit is not installed"
+        );
+        return None;
+    }
+    let o = Command::new("python3").args(["-c", script]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+#[test]
+fn files_edited_with_translate_toolkit_import_cleanly() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    for format in ["xliff", "po"] {
+        let o = pamphlet(root, &["export", "--locale", "ru", "--format", format]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let dir = root.join("exchange");
+    let script = format!(
+        r#"
+from translate.storage import xliff2, po
+x = xliff2.Xliff2File.parsefile({xlf:?})
+print(len(x.units))
+for u in x.units:
+    if u.getid() == 'permits-work-title::s1':
+        u.target = 'Разрешение на работу'
+open({xlf:?}, 'wb').write(bytes(x))
+p = po.pofile.parsefile({po:?})
+for u in p.units:
+    if u.getcontext() == 'permits-title':
+        u.target = 'Разрешения (ВНЖ)'
+open({po:?}, 'wb').write(bytes(p))
+"#,
+        xlf = dir.join("ru.xlf").to_str().unwrap(),
+        po = dir.join("ru.po").to_str().unwrap(),
+    );
+    let Some(out) = translate_toolkit(&script) else {
+        eprintln!("translate-toolkit not installed; skipped");
+        return;
+    };
+    // pofilter finds no placeable problems in an untouched export
+    let o = pamphlet(root, &["export", "--format", "po"]);
+    assert_eq!(code(&o), 0);
+    for tag in locales(root) {
+        let report = root.join(format!("pofilter-{tag}.po"));
+        let o = Command::new("pofilter")
+            .args(["--fuzzy", "-t", "variables", "-t", "brackets", "-t", "xmltags", "-t", "escapes", "-t", "newlines"])
+            .arg(dir.join(format!("{tag}.po")))
+            .arg(&report)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(!report.exists(), "{tag}: {}", read(&report));
+    }
+    let ftl = root.join("locales/ru/permits.ftl");
+    let before = read(&ftl);
+    let o = pamphlet(root, &["import", dir.join("ru.xlf").to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        read(&ftl),
+        before.replacen("= Разрешения на работу\n", "= Разрешение на работу\n", 1)
+    );
+    let o = pamphlet(root, &["export", "--locale", "ru", "--format", "po"]);
+    assert_eq!(code(&o), 0);
+    let _ = translate_toolkit(&script);
+    let o = pamphlet(root, &["import", dir.join("ru.po").to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(read(&ftl).contains("\npermits-title = Разрешения (ВНЖ)\n"));
+}
