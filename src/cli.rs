@@ -9,7 +9,8 @@ use crate::workspace::{Format, Kind};
 const EXIT_CODES: &str = "Exit codes:
   0  success
   1  content problems: a failed check, or a build that could not render (or, with --strict, used a fallback or had a warning);
-     also a build that found another build writing the same output folder, or could not write it
+     also a build that found another build writing the same output folder, or could not write it;
+     an import whose exchange files have problems (nothing written)
   2  bad usage, or a workspace that cannot be read";
 
 /// Turns awareness-campaign sources into multilingual, print-ready HTML and text.

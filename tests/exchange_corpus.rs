@@ -13,7 +13,12 @@ fn ftl_files(dir: &Path) -> Vec<(String, String)> {
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
         if e.path().extension().is_some_and(|x| x == "ftl") {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, std::fs::read_to_string(e.path()).unwrap()));
         }
     }
@@ -48,11 +53,20 @@ fn real_fluent_files_round_trip_through_xliff_and_po() {
         };
         let (ex, too_many) = units::build(
             &input,
-            |_, t| if t { units::State::Unreviewed } else { units::State::Missing },
+            |_, t| {
+                if t {
+                    units::State::Unreviewed
+                } else {
+                    units::State::Missing
+                }
+            },
             |_| Vec::new(),
         );
         assert!(too_many.is_empty(), "{tag}: {too_many:?}");
-        assert!(ex.units().any(|u| u.translated), "{tag}: nothing translated");
+        assert!(
+            ex.units().any(|u| u.translated),
+            "{tag}: nothing translated"
+        );
         for format in [Format::Xliff, Format::Po] {
             let text = exchange::write(&ex, format);
             let name = format!("{tag}.{}", format.extension());

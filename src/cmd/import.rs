@@ -49,20 +49,19 @@ pub fn run(root: &Path, args: &ImportArgs, rep: &Reporter) -> u8 {
         let sent = match exchange::read(&display, &text, format) {
             Ok(s) => s,
             Err(e) => {
-                diags.push(
-                    Diagnostic::error("import-file", e.message.clone()).at(
-                        display.clone(),
-                        e.at,
-                        snippet(e.at.line),
-                    ),
-                );
+                diags.push(Diagnostic::error("import-file", e.message.clone()).at(
+                    display.clone(),
+                    e.at,
+                    snippet(e.at.line),
+                ));
                 continue;
             }
         };
-        let locale = match inputs.ws.config.locale_index(&sent.target_lang) {
-            Some(i) if i != catalog.source && !catalog.locales[i].pseudo => i,
-            _ => {
-                diags.push(
+        let locale =
+            match inputs.ws.config.locale_index(&sent.target_lang) {
+                Some(i) if i != catalog.source && !catalog.locales[i].pseudo => i,
+                _ => {
+                    diags.push(
                     Diagnostic::error(
                         "import-locale",
                         format!(
@@ -72,11 +71,14 @@ pub fn run(root: &Path, args: &ImportArgs, rep: &Reporter) -> u8 {
                     )
                     .at(display.clone(), sent.target_lang_at, snippet(sent.target_lang_at.line)),
                 );
-                continue;
-            }
-        };
+                    continue;
+                }
+            };
         // a file exported as ru.xlf that now declares another locale
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         if let Some(named) = inputs.ws.config.locale_index(stem)
             && named != locale
         {
@@ -148,7 +150,9 @@ pub fn run(root: &Path, args: &ImportArgs, rep: &Reporter) -> u8 {
     if !args.dry_run
         && let Err(e) = workspace::write_all(&writes)
     {
-        rep.error(&format!("cannot write the translations: {e}; nothing was changed"));
+        rep.error(&format!(
+            "cannot write the translations: {e}; nothing was changed"
+        ));
         return EXIT_CONTENT;
     }
     for line in summary {

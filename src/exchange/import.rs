@@ -252,7 +252,10 @@ pub fn plan(
                 if have.get(c).copied().unwrap_or(0) < n {
                     problems.push(Problem {
                         at: s.at,
-                        message: format!("'{}': the placeable `{c}` of the source is missing", su.id),
+                        message: format!(
+                            "'{}': the placeable `{c}` of the source is missing",
+                            su.id
+                        ),
                         hint: Some("put it back where the sentence needs it".into()),
                     });
                 }

@@ -407,7 +407,10 @@ mod tests {
             out,
             "### R\r\n\r\n# c\r\na = A\r\na2 = A2\r\n\r\nb = BB\r\n\r\n# c\r\nc = CC\r\nz = Z\r\n"
         );
-        assert_eq!(entry_span("x = 1\n  .a = 2\n\n# next\ny = 2\n", "x"), Some((0, 15)));
+        assert_eq!(
+            entry_span("x = 1\n  .a = 2\n\n# next\ny = 2\n", "x"),
+            Some((0, 15))
+        );
         assert_eq!(starts_entry("-term = x"), Some("-term"));
         assert_eq!(starts_entry("# x = 1"), None);
     }

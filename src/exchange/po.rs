@@ -129,7 +129,8 @@ pub fn write(ex: &Exchange) -> String {
                     let _ = writeln!(out, "#. variant: {}", keys.join(", "));
                 }
                 let _ = writeln!(out, "#: {}", file.path);
-                let fuzzy = s.target.is_some() && matches!(u.state, State::Stale | State::Unreviewed);
+                let fuzzy =
+                    s.target.is_some() && matches!(u.state, State::Stale | State::Unreviewed);
                 if fuzzy {
                     out.push_str("#, fuzzy\n");
                 }
@@ -343,9 +344,8 @@ fn parse(display: &str, text: &str) -> Result<Vec<Entry>, ReadError> {
     let mut cur = Entry::default();
     let mut field = Field::None;
     let mut started = false;
-    let err = |line: usize, col: usize, m: String| {
-        ReadError::new(display, Position { line, col }, m)
-    };
+    let err =
+        |line: usize, col: usize, m: String| ReadError::new(display, Position { line, col }, m);
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
         let line = raw.trim_end_matches('\r');
@@ -383,7 +383,11 @@ fn parse(display: &str, text: &str) -> Result<Vec<Entry>, ReadError> {
             "msgstr" => Some(Field::Str(0)),
             k if k.starts_with("msgstr[") && k.ends_with(']') => {
                 let i = k[7..k.len() - 1].parse().map_err(|_| {
-                    err(line_no, indent + 1, format!("`{k}`: the index is not a number"))
+                    err(
+                        line_no,
+                        indent + 1,
+                        format!("`{k}`: the index is not a number"),
+                    )
                 })?;
                 Some(Field::Str(i))
             }
@@ -391,7 +395,9 @@ fn parse(display: &str, text: &str) -> Result<Vec<Entry>, ReadError> {
                 return Err(err(
                     line_no,
                     indent + 1,
-                    format!("unexpected `{k}`: a PO line is a comment, a keyword (msgctxt, msgid, msgstr) or a quoted string"),
+                    format!(
+                        "unexpected `{k}`: a PO line is a comment, a keyword (msgctxt, msgid, msgstr) or a quoted string"
+                    ),
                 ));
             }
         };
@@ -416,7 +422,11 @@ fn parse(display: &str, text: &str) -> Result<Vec<Entry>, ReadError> {
                 }
             }
         } else if field == Field::None {
-            return Err(err(line_no, indent + 1, "a string outside any msgid or msgstr".into()));
+            return Err(err(
+                line_no,
+                indent + 1,
+                "a string outside any msgid or msgstr".into(),
+            ));
         }
         let value = string(rest).map_err(|(off, m)| err(line_no, col + off, m))?;
         match field {
@@ -453,7 +463,10 @@ fn string(s: &str) -> Result<String, (usize, String)> {
         match c {
             '"' => {
                 if !s[i + 1..].trim().is_empty() {
-                    return Err((s[..i + 1].chars().count(), "text after the closing quote".into()));
+                    return Err((
+                        s[..i + 1].chars().count(),
+                        "text after the closing quote".into(),
+                    ));
                 }
                 return Ok(out);
             }
@@ -464,7 +477,10 @@ fn string(s: &str) -> Result<String, (usize, String)> {
                 Some((_, '"')) => out.push('"'),
                 Some((_, '\\')) => out.push('\\'),
                 Some((j, other)) => {
-                    return Err((s[..j].chars().count(), format!("unknown escape `\\{other}`")));
+                    return Err((
+                        s[..j].chars().count(),
+                        format!("unknown escape `\\{other}`"),
+                    ));
                 }
                 None => break,
             },

@@ -214,16 +214,16 @@ impl<'t> Parsed<'t> {
 /// The value and attributes of an entry.
 pub fn parts<'e, 't>(
     entry: &'e Entry<&'t str>,
-) -> Option<(Option<&'e Pattern<&'t str>>, Vec<(&'t str, &'e Pattern<&'t str>)>)> {
+) -> Option<(
+    Option<&'e Pattern<&'t str>>,
+    Vec<(&'t str, &'e Pattern<&'t str>)>,
+)> {
     let (value, attrs) = match entry {
         Entry::Message(m) => (m.value.as_ref(), &m.attributes),
         Entry::Term(t) => (Some(&t.value), &t.attributes),
         _ => return None,
     };
-    Some((
-        value,
-        attrs.iter().map(|a| (a.id.name, &a.value)).collect(),
-    ))
+    Some((value, attrs.iter().map(|a| (a.id.name, &a.value)).collect()))
 }
 
 /// Builds the units of every source entry. `state(id, translated)` tells an
@@ -445,10 +445,8 @@ fn collect(p: &Pattern<&str>, out: &mut Vec<Selector>) {
             continue;
         };
         let code = inline_code(selector);
-        let plural_selector = matches!(
-            selector,
-            InlineExpression::VariableReference { .. }
-        ) || matches!(selector, InlineExpression::FunctionReference { id, .. } if id.name == "NUMBER");
+        let plural_selector = matches!(selector, InlineExpression::VariableReference { .. })
+            || matches!(selector, InlineExpression::FunctionReference { id, .. } if id.name == "NUMBER");
         let plural = plural_selector
             && variants.iter().all(|v| match &v.key {
                 VariantKey::Identifier { name } => CATEGORIES.contains(name),
@@ -635,7 +633,11 @@ mod tests {
             source_files: &s,
             target_files: &t,
         };
-        let (ex, problems) = build(&input, |_, t| if t { State::Reviewed } else { State::Missing }, |_| vec![]);
+        let (ex, problems) = build(
+            &input,
+            |_, t| if t { State::Reviewed } else { State::Missing },
+            |_| vec![],
+        );
         assert!(problems.is_empty());
         ex.files.into_iter().flat_map(|f| f.units).collect()
     }
@@ -651,15 +653,23 @@ mod tests {
 
     #[test]
     fn plural_variants_follow_the_target_locale_categories() {
-        let src = "days = Apply within { $n ->\n    [one] { $n } day\n   *[other] { $n } days\n}.\n";
+        let src =
+            "days = Apply within { $n ->\n    [one] { $n } day\n   *[other] { $n } days\n}.\n";
         let trg = "days = Подайте за { $n ->\n    [one] { $n } день\n    [few] { $n } дня\n   *[many] { $n } дней\n}.\n";
         let u = units(src, trg, &["one", "few", "many", "other"]);
         assert_eq!(u.len(), 1);
-        let keys: Vec<&str> = u[0].segments.iter().map(|s| s.keys[0].key.as_str()).collect();
+        let keys: Vec<&str> = u[0]
+            .segments
+            .iter()
+            .map(|s| s.keys[0].key.as_str())
+            .collect();
         assert_eq!(keys, ["one", "few", "many", "other"]);
         let few = &u[0].segments[1];
         assert_eq!(text(&few.source), "Apply within [{ $n }] days.");
-        assert_eq!(text(few.target.as_ref().unwrap()), "Подайте за [{ $n }] дня.");
+        assert_eq!(
+            text(few.target.as_ref().unwrap()),
+            "Подайте за [{ $n }] дня."
+        );
         // `other` is not in the translation: its default (many) stands in
         assert_eq!(
             text(u[0].segments[3].target.as_ref().unwrap()),
@@ -671,16 +681,30 @@ mod tests {
     fn attributes_comments_and_limits_become_units_and_notes() {
         let src = "### Res\n\n## Group\n\n# Hint\n# max-length: 12\nimg = Photo\n    .alt = A { -brand } <em>photo</em>\n";
         let u = units(src, "", &["one", "other"]);
-        assert_eq!(u.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["img", "img.alt"]);
+        assert_eq!(
+            u.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+            ["img", "img.alt"]
+        );
         assert_eq!(u[0].max_length, Some(12));
         assert_eq!(u[0].state, State::Missing);
-        assert!(u[0].notes.iter().any(|n| n.category == "group" && n.text == "Group"));
-        assert_eq!(text(&u[1].segments[0].source), "A [{ -brand }] [<em>]photo[</em>]");
+        assert!(
+            u[0].notes
+                .iter()
+                .any(|n| n.category == "group" && n.text == "Group")
+        );
+        assert_eq!(
+            text(&u[1].segments[0].source),
+            "A [{ -brand }] [<em>]photo[</em>]"
+        );
     }
 
     #[test]
     fn string_literals_are_text_and_codes_are_canonical() {
-        let u = units("a = {\"{\"}x{$v}{ NUMBER($n,minimumFractionDigits:2) }\n", "", &[]);
+        let u = units(
+            "a = {\"{\"}x{$v}{ NUMBER($n,minimumFractionDigits:2) }\n",
+            "",
+            &[],
+        );
         assert_eq!(
             text(&u[0].segments[0].source),
             "{x[{ $v }][{ NUMBER($n, minimumFractionDigits: 2) }]"

@@ -165,11 +165,7 @@ pub fn write_all(files: &[(PathBuf, String)]) -> std::io::Result<()> {
 
 /// The files an import writes into `locale_dir`: the changed `.ftl` files,
 /// and `reviewed.toml` when its records change.
-pub fn import_files(
-    inputs: &Inputs,
-    locale: usize,
-    plan: &Plan,
-) -> Vec<(PathBuf, String)> {
+pub fn import_files(inputs: &Inputs, locale: usize, plan: &Plan) -> Vec<(PathBuf, String)> {
     let catalog = &inputs.catalog;
     let data = &catalog.locales[locale];
     let dir = inputs.ws.locales_dir().join(&data.tag);

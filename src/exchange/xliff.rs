@@ -96,7 +96,11 @@ fn unit(out: &mut String, u: &Unit, lang: &str) {
                 "        <mda:metaGroup id=\"v{}\" category=\"pamphlet:variant\">",
                 i + 1
             );
-            let _ = writeln!(out, "          <mda:meta type=\"segment\">s{}</mda:meta>", i + 1);
+            let _ = writeln!(
+                out,
+                "          <mda:meta type=\"segment\">s{}</mda:meta>",
+                i + 1
+            );
             for k in &s.keys {
                 let _ = writeln!(
                     out,
@@ -109,8 +113,11 @@ fn unit(out: &mut String, u: &Unit, lang: &str) {
         }
         out.push_str("      </mda:metadata>\n");
     }
-    let mut notes: Vec<(&str, String)> =
-        u.notes.iter().map(|n| (n.category, n.text.clone())).collect();
+    let mut notes: Vec<(&str, String)> = u
+        .notes
+        .iter()
+        .map(|n| (n.category, n.text.clone()))
+        .collect();
     if u.segments.iter().any(|s| !s.keys.is_empty()) {
         let variants: Vec<String> = u
             .segments
@@ -187,7 +194,10 @@ fn unit(out: &mut String, u: &Unit, lang: &str) {
         }
         out.push_str("</source>\n");
         if let Some(t) = &s.target {
-            let _ = write!(out, "        <target xml:lang=\"{lang}\" xml:space=\"preserve\">");
+            let _ = write!(
+                out,
+                "        <target xml:lang=\"{lang}\" xml:space=\"preserve\">"
+            );
             for p in t {
                 match p {
                     Piece::Text(t) => out.push_str(&esc(t)),
@@ -231,9 +241,8 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
         allow_dtd: false,
         ..Default::default()
     };
-    let doc = roxmltree::Document::parse_with_options(text, opts).map_err(|e| {
-        ReadError::new(display, pos(e.pos()), format!("not well-formed XML: {e}"))
-    })?;
+    let doc = roxmltree::Document::parse_with_options(text, opts)
+        .map_err(|e| ReadError::new(display, pos(e.pos()), format!("not well-formed XML: {e}")))?;
     let at = |n: roxmltree::Node| pos(doc.text_pos_at(n.range().start));
     let root = doc.root_element();
     if !root.has_tag_name((NS, "xliff")) {
@@ -271,7 +280,10 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
                     }
                 }
             } else if c.has_tag_name((NS_MDA, "metadata")) {
-                for g in c.children().filter(|n| n.has_tag_name((NS_MDA, "metaGroup"))) {
+                for g in c
+                    .children()
+                    .filter(|n| n.has_tag_name((NS_MDA, "metaGroup")))
+                {
                     if g.attribute("category") != Some("pamphlet:variant") {
                         continue;
                     }
@@ -316,7 +328,9 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
                     }
                     let mut out = Text::new();
                     inline(&doc, t, source, &data, &mut out, &mut broken);
-                    let empty = out.iter().all(|p| matches!(p, Piece::Text(s) if s.is_empty()));
+                    let empty = out
+                        .iter()
+                        .all(|p| matches!(p, Piece::Text(s) if s.is_empty()));
                     (!empty || !broken.is_empty()).then_some(out)
                 }
                 None => None,
@@ -344,7 +358,9 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
 }
 
 fn same_lang(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || a.replace('_', "-").eq_ignore_ascii_case(&b.replace('_', "-"))
+    a.eq_ignore_ascii_case(b)
+        || a.replace('_', "-")
+            .eq_ignore_ascii_case(&b.replace('_', "-"))
 }
 
 fn element_text(n: roxmltree::Node) -> String {

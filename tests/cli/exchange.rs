@@ -46,7 +46,10 @@ fn an_untouched_export_imports_without_changing_a_byte() {
                 assert!(stderr(&o).contains("0 messages changed"), "{}", stderr(&o));
             }
         }
-        assert!(before == tree(&root.join("locales")), "a locale file changed");
+        assert!(
+            before == tree(&root.join("locales")),
+            "a locale file changed"
+        );
     }
 }
 
@@ -62,7 +65,11 @@ fn an_edited_target_rewrites_that_message_only_and_records_the_review() {
     assert!(xlf.contains(old), "{xlf}");
     std::fs::write(
         &path,
-        xlf.replacen(old, "<target xml:lang=\"ru\" xml:space=\"preserve\">Разрешение на работу {x}</target>", 1),
+        xlf.replacen(
+            old,
+            "<target xml:lang=\"ru\" xml:space=\"preserve\">Разрешение на работу {x}</target>",
+            1,
+        ),
     )
     .unwrap();
     let ftl = root.join("locales/ru/permits.ftl");
@@ -82,7 +89,12 @@ fn an_edited_target_rewrites_that_message_only_and_records_the_review() {
 fn a_missing_message_is_added_after_its_neighbour_and_confirmed() {
     let ws = fixture("mini");
     let root = ws.path();
-    let o = pamphlet(root, &["export", "--locale", "ru", "--only", "missing", "--format", "po"]);
+    let o = pamphlet(
+        root,
+        &[
+            "export", "--locale", "ru", "--only", "missing", "--format", "po",
+        ],
+    );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let path = root.join("exchange/ru.po");
     let po = read(&path);
@@ -108,7 +120,12 @@ fn a_missing_message_is_added_after_its_neighbour_and_confirmed() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_ne!(before, tree(&root.join("locales/ru")));
     // nothing is missing any more, and the additions are reviewed
-    let o = pamphlet(root, &["export", "--locale", "ru", "--only", "missing", "--format", "po"]);
+    let o = pamphlet(
+        root,
+        &[
+            "export", "--locale", "ru", "--only", "missing", "--format", "po",
+        ],
+    );
     assert_eq!(code(&o), 0);
     assert_eq!(read(&path).matches("msgctxt").count(), 0);
     let o = pamphlet(root, &["check", "--locale", "ru"]);
@@ -124,9 +141,8 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
     let path = root.join("exchange/ru.xlf");
     let xlf = read(&path);
     let before = tree(&root.join("locales"));
-    let line_of = |text: &str, needle: &str| {
-        text.lines().position(|l| l.contains(needle)).unwrap() + 1
-    };
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let cases: Vec<(String, &str, &str)> = vec![
         // a placeable dropped from a changed segment
         {
@@ -135,7 +151,11 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
                 "Подайте заявление не менее чем за день",
                 1,
             );
-            (t, "не менее чем за день", "`{ $apply-days }` of the source is missing")
+            (
+                t,
+                "не менее чем за день",
+                "`{ $apply-days }` of the source is missing",
+            )
         },
         // a plural category Russian does not have
         {
@@ -144,7 +164,7 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
                 "<mda:meta type=\"$apply-days\">two</mda:meta>",
                 1,
             );
-(t, "", "no plural category 'two'")
+            (t, "", "no plural category 'two'")
         },
         // malformed XML
         (
@@ -153,16 +173,28 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
             "not well-formed XML",
         ),
         // the wrong language
-        (xlf.replacen("trgLang=\"ru\"", "trgLang=\"uk\"", 1), "trgLang", "declares uk"),
+        (
+            xlf.replacen("trgLang=\"ru\"", "trgLang=\"uk\"", 1),
+            "trgLang",
+            "declares uk",
+        ),
         // an id the source does not have
         (
-            xlf.replacen("<unit id=\"permits-title\">", "<unit id=\"permits-titel\">", 1),
+            xlf.replacen(
+                "<unit id=\"permits-title\">",
+                "<unit id=\"permits-titel\">",
+                1,
+            ),
             "permits-titel",
             "'permits-titel' is not a message",
         ),
         // a code whose reference was broken
         (
-            xlf.replacen("dataRef=\"d1\" disp=\"{ $apply-days }\" equiv=\"{ $apply-days }\"/> дня", "dataRef=\"d9\"/> дня", 1),
+            xlf.replacen(
+                "dataRef=\"d1\" disp=\"{ $apply-days }\" equiv=\"{ $apply-days }\"/> дня",
+                "dataRef=\"d9\"/> дня",
+                1,
+            ),
             "dataRef=\"d9\"",
             "does not name a code",
         ),
@@ -181,18 +213,35 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
                 "{message}: expected line {line}: {err}"
             );
         }
-        assert!(before == tree(&root.join("locales")), "{message}: a file changed");
+        assert!(
+            before == tree(&root.join("locales")),
+            "{message}: a file changed"
+        );
     }
     // with one good file and one bad one, neither is written
-    std::fs::write(&path, xlf.replacen("Разрешения на работу</target>", "Работа</target>", 1))
-        .unwrap();
+    std::fs::write(
+        &path,
+        xlf.replacen("Разрешения на работу</target>", "Работа</target>", 1),
+    )
+    .unwrap();
     let o = pamphlet(root, &["export", "--locale", "uk", "--format", "po"]);
     assert_eq!(code(&o), 0);
     let uk = root.join("exchange/uk.po");
-    std::fs::write(&uk, read(&uk).replacen("msgstr \"", "msgstr \"{ $nope } ", 3)).unwrap();
-    let o = pamphlet(root, &["import", path.to_str().unwrap(), uk.to_str().unwrap()]);
+    std::fs::write(
+        &uk,
+        read(&uk).replacen("msgstr \"", "msgstr \"{ $nope } ", 3),
+    )
+    .unwrap();
+    let o = pamphlet(
+        root,
+        &["import", path.to_str().unwrap(), uk.to_str().unwrap()],
+    );
     assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("`{ $nope }` is not in the source"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("`{ $nope }` is not in the source"),
+        "{}",
+        stderr(&o)
+    );
     assert!(before == tree(&root.join("locales")), "a file changed");
 }
 
@@ -213,8 +262,16 @@ fn exported_po_files_pass_msgfmt_check() {
             .arg(&file)
             .output()
             .unwrap();
-        assert!(o.status.success(), "{tag}: {}", String::from_utf8_lossy(&o.stderr));
-        assert!(o.stderr.is_empty(), "{tag}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{tag}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            o.stderr.is_empty(),
+            "{tag}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
 }
 
@@ -238,7 +295,11 @@ fn exported_xliff_is_well_formed_and_valid_when_schemas_are_at_hand() {
             cmd.args(["--schema", s]);
         }
         let o = cmd.arg(&file).output().unwrap();
-        assert!(o.status.success(), "{tag}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{tag}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
 }
 
@@ -259,7 +320,9 @@ fn unknown_files_and_locales_are_usage_errors() {
 /// Runs a Python snippet; `None` when translate-toolkit cannot be imported
 /// (and `PAMPHLET_REQUIRE_TRANSLATE_TOOLKIT` is not set).
 fn translate_toolkit(script: &str) -> Option<String> {
-    let probe = Command::new("python3").args(["-c", "import translate.storage.xliff2"]).output();
+    let probe = Command::new("python3")
+        .args(["-c", "import translate.storage.xliff2"])
+        .output();
     if !probe.is_ok_and(|o| o.status.success()) {
         assert!(
             std::env::var_os("PAMPHLET_REQUIRE_TRANSLATE_TOOLKIT").is_none(),
@@ -267,7 +330,10 @@ fn translate_toolkit(script: &str) -> Option<String> {
         );
         return None;
     }
-    let o = Command::new("python3").args(["-c", script]).output().unwrap();
+    let o = Command::new("python3")
+        .args(["-c", script])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     Some(String::from_utf8_lossy(&o.stdout).into_owned())
 }
@@ -309,7 +375,19 @@ open({po:?}, 'wb').write(bytes(p))
     for tag in locales(root) {
         let report = root.join(format!("pofilter-{tag}.po"));
         let o = Command::new("pofilter")
-            .args(["--fuzzy", "-t", "variables", "-t", "brackets", "-t", "xmltags", "-t", "escapes", "-t", "newlines"])
+            .args([
+                "--fuzzy",
+                "-t",
+                "variables",
+                "-t",
+                "brackets",
+                "-t",
+                "xmltags",
+                "-t",
+                "escapes",
+                "-t",
+                "newlines",
+            ])
             .arg(dir.join(format!("{tag}.po")))
             .arg(&report)
             .output()
