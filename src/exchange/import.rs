@@ -16,6 +16,9 @@ use super::units::{Exchange, Piece, Segment, State, Text, Unit};
 use super::{Sent, SentSegment};
 use crate::source::Position;
 
+/// A value's or attribute's segments: keys and the text to write.
+type OwnedSegments<'k> = Vec<(&'k [super::Key], Text)>;
+
 /// A problem in a sent file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -262,10 +265,10 @@ pub fn plan(
             }
         }
         for (i, seg) in unit.segments.iter().enumerate() {
-            if !texts.contains_key(&i) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = texts.entry(i) {
                 match &seg.target {
                     Some(t) => {
-                        texts.insert(i, t.clone());
+                        slot.insert(t.clone());
                     }
                     None => problems.push(problem(
                         su.at,
@@ -312,10 +315,10 @@ pub fn plan(
                 continue;
             }
             // the whole entry, new segments over today's
-            let mut parts: Vec<(Option<&str>, Vec<(&[super::Key], Text)>)> = Vec::new();
+            let mut parts: Vec<(Option<&str>, OwnedSegments)> = Vec::new();
             for x in &entry_units {
                 let new = accepted.get(x.id.as_str()).map(|(t, _)| t);
-                let segs: Option<Vec<(&[super::Key], Text)>> = x
+                let segs: Option<OwnedSegments> = x
                     .segments
                     .iter()
                     .enumerate()

@@ -179,11 +179,7 @@ pub fn entry_span(text: &str, id: &str) -> Option<(usize, usize)> {
             }
             Some(_) => {
                 let first = content.chars().next();
-                let continues = match first {
-                    None => true,
-                    Some(' ' | '\t' | '}') => true,
-                    _ => false,
-                };
+                let continues = matches!(first, None | Some(' ' | '\t' | '}'));
                 if !continues {
                     break;
                 }

@@ -258,7 +258,7 @@ fn codes(s: &str, at: Position, broken: &mut Vec<(Position, String)>) -> Text {
     while let Some(i) = rest.find(['{', '}', '<']) {
         push_text(&mut out, &rest[..i]);
         let from = &rest[i..];
-        if from.starts_with('<') {
+        if let Some(after) = from.strip_prefix('<') {
             match super::units::markup_tag(from) {
                 Some(len) => {
                     out.push(Piece::Code(from[..len].to_owned()));
@@ -266,7 +266,7 @@ fn codes(s: &str, at: Position, broken: &mut Vec<(Position, String)>) -> Text {
                 }
                 None => {
                     push_text(&mut out, "<");
-                    rest = &from[1..];
+                    rest = after;
                 }
             }
             continue;

@@ -211,13 +211,14 @@ impl<'t> Parsed<'t> {
     }
 }
 
-/// The value and attributes of an entry.
-pub fn parts<'e, 't>(
-    entry: &'e Entry<&'t str>,
-) -> Option<(
+/// An entry's value and its attributes by name.
+pub type Parts<'e, 't> = (
     Option<&'e Pattern<&'t str>>,
     Vec<(&'t str, &'e Pattern<&'t str>)>,
-)> {
+);
+
+/// The value and attributes of an entry.
+pub fn parts<'e, 't>(entry: &'e Entry<&'t str>) -> Option<Parts<'e, 't>> {
     let (value, attrs) = match entry {
         Entry::Message(m) => (m.value.as_ref(), &m.attributes),
         Entry::Term(t) => (Some(&t.value), &t.attributes),

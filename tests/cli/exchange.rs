@@ -369,6 +369,7 @@ open({po:?}, 'wb').write(bytes(p))
         eprintln!("translate-toolkit not installed; skipped");
         return;
     };
+    assert!(out.trim().parse::<usize>().unwrap() > 50, "{out}");
     // pofilter finds no placeable problems in an untouched export
     let o = pamphlet(root, &["export", "--format", "po"]);
     assert_eq!(code(&o), 0);
