@@ -489,3 +489,64 @@ fn string(s: &str) -> Result<String, (usize, String)> {
     }
     Err((s.chars().count(), "the string has no closing quote".into()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "msgid \"\"\nmsgstr \"\"\n\"Language: ru\\n\"\n\n";
+
+    #[test]
+    fn entries_read_back_with_keys_states_and_codes() {
+        let text = format!(
+            "{HEAD}#, fuzzy\nmsgctxt \"d[$n=few]\"\nmsgid \"x\"\nmsgstr \"\"\n\"{{$n}} дня <em>и</em> {{ \\\"{{\\\" }}\\n\"\n\nmsgctxt \"d[$n=many]\"\nmsgid \"x\"\nmsgstr \"\"\n"
+        );
+        let sent = read("ru.po", &text).unwrap();
+        assert_eq!(sent.target_lang, "ru");
+        let u = &sent.units[0];
+        assert_eq!(u.id, "d");
+        assert_eq!(u.segments.len(), 2);
+        let s = &u.segments[0];
+        assert!(!s.confirmed);
+        assert_eq!(s.keys, Some(vec![("$n".into(), "few".into())]));
+        assert_eq!(
+            s.target,
+            Some(vec![
+                Piece::Code("{ $n }".into()),
+                Piece::Text(" дня ".into()),
+                Piece::Code("<em>".into()),
+                Piece::Text("и".into()),
+                Piece::Code("</em>".into()),
+                Piece::Text(" {\n".into()),
+            ])
+        );
+        assert_eq!(u.segments[1].target, None);
+        assert!(u.segments[1].confirmed);
+    }
+
+    #[test]
+    fn mistakes_are_found_at_their_line_and_column() {
+        let e = read(
+            "ru.po",
+            &format!("{HEAD}msgctxt \"a\"\nmsgid \"x\nmsgstr \"y\"\n"),
+        )
+        .unwrap_err();
+        assert_eq!((e.at.line, e.at.col), (6, 9), "{e}");
+        let e = read(
+            "ru.po",
+            &format!("{HEAD}msgctxt \"a\"\nmsgid \"x\"\nmsgstring \"y\"\n"),
+        )
+        .unwrap_err();
+        assert_eq!((e.at.line, e.at.col), (7, 1), "{e}");
+        let e = read("ru.po", "msgid \"\"\nmsgstr \"\"\n").unwrap_err();
+        assert!(e.message.contains("Language"), "{e}");
+        let sent = read(
+            "ru.po",
+            &format!("{HEAD}msgctxt \"a\"\nmsgid \"x\"\nmsgstr \"{{ $x \"\n"),
+        )
+        .unwrap();
+        let broken = &sent.units[0].segments[0].broken;
+        assert_eq!(broken.len(), 1);
+        assert_eq!(broken[0].0.line, 7);
+    }
+}

@@ -447,3 +447,118 @@ fn inline(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::units::{self, Input, State};
+    use super::*;
+
+    fn exchange() -> Exchange {
+        let src = vec![(
+            "a.ftl".to_owned(),
+            "### Res & co\n\n## Group\n\n# max-length: 20\nd = Within { $n ->\n  [one] { $n } <em>day</em>\n *[other] { $n } days\n} & \"more\".\n    .alt = A { -brand }\nplain = x < y\n".to_owned(),
+        )];
+        let trg = vec![(
+            "a.ftl".to_owned(),
+            "d = За { $n ->\n  [one] { $n } <em>день</em>\n  [few] { $n } дня\n *[many] { $n } дней\n}.\n".to_owned(),
+        )];
+        let input = Input {
+            source_lang: "en",
+            target_lang: "ru",
+            target_rtl: false,
+            categories: &["one", "few", "many", "other"],
+            source_files: &src,
+            target_files: &trg,
+        };
+        units::build(
+            &input,
+            |_, t| if t { State::Stale } else { State::Missing },
+            |_| vec!["campaign c".into()],
+        )
+        .0
+    }
+
+    /// The rules of the XLIFF 2.0 core specification an XSD cannot see,
+    /// and the element order its schema requires.
+    #[test]
+    fn the_document_keeps_the_rules_of_xliff_2() {
+        let text = write(&exchange());
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let root = doc.root_element();
+        assert!(root.has_tag_name((NS, "xliff")));
+        assert_eq!(root.attribute("version"), Some("2.0"));
+        for unit in root.descendants().filter(|n| n.has_tag_name((NS, "unit"))) {
+            // children in schema order: extensions, notes, originalData, segments
+            let order: Vec<u8> = unit
+                .children()
+                .filter(roxmltree::Node::is_element)
+                .map(|c| match c.tag_name().name() {
+                    _ if c.tag_name().namespace() != Some(NS) => 0,
+                    "notes" => 1,
+                    "originalData" => 2,
+                    "segment" | "ignorable" => 3,
+                    other => panic!("<{other}> in a unit"),
+                })
+                .collect();
+            assert!(order.is_sorted(), "{order:?}");
+            assert!(order.contains(&3));
+            // ids of segments and source inline codes are unique in the unit
+            let mut ids = std::collections::HashSet::new();
+            let data: Vec<&str> = unit
+                .descendants()
+                .filter(|n| n.has_tag_name((NS, "data")))
+                .filter_map(|n| n.attribute("id"))
+                .collect();
+            for n in unit.descendants().filter(roxmltree::Node::is_element) {
+                let in_target = n.ancestors().any(|a| a.has_tag_name((NS, "target")));
+                if matches!(n.tag_name().name(), "segment" | "ph") && !in_target {
+                    assert!(ids.insert(n.attribute("id").unwrap()), "duplicate id");
+                }
+                if n.has_tag_name((NS, "ph")) {
+                    assert!(data.contains(&n.attribute("dataRef").unwrap()));
+                }
+                if n.has_tag_name((NS, "segment")) {
+                    let state = n.attribute("state").unwrap();
+                    assert!(["initial", "translated", "reviewed", "final"].contains(&state));
+                    if let Some(sub) = n.attribute("subState") {
+                        assert!(
+                            sub.split_once(':')
+                                .is_some_and(|(p, v)| !p.is_empty() && !v.is_empty())
+                        );
+                    }
+                }
+            }
+        }
+        // and it reads back as exported
+        let sent = read("x.xlf", &text).unwrap();
+        let ex = exchange();
+        let units: Vec<&Unit> = ex.units().collect();
+        assert_eq!(sent.units.len(), units.len());
+        for (s, u) in sent.units.iter().zip(&units) {
+            assert_eq!(s.id, u.id);
+            let targets: Vec<Option<&Text>> =
+                s.segments.iter().map(|x| x.target.as_ref()).collect();
+            let want: Vec<Option<&Text>> = u.segments.iter().map(|x| x.target.as_ref()).collect();
+            assert_eq!(targets, want);
+            for (seg, useg) in s.segments.iter().zip(&u.segments) {
+                let keys: Vec<(String, String)> = useg
+                    .keys
+                    .iter()
+                    .map(|k| (k.selector.clone(), k.key.clone()))
+                    .collect();
+                assert_eq!(seg.keys.clone().unwrap_or_default(), keys);
+            }
+        }
+    }
+
+    #[test]
+    fn broken_documents_are_errors_at_their_position() {
+        let e = read("x.xlf", "<xliff>\n  <file>\n</xliff>").unwrap_err();
+        assert_eq!((e.at.line, e.at.col), (3, 1), "{e}");
+        let e = read("x.xlf", "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>").unwrap_err();
+        assert_eq!(e.at.line, 2);
+        assert!(e.message.contains("not an XLIFF 2"), "{e}");
+        let doc = format!("<xliff xmlns=\"{NS}\" version=\"2.0\" srcLang=\"en\">\n</xliff>");
+        assert!(read("x.xlf", &doc).unwrap_err().message.contains("trgLang"));
+    }
+}
