@@ -343,6 +343,11 @@ pub fn plan(
                 continue;
             }
             let text = merge::entry_text(&u.entry, value.as_ref(), &attrs);
+            let skeleton = || {
+                target_files
+                    .iter()
+                    .find(|(_, t)| merge::commented_span(t, &u.entry).is_some())
+            };
             match target_files
                 .iter()
                 .find(|(_, t)| merge::entry_span(t, &u.entry).is_some())
@@ -352,7 +357,8 @@ pub fn plan(
                     text,
                 }),
                 None => {
-                    let existing = target_files.iter().find(|(p, _)| *p == file.path);
+                    let existing =
+                        skeleton().or_else(|| target_files.iter().find(|(p, _)| *p == file.path));
                     let after = existing.and_then(|(_, t)| {
                         file.units
                             .iter()
@@ -362,10 +368,12 @@ pub fn plan(
                             .last()
                             .map(str::to_owned)
                     });
-                    edits
-                        .entry(file.path.clone())
-                        .or_default()
-                        .push(Edit::Insert { after, text });
+                    let path = existing.map_or(&file.path, |(p, _)| p);
+                    edits.entry(path.clone()).or_default().push(Edit::Insert {
+                        id: u.entry.clone(),
+                        after,
+                        text,
+                    });
                 }
             }
             plan.changed.push(u.entry.clone());

@@ -192,6 +192,43 @@ pub fn entry_span(text: &str, id: &str) -> Option<(usize, usize)> {
     start.map(|s| (s, end))
 }
 
+/// Byte range of the commented-out skeleton of entry `id` (`# id = …` and
+/// the commented lines that continue it), trailing `#` lines left out.
+pub fn commented_span(text: &str, id: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    let mut start = None;
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        match start {
+            None => {
+                if content.strip_prefix("# ").and_then(starts_entry) == Some(id) {
+                    start = Some(here);
+                    end = offset;
+                }
+            }
+            Some(_) => {
+                let Some(rest) = content.strip_prefix('#') else {
+                    break;
+                };
+                if rest.is_empty() {
+                    continue;
+                }
+                let Some(body) = rest.strip_prefix(' ') else {
+                    break;
+                };
+                if !body.starts_with([' ', '\t', '}']) {
+                    break;
+                }
+                end = offset;
+            }
+        }
+    }
+    start.map(|s| (s, end))
+}
+
 /// The id (`msg` or `-term`) a line starts, if it starts an entry.
 pub fn starts_entry(line: &str) -> Option<&str> {
     let bytes = line.as_bytes();
@@ -215,8 +252,14 @@ pub fn starts_entry(line: &str) -> Option<&str> {
 pub enum Edit {
     /// Put `text` in place of entry `id`.
     Replace { id: String, text: String },
-    /// Add `text` after entry `after` (or at the end of the file).
-    Insert { after: Option<String>, text: String },
+    /// Add entry `id`: in place of its commented-out skeleton (`# id = …`,
+    /// as `add-locale` writes it) when the file has one, else after entry
+    /// `after`, else at the end of the file.
+    Insert {
+        id: String,
+        after: Option<String>,
+        text: String,
+    },
 }
 
 /// `text` with `edits` applied; every byte outside the edited entries kept.
@@ -250,7 +293,19 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
                     appended.push_str(nl);
                 }
             }
-            Edit::Insert { after, text: new } => {
+            Edit::Insert {
+                id,
+                after,
+                text: new,
+            } => {
+                if let Some((s, end)) = commented_span(text, id) {
+                    let mut with = eol(new);
+                    if text[..end].ends_with('\n') {
+                        with.push_str(nl);
+                    }
+                    splices.push((s, end, with));
+                    continue;
+                }
                 match after.as_deref().and_then(|a| entry_span(text, a)) {
                     Some((_, end)) => {
                         let mut with = String::new();
@@ -386,6 +441,7 @@ mod tests {
                     text: "b = BB".into(),
                 },
                 Edit::Insert {
+                    id: "a2".into(),
                     after: Some("a".into()),
                     text: "a2 = A2".into(),
                 },
@@ -394,6 +450,7 @@ mod tests {
                     text: "c = CC".into(),
                 },
                 Edit::Insert {
+                    id: "z".into(),
                     after: None,
                     text: "z = Z".into(),
                 },
@@ -408,6 +465,19 @@ mod tests {
             Some((0, 15))
         );
         assert_eq!(starts_entry("-term = x"), Some("-term"));
+        let skeleton = "# Variables:\n#   $d (Number)\n# d =\n#     In { $d ->\n#         [one] day\n#\n#        *[other] days\n#     }.\n#\n# e = E\n";
+        let out = apply(
+            skeleton,
+            &[Edit::Insert {
+                id: "d".into(),
+                after: None,
+                text: "d = Через { $d } дн.".into(),
+            }],
+        );
+        assert_eq!(
+            out,
+            "# Variables:\n#   $d (Number)\nd = Через { $d } дн.\n#\n# e = E\n"
+        );
         assert_eq!(starts_entry("# x = 1"), None);
     }
 }

@@ -411,3 +411,68 @@ open({po:?}, 'wb').write(bytes(p))
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(read(&ftl).contains("\npermits-title = Разрешения (ВНЖ)\n"));
 }
+
+/// Every empty `msgstr` of a PO file filled with its `msgid`.
+fn fill_po(path: &Path) {
+    let po = read(path);
+    let mut out = String::new();
+    let mut id = String::new();
+    let mut in_id = false;
+    for line in po.lines() {
+        if let Some(rest) = line.strip_prefix("msgid ") {
+            id = rest.to_owned();
+            in_id = true;
+        } else if in_id && line.starts_with('"') {
+            id.push('\n');
+            id.push_str(line);
+        } else {
+            in_id = false;
+        }
+        if line == "msgstr \"\"" && id != "\"\"" {
+            out.push_str(&format!("msgstr {id}\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn a_new_locale_is_translated_in_place_of_its_skeleton() {
+    let ws = fixture("mini");
+    let root = ws.path();
+    let o = pamphlet(root, &["add-locale", "uk"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = pamphlet(
+        root,
+        &[
+            "export", "--locale", "uk", "--format", "po", "--only", "missing",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let po = root.join("exchange/uk.po");
+    fill_po(&po);
+    let o = pamphlet(root, &["import", po.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for entry in std::fs::read_dir(root.join("locales/uk")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let text = read(&path);
+            // no commented-out entry is left, and the comments are
+            assert!(
+                !text.lines().any(|l| l
+                    .strip_prefix("# ")
+                    .is_some_and(|r| r.contains(" = ") && !r.starts_with(' '))),
+                "{text}"
+            );
+            assert!(text.contains("\n#"), "{text}");
+        }
+    }
+    let o = pamphlet(root, &["status", "--locale", "uk", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let total = &json["totals"][0];
+    assert_eq!(total["missing"], 0, "{json}");
+    assert_eq!(total["unreviewed"], 0, "{json}");
+}
