@@ -288,6 +288,19 @@ pub fn plan(
         return Err(ImportError::Problems(problems));
     }
 
+    // where each entry is, and each commented-out skeleton: (file, id) found
+    // in one pass over every file
+    let mut defined: HashMap<&str, usize> = HashMap::new();
+    let mut skeletons: HashMap<&str, usize> = HashMap::new();
+    for (i, (_, t)) in target_files.iter().enumerate() {
+        for line in t.lines() {
+            if let Some(id) = merge::starts_entry(line) {
+                defined.entry(id).or_insert(i);
+            } else if let Some(id) = line.strip_prefix("# ").and_then(merge::starts_entry) {
+                skeletons.entry(id).or_insert(i);
+            }
+        }
+    }
     let mut plan = Plan::default();
     // edits by target file path
     let mut edits: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
@@ -343,28 +356,27 @@ pub fn plan(
                 continue;
             }
             let text = merge::entry_text(&u.entry, value.as_ref(), &attrs);
-            let skeleton = || {
-                target_files
-                    .iter()
-                    .find(|(_, t)| merge::commented_span(t, &u.entry).is_some())
-            };
-            match target_files
-                .iter()
-                .find(|(_, t)| merge::entry_span(t, &u.entry).is_some())
-            {
-                Some((path, _)) => edits.entry(path.clone()).or_default().push(Edit::Replace {
-                    id: u.entry.clone(),
-                    text,
-                }),
+            match defined.get(u.entry.as_str()) {
+                Some(&i) => {
+                    edits
+                        .entry(target_files[i].0.clone())
+                        .or_default()
+                        .push(Edit::Replace {
+                            id: u.entry.clone(),
+                            text,
+                        })
+                }
                 None => {
-                    let existing =
-                        skeleton().or_else(|| target_files.iter().find(|(p, _)| *p == file.path));
-                    let after = existing.and_then(|(_, t)| {
+                    let existing = skeletons
+                        .get(u.entry.as_str())
+                        .map(|&i| &target_files[i])
+                        .or_else(|| target_files.iter().find(|(p, _)| *p == file.path));
+                    let after = existing.and_then(|(p, _)| {
                         file.units
                             .iter()
                             .take_while(|x| x.entry != u.entry)
                             .map(|x| x.entry.as_str())
-                            .filter(|e| merge::entry_span(t, e).is_some())
+                            .filter(|e| defined.get(e).is_some_and(|&i| target_files[i].0 == *p))
                             .last()
                             .map(str::to_owned)
                     });

@@ -191,6 +191,7 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
         ));
     };
     let mut units: Vec<SentUnit> = Vec::new();
+    let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for e in &entries {
         if e.ctxt.is_none() && e.id.as_deref() == Some("") {
             continue;
@@ -214,16 +215,19 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
             confirmed: !e.fuzzy,
             broken,
         };
-        match units.iter_mut().find(|u| u.id == uid) {
-            Some(u) => {
-                let index = u.segments.len();
-                u.segments.push(seg(index));
+        match by_id.get(uid) {
+            Some(&i) => {
+                let index = units[i].segments.len();
+                units[i].segments.push(seg(index));
             }
-            None => units.push(SentUnit {
-                id: uid.to_owned(),
-                at: e.at,
-                segments: vec![seg(0)],
-            }),
+            None => {
+                by_id.insert(uid.to_owned(), units.len());
+                units.push(SentUnit {
+                    id: uid.to_owned(),
+                    at: e.at,
+                    segments: vec![seg(0)],
+                });
+            }
         }
     }
     Ok(Sent {

@@ -243,7 +243,11 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
     };
     let doc = roxmltree::Document::parse_with_options(text, opts)
         .map_err(|e| ReadError::new(display, pos(e.pos()), format!("not well-formed XML: {e}")))?;
-    let at = |n: roxmltree::Node| pos(doc.text_pos_at(n.range().start));
+    // roxmltree's own text_pos_at counts from the start of the text on
+    // every call; one line index answers each in a binary search
+    let lines = crate::source::LineIndex::new(text);
+    let offset_pos = |offset: usize| lines.position(text, offset);
+    let at = |n: roxmltree::Node| offset_pos(n.range().start);
     let root = doc.root_element();
     if !root.has_tag_name((NS, "xliff")) {
         return Err(ReadError::new(
@@ -264,7 +268,7 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
     };
     let target_lang_at = root
         .attribute_node("trgLang")
-        .map_or(at(root), |a| pos(doc.text_pos_at(a.range().start)));
+        .map_or(at(root), |a| offset_pos(a.range().start));
     let mut units = Vec::new();
     for u in root.descendants().filter(|n| n.has_tag_name((NS, "unit"))) {
         let Some(id) = u.attribute("id") else {
@@ -327,7 +331,7 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
                         ));
                     }
                     let mut out = Text::new();
-                    inline(&doc, t, source, &data, &mut out, &mut broken);
+                    inline(&at, t, source, &data, &mut out, &mut broken);
                     let empty = out
                         .iter()
                         .all(|p| matches!(p, Piece::Text(s) if s.is_empty()));
@@ -372,20 +376,13 @@ fn element_text(n: roxmltree::Node) -> String {
 
 /// The content of a `<target>` (or an inline element in it) as text and codes.
 fn inline(
-    doc: &roxmltree::Document,
+    at: &dyn Fn(roxmltree::Node) -> Position,
     n: roxmltree::Node,
     source: Option<roxmltree::Node>,
     data: &HashMap<&str, String>,
     out: &mut Text,
     broken: &mut Vec<(Position, String)>,
 ) {
-    let at = |n: roxmltree::Node| {
-        let p = doc.text_pos_at(n.range().start);
-        Position {
-            line: p.row as usize,
-            col: p.col as usize,
-        }
-    };
     // a code by its dataRef, or else by the id of the source code it copies
     let lookup = |e: roxmltree::Node, attr: &str| -> Option<String> {
         if let Some(r) = e.attribute(attr) {
@@ -426,13 +423,13 @@ fn inline(
                     Some(code) => out.push(Piece::Code(code)),
                     None => broken.push((at(c), "<pc> without a known dataRefStart".into())),
                 }
-                inline(doc, c, source, data, out, broken);
+                inline(at, c, source, data, out, broken);
                 match lookup(c, "dataRefEnd") {
                     Some(code) => out.push(Piece::Code(code)),
                     None => broken.push((at(c), "<pc> without a known dataRefEnd".into())),
                 }
             }
-            "mrk" | "sm" | "em" => inline(doc, c, source, data, out, broken),
+            "mrk" | "sm" | "em" => inline(at, c, source, data, out, broken),
             "cp" => {
                 match c
                     .attribute("hex")
