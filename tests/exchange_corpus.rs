@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use pamphlet::exchange::{self, Format, units};
+use pamphlet::exchange::{self, Format, merge, units};
 
 fn ftl_files(dir: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -75,7 +75,74 @@ fn real_fluent_files_round_trip_through_xliff_and_po() {
                 .unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert!(plan.files.is_empty(), "{name}: {:?}", plan.changed);
         }
+        rewrites_keep_every_text(&tag, &ex, &categories);
         locales += 1;
     }
     assert!(locales > 0);
+}
+
+fn segs(x: &units::Unit) -> merge::Segments<'_> {
+    x.segments
+        .iter()
+        .map(|s| (s.keys.as_slice(), s.target.as_ref().unwrap()))
+        .collect()
+}
+
+/// Every translated entry written in canonical form, parsed again and lifted
+/// against the same source, gives back the same texts: what an import
+/// writes for a changed message means what the translator sent.
+fn rewrites_keep_every_text(tag: &str, ex: &units::Exchange, categories: &[&str]) {
+    let mut entries = 0;
+    for file in &ex.files {
+        let mut done = std::collections::HashSet::new();
+        for u in &file.units {
+            if !u.translated || !done.insert(u.entry.clone()) {
+                continue;
+            }
+            let parts: Vec<&units::Unit> = file
+                .units
+                .iter()
+                .filter(|x| x.entry == u.entry && x.translated)
+                .collect();
+            let value = parts.iter().find(|x| x.attr.is_none()).map(|x| segs(x));
+            let attrs: Vec<(&str, merge::Segments)> = parts
+                .iter()
+                .filter_map(|x| Some((x.attr.as_deref()?, segs(x))))
+                .collect();
+            let written = merge::entry_text(&u.entry, value.as_ref(), &attrs);
+            // the rewritten entry as the translation, the source as before
+            let target = vec![(file.path.clone(), format!("{written}\n"))];
+            let parsed = units::Parsed::new(&target);
+            let entry = parsed
+                .get(&u.entry)
+                .unwrap_or_else(|| panic!("{tag}: {written}"));
+            let (v, a) = units::parts(entry).unwrap();
+            for x in &parts {
+                let pattern = match &x.attr {
+                    None => v.unwrap(),
+                    Some(name) => a.iter().find(|(n, _)| n == name).unwrap().1,
+                };
+                // lifted against itself: one segment per combination, as sent
+                let again = units::lift(pattern, Some(pattern), categories).unwrap();
+                for s in &x.segments {
+                    let found = again.iter().find(|g| {
+                        s.keys.iter().all(|k| {
+                            g.keys
+                                .iter()
+                                .any(|gk| gk.selector == k.selector && gk.key == k.key)
+                        })
+                    });
+                    let found = found.unwrap_or_else(|| panic!("{tag} {}: {written}", x.id));
+                    assert_eq!(
+                        found.target.as_ref(),
+                        s.target.as_ref(),
+                        "{tag} {}: {written}",
+                        x.id
+                    );
+                }
+            }
+            entries += 1;
+        }
+    }
+    assert!(entries > 0, "{tag}");
 }
