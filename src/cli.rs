@@ -9,7 +9,8 @@ use crate::workspace::{Format, Kind};
 const EXIT_CODES: &str = "Exit codes:
   0  success
   1  content problems: a failed check, or a build that could not render (or, with --strict, used a fallback or had a warning);
-     also a build that found another build writing the same output folder, or could not write it
+     also a build that found another build writing the same output folder, or could not write it;
+     an import whose exchange files have problems (nothing written)
   2  bad usage, or a workspace that cannot be read";
 
 /// Turns awareness-campaign sources into multilingual, print-ready HTML and text.
@@ -60,6 +61,63 @@ pub enum Command {
     /// categories. Refuses a tag that is invalid, already listed, or whose folder exists.
     #[command(name = "add-locale")]
     AddLocale(AddLocaleArgs),
+    /// Write a locale's messages as an XLIFF 2 or PO file for translators' tools
+    ///
+    /// One unit per message and attribute, one segment per variant (plural
+    /// variants in the locale's own CLDR categories), placeables as protected codes,
+    /// comments, length limits and where each message is printed as notes, and the
+    /// review state (missing, unreviewed, stale, reviewed). Writes DIR/LOCALE.xlf (or .po).
+    Export(ExportArgs),
+    /// Merge translated XLIFF 2 or PO files back into locales/<locale>/*.ftl
+    ///
+    /// Every file is checked first (its locale, ids, variant keys, placeables); on any
+    /// problem nothing is written and the command exits with 1. Only the messages whose
+    /// text changed are rewritten; every other byte of the .ftl files stays as it was.
+    /// Segments marked reviewed/final (XLIFF) or not fuzzy (PO) are recorded in
+    /// reviewed.toml.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExchangeFormat {
+    Xliff,
+    Po,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportOnly {
+    /// Messages not translated yet
+    Missing,
+    /// Translations whose source text changed since they were reviewed
+    Stale,
+    /// Every message
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The locale to export (repeatable; default: every translation locale)
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// File format
+    #[arg(long, value_enum, default_value = "xliff")]
+    pub format: ExchangeFormat,
+    /// Which messages
+    #[arg(long, value_enum, default_value = "all")]
+    pub only: ExportOnly,
+    /// Folder to write into, created if missing (default: exchange/ in the workspace)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Translated .xlf/.xliff or .po files (one per locale)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Check the files and tell what would change, without writing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

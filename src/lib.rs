@@ -24,6 +24,7 @@ pub mod cli;
 pub mod cmd;
 pub mod datauri;
 pub mod diagnostics;
+pub mod exchange;
 pub mod hash;
 pub mod incremental;
 pub mod literal;

@@ -5,7 +5,9 @@
 pub mod add_locale;
 pub mod build;
 pub mod check;
+pub mod export;
 pub mod format;
+pub mod import;
 pub mod init;
 pub mod new;
 mod progress;
@@ -51,6 +53,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Init(args) => init::run(args, &rep),
         Command::New(args) => new::run(&cli.root, args, &rep),
         Command::AddLocale(args) => add_locale::run(&cli.root, args, &rep),
+        Command::Export(args) => export::run(&cli.root, args, &rep),
+        Command::Import(args) => import::run(&cli.root, args, &rep),
     }
 }
 

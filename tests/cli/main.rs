@@ -6,6 +6,7 @@ mod build;
 mod case;
 mod checks;
 mod errors;
+mod exchange;
 mod fallback;
 mod format;
 mod hints;

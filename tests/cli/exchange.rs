@@ -1,0 +1,478 @@
+//! `pamphlet export` and `pamphlet import`: the round trip, edits, the
+//! checks made before anything is written, and outside tools (gettext's
+//! msgfmt, libxml2's xmllint) when they are installed.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{code, fixture, pamphlet, sample_workspace, stderr, tree};
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap()
+}
+
+fn locales(root: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(root.join("locales"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|t| t != "en")
+        .collect();
+    out.sort();
+    out
+}
+
+/// Is `tool` installed? When `env` is set (CI), it must be.
+fn have(tool: &str, env: &str) -> bool {
+    let found = Command::new(tool).arg("--version").output().is_ok();
+    if !found && std::env::var_os(env).is_some() {
+        panic!("{env} is set but {tool} is not installed");
+    }
+    found
+}
+
+#[test]
+fn an_untouched_export_imports_without_changing_a_byte() {
+    for ws in [sample_workspace(), fixture("mini"), fixture("defects")] {
+        let root = ws.path();
+        let before = tree(&root.join("locales"));
+        for format in ["xliff", "po"] {
+            let o = pamphlet(root, &["export", "--format", format]);
+            assert_eq!(code(&o), 0, "{}", stderr(&o));
+            let ext = if format == "po" { "po" } else { "xlf" };
+            for tag in locales(root) {
+                let file = root.join(format!("exchange/{tag}.{ext}"));
+                let o = pamphlet(root, &["import", file.to_str().unwrap()]);
+                assert_eq!(code(&o), 0, "{tag}.{ext}: {}", stderr(&o));
+                assert!(stderr(&o).contains("0 messages changed"), "{}", stderr(&o));
+            }
+        }
+        assert!(
+            before == tree(&root.join("locales")),
+            "a locale file changed"
+        );
+    }
+}
+
+#[test]
+fn an_edited_target_rewrites_that_message_only_and_records_the_review() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    let o = pamphlet(root, &["export", "--locale", "ru"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let path = root.join("exchange/ru.xlf");
+    let xlf = read(&path);
+    let old = "<target xml:lang=\"ru\" xml:space=\"preserve\">Разрешения на работу</target>";
+    assert!(xlf.contains(old), "{xlf}");
+    std::fs::write(
+        &path,
+        xlf.replacen(
+            old,
+            "<target xml:lang=\"ru\" xml:space=\"preserve\">Разрешение на работу {x}</target>",
+            1,
+        ),
+    )
+    .unwrap();
+    let ftl = root.join("locales/ru/permits.ftl");
+    let before = read(&ftl);
+    let o = pamphlet(root, &["import", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let after = read(&ftl);
+    let want = before.replacen(
+        "permits-work-title = Разрешения на работу\n",
+        "permits-work-title = Разрешение на работу { \"{\" }x{ \"}\" }\n",
+        1,
+    );
+    assert_eq!(after, want);
+}
+
+#[test]
+fn a_missing_message_is_added_after_its_neighbour_and_confirmed() {
+    let ws = fixture("mini");
+    let root = ws.path();
+    let o = pamphlet(
+        root,
+        &[
+            "export", "--locale", "ru", "--only", "missing", "--format", "po",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let path = root.join("exchange/ru.po");
+    let po = read(&path);
+    let entries = po.matches("msgctxt").count();
+    assert!(entries >= 1, "{po}");
+    // fill every empty msgstr with the source text, placeables kept
+    let mut out = String::new();
+    let mut last_id = String::new();
+    for line in po.lines() {
+        if let Some(id) = line.strip_prefix("msgid ") {
+            last_id = id.to_owned();
+        }
+        if line == "msgstr \"\"" && last_id != "\"\"" {
+            out.push_str(&format!("msgstr {last_id}\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    std::fs::write(&path, out).unwrap();
+    let before = tree(&root.join("locales/ru"));
+    let o = pamphlet(root, &["import", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_ne!(before, tree(&root.join("locales/ru")));
+    // nothing is missing any more, and the additions are reviewed
+    let o = pamphlet(
+        root,
+        &[
+            "export", "--locale", "ru", "--only", "missing", "--format", "po",
+        ],
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(read(&path).matches("msgctxt").count(), 0);
+    let o = pamphlet(root, &["check", "--locale", "ru"]);
+    assert!(!stderr(&o).contains("error["), "{}", stderr(&o));
+}
+
+#[test]
+fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    let o = pamphlet(root, &["export", "--locale", "ru"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let path = root.join("exchange/ru.xlf");
+    let xlf = read(&path);
+    let before = tree(&root.join("locales"));
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let cases: Vec<(String, &str, &str)> = vec![
+        // a placeable dropped from a changed segment
+        {
+            let t = xlf.replacen(
+                "Подайте заявление не менее чем за <ph id=\"p1\" dataRef=\"d1\" disp=\"{ $apply-days }\" equiv=\"{ $apply-days }\"/> день",
+                "Подайте заявление не менее чем за день",
+                1,
+            );
+            (
+                t,
+                "не менее чем за день",
+                "`{ $apply-days }` of the source is missing",
+            )
+        },
+        // a plural category Russian does not have
+        {
+            let t = xlf.replacen(
+                "<mda:meta type=\"$apply-days\">many</mda:meta>",
+                "<mda:meta type=\"$apply-days\">two</mda:meta>",
+                1,
+            );
+            (t, "", "no plural category 'two'")
+        },
+        // malformed XML
+        (
+            xlf.replacen("</notes>", "</note>", 1),
+            "    </note>",
+            "not well-formed XML",
+        ),
+        // the wrong language
+        (
+            xlf.replacen("trgLang=\"ru\"", "trgLang=\"uk\"", 1),
+            "trgLang",
+            "declares uk",
+        ),
+        // an id the source does not have
+        (
+            xlf.replacen(
+                "<unit id=\"permits-title\">",
+                "<unit id=\"permits-titel\">",
+                1,
+            ),
+            "permits-titel",
+            "'permits-titel' is not a message",
+        ),
+        // a code whose reference was broken
+        (
+            xlf.replacen(
+                "dataRef=\"d1\" disp=\"{ $apply-days }\" equiv=\"{ $apply-days }\"/> дня",
+                "dataRef=\"d9\"/> дня",
+                1,
+            ),
+            "dataRef=\"d9\"",
+            "does not name a code",
+        ),
+    ];
+    for (text, needle, message) in &cases {
+        std::fs::write(&path, text).unwrap();
+        let o = pamphlet(root, &["import", path.to_str().unwrap()]);
+        let err = stderr(&o);
+        assert_eq!(code(&o), 1, "{message}: {err}");
+        assert!(err.contains(message), "{message}: {err}");
+        assert!(err.contains("nothing was written"), "{err}");
+        if !needle.is_empty() {
+            let line = line_of(text, needle);
+            assert!(
+                err.contains(&format!("exchange/ru.xlf:{line}:")),
+                "{message}: expected line {line}: {err}"
+            );
+        }
+        assert!(
+            before == tree(&root.join("locales")),
+            "{message}: a file changed"
+        );
+    }
+    // with one good file and one bad one, neither is written
+    std::fs::write(
+        &path,
+        xlf.replacen("Разрешения на работу</target>", "Работа</target>", 1),
+    )
+    .unwrap();
+    let o = pamphlet(root, &["export", "--locale", "uk", "--format", "po"]);
+    assert_eq!(code(&o), 0);
+    let uk = root.join("exchange/uk.po");
+    std::fs::write(
+        &uk,
+        read(&uk).replacen("msgstr \"", "msgstr \"{ $nope } ", 3),
+    )
+    .unwrap();
+    let o = pamphlet(
+        root,
+        &["import", path.to_str().unwrap(), uk.to_str().unwrap()],
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("`{ $nope }` is not in the source"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(before == tree(&root.join("locales")), "a file changed");
+}
+
+#[test]
+fn exported_po_files_pass_msgfmt_check() {
+    if !have("msgfmt", "PAMPHLET_REQUIRE_GETTEXT") {
+        eprintln!("msgfmt not installed; skipped");
+        return;
+    }
+    let ws = sample_workspace();
+    let root = ws.path();
+    let o = pamphlet(root, &["export", "--format", "po"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for tag in locales(root) {
+        let file = root.join(format!("exchange/{tag}.po"));
+        let o = Command::new("msgfmt")
+            .args(["--check", "-o", "/dev/null"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{tag}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            o.stderr.is_empty(),
+            "{tag}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
+fn exported_xliff_is_well_formed_and_valid_when_schemas_are_at_hand() {
+    if !have("xmllint", "PAMPHLET_REQUIRE_XMLLINT") {
+        eprintln!("xmllint not installed; skipped");
+        return;
+    }
+    let ws = sample_workspace();
+    let root = ws.path();
+    let o = pamphlet(root, &["export"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // PAMPHLET_XLIFF_XSD: the OASIS xliff_core_2.0.xsd, its module schemas beside it
+    let schema = std::env::var("PAMPHLET_XLIFF_XSD").ok();
+    for tag in locales(root) {
+        let file = root.join(format!("exchange/{tag}.xlf"));
+        let mut cmd = Command::new("xmllint");
+        cmd.arg("--noout");
+        if let Some(s) = &schema {
+            cmd.args(["--schema", s]);
+        }
+        let o = cmd.arg(&file).output().unwrap();
+        assert!(
+            o.status.success(),
+            "{tag}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
+fn unknown_files_and_locales_are_usage_errors() {
+    let ws = fixture("mini");
+    let root = ws.path();
+    let o = pamphlet(root, &["export", "--locale", "en"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let o = pamphlet(root, &["export", "--locale", "xx"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let txt = root.join("notes.txt");
+    std::fs::write(&txt, "x").unwrap();
+    let o = pamphlet(root, &["import", txt.to_str().unwrap()]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+}
+
+/// Runs a Python snippet; `None` when translate-toolkit cannot be imported
+/// (and `PAMPHLET_REQUIRE_TRANSLATE_TOOLKIT` is not set).
+fn translate_toolkit(script: &str) -> Option<String> {
+    let probe = Command::new("python3")
+        .args(["-c", "import translate.storage.xliff2"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var_os("PAMPHLET_REQUIRE_TRANSLATE_TOOLKIT").is_none(),
+            "PAMPHLET_REQUIRE_TRANSLATE_TOOLKIT is set but translate-toolkit is not installed"
+        );
+        return None;
+    }
+    let o = Command::new("python3")
+        .args(["-c", script])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+#[test]
+fn files_edited_with_translate_toolkit_import_cleanly() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    for format in ["xliff", "po"] {
+        let o = pamphlet(root, &["export", "--locale", "ru", "--format", format]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let dir = root.join("exchange");
+    let script = format!(
+        r#"
+from translate.storage import xliff2, po
+x = xliff2.Xliff2File.parsefile({xlf:?})
+print(len(x.units))
+for u in x.units:
+    if u.getid() == 'permits-work-title::s1':
+        u.target = 'Разрешение на работу'
+open({xlf:?}, 'wb').write(bytes(x))
+p = po.pofile.parsefile({po:?})
+for u in p.units:
+    if u.getcontext() == 'permits-title':
+        u.target = 'Разрешения (ВНЖ)'
+open({po:?}, 'wb').write(bytes(p))
+"#,
+        xlf = dir.join("ru.xlf").to_str().unwrap(),
+        po = dir.join("ru.po").to_str().unwrap(),
+    );
+    let Some(out) = translate_toolkit(&script) else {
+        eprintln!("translate-toolkit not installed; skipped");
+        return;
+    };
+    assert!(out.trim().parse::<usize>().unwrap() > 50, "{out}");
+    // pofilter finds no placeable problems in an untouched export
+    let o = pamphlet(root, &["export", "--format", "po"]);
+    assert_eq!(code(&o), 0);
+    for tag in locales(root) {
+        let report = root.join(format!("pofilter-{tag}.po"));
+        let o = Command::new("pofilter")
+            .args([
+                "--fuzzy",
+                "-t",
+                "variables",
+                "-t",
+                "brackets",
+                "-t",
+                "xmltags",
+                "-t",
+                "escapes",
+                "-t",
+                "newlines",
+            ])
+            .arg(dir.join(format!("{tag}.po")))
+            .arg(&report)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(!report.exists(), "{tag}: {}", read(&report));
+    }
+    let ftl = root.join("locales/ru/permits.ftl");
+    let before = read(&ftl);
+    let o = pamphlet(root, &["import", dir.join("ru.xlf").to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        read(&ftl),
+        before.replacen("= Разрешения на работу\n", "= Разрешение на работу\n", 1)
+    );
+    let o = pamphlet(root, &["export", "--locale", "ru", "--format", "po"]);
+    assert_eq!(code(&o), 0);
+    let _ = translate_toolkit(&script);
+    let o = pamphlet(root, &["import", dir.join("ru.po").to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(read(&ftl).contains("\npermits-title = Разрешения (ВНЖ)\n"));
+}
+
+/// Every empty `msgstr` of a PO file filled with its `msgid`.
+fn fill_po(path: &Path) {
+    let po = read(path);
+    let mut out = String::new();
+    let mut id = String::new();
+    let mut in_id = false;
+    for line in po.lines() {
+        if let Some(rest) = line.strip_prefix("msgid ") {
+            id = rest.to_owned();
+            in_id = true;
+        } else if in_id && line.starts_with('"') {
+            id.push('\n');
+            id.push_str(line);
+        } else {
+            in_id = false;
+        }
+        if line == "msgstr \"\"" && id != "\"\"" {
+            out.push_str(&format!("msgstr {id}\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn a_new_locale_is_translated_in_place_of_its_skeleton() {
+    let ws = fixture("mini");
+    let root = ws.path();
+    let o = pamphlet(root, &["add-locale", "uk"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = pamphlet(
+        root,
+        &[
+            "export", "--locale", "uk", "--format", "po", "--only", "missing",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let po = root.join("exchange/uk.po");
+    fill_po(&po);
+    let o = pamphlet(root, &["import", po.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for entry in std::fs::read_dir(root.join("locales/uk")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let text = read(&path);
+            // no commented-out entry is left, and the comments are
+            assert!(
+                !text.lines().any(|l| l
+                    .strip_prefix("# ")
+                    .is_some_and(|r| r.contains(" = ") && !r.starts_with(' '))),
+                "{text}"
+            );
+            assert!(text.contains("\n#"), "{text}");
+        }
+    }
+    let o = pamphlet(root, &["status", "--locale", "uk", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let total = &json["totals"][0];
+    assert_eq!(total["missing"], 0, "{json}");
+    assert_eq!(total["unreviewed"], 0, "{json}");
+}
