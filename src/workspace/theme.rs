@@ -84,24 +84,42 @@ fn to_cmyk([r, g, b]: [u8; 3]) -> [u8; 4] {
 
 const WHITE: Colour = Colour::new([255, 255, 255], [0, 0, 0, 0]);
 
-/// The colours of a theme, by the role they play in the templates.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Palette {
+/// One value per colour role of a theme: the colours themselves
+/// ([`Palette`]), or their text for templates.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Roles<T> {
     /// Body text.
-    pub ink: Colour,
+    pub ink: T,
     /// Headings, links, step numbers (white on it), rules under contacts.
-    pub accent: Colour,
+    pub accent: T,
     /// The bar and heading of a warning callout.
-    pub warn: Colour,
+    pub warn: T,
     /// The background of callouts and of the language switcher.
-    pub soft: Colour,
+    pub soft: T,
     /// The background of a warning callout.
-    pub warn_soft: Colour,
+    pub warn_soft: T,
     /// Footnotes and the edition line.
-    pub muted: Colour,
+    pub muted: T,
     /// Thin rules between pages and panels on screen.
-    pub rule: Colour,
+    pub rule: T,
 }
+
+impl<T> Roles<T> {
+    pub fn map<U>(&self, f: impl Fn(&T) -> U) -> Roles<U> {
+        Roles {
+            ink: f(&self.ink),
+            accent: f(&self.accent),
+            warn: f(&self.warn),
+            soft: f(&self.soft),
+            warn_soft: f(&self.warn_soft),
+            muted: f(&self.muted),
+            rule: f(&self.rule),
+        }
+    }
+}
+
+/// The colours of a theme, by the role they play in the templates.
+pub type Palette = Roles<Colour>;
 
 /// A built-in theme.
 pub struct BuiltIn {
@@ -349,57 +367,25 @@ pub fn names() -> String {
         .join(", ")
 }
 
-/// The theme as templates see it (`theme.accent`, `theme.cmyk.accent`).
+/// The theme as templates see it: `theme.accent` (`#rrggbb`),
+/// `theme.cmyk.accent` (`c%, m%, y%, k%`, Typst's `cmyk()` arguments).
 #[derive(Debug, Clone, Serialize)]
 pub struct ThemeInfo {
     pub name: &'static str,
-    pub ink: String,
-    pub accent: String,
-    pub warn: String,
-    pub soft: String,
-    pub warn_soft: String,
-    pub muted: String,
-    pub rule: String,
-    /// The same colours as Typst `cmyk(…)` arguments, for the press PDF.
-    pub cmyk: CmykInfo,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct CmykInfo {
-    pub ink: String,
-    pub accent: String,
-    pub warn: String,
-    pub soft: String,
-    pub warn_soft: String,
-    pub muted: String,
-    pub rule: String,
+    #[serde(flatten)]
+    pub rgb: Roles<String>,
+    pub cmyk: Roles<String>,
 }
 
 impl Theme {
     pub fn info(&self) -> ThemeInfo {
-        let p = &self.palette;
-        let cmyk = |c: Colour| {
-            let [c, m, y, k] = c.cmyk;
-            format!("{c}%, {m}%, {y}%, {k}%")
-        };
         ThemeInfo {
             name: self.base,
-            ink: p.ink.hex(),
-            accent: p.accent.hex(),
-            warn: p.warn.hex(),
-            soft: p.soft.hex(),
-            warn_soft: p.warn_soft.hex(),
-            muted: p.muted.hex(),
-            rule: p.rule.hex(),
-            cmyk: CmykInfo {
-                ink: cmyk(p.ink),
-                accent: cmyk(p.accent),
-                warn: cmyk(p.warn),
-                soft: cmyk(p.soft),
-                warn_soft: cmyk(p.warn_soft),
-                muted: cmyk(p.muted),
-                rule: cmyk(p.rule),
-            },
+            rgb: self.palette.map(Colour::hex),
+            cmyk: self.palette.map(|c| {
+                let [c, m, y, k] = c.cmyk;
+                format!("{c}%, {m}%, {y}%, {k}%")
+            }),
         }
     }
 }
