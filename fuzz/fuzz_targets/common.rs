@@ -123,13 +123,17 @@ impl<'a> Sink<'a> for RenderAll {
 /// translation checks, a trial render of every document in every locale in
 /// both formats (always, even when the load reported errors, to reach the
 /// renderer with more shapes of input), the fallback warnings and the
-/// rendering of every diagnostic.
-pub fn run(root: &Path) {
+/// rendering of every diagnostic; and how far the input got.
+pub fn run(root: &Path) -> Reached {
     let Ok((inputs, mut diags)) = pipeline::load(root) else {
-        return;
+        return Reached::default();
     };
     let Ok(jobs) = pipeline::plan(&inputs.ws, &Filter::default()) else {
-        return;
+        return Reached::default();
+    };
+    let mut reached = Reached {
+        loaded: true,
+        rendered: 0,
     };
     diags.extend(pamphlet::checks::run(&inputs));
     let formats = Format::DEFAULT.to_vec();
@@ -141,6 +145,7 @@ pub fn run(root: &Path) {
         &Progress::default(),
     ) {
         Ok(done) => {
+            reached.rendered = done.len();
             for d in &done {
                 for f in &d.info.fallbacks {
                     if let Some(t) = d
@@ -183,4 +188,15 @@ pub fn run(root: &Path) {
     for d in &diags {
         std::hint::black_box(d.render());
     }
+    reached
+}
+
+/// How far an input got: a seed meant to reach the renderer that stops at
+/// loading tests nothing past it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Reached {
+    /// The workspace loaded and planned.
+    pub loaded: bool,
+    /// Documents rendered (0 when rendering failed as a whole).
+    pub rendered: usize,
 }
