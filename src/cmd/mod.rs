@@ -10,6 +10,7 @@ pub mod init;
 pub mod new;
 mod progress;
 pub mod review;
+pub mod serve;
 pub mod status;
 
 use std::io::Write;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Init(args) => init::run(args, &rep),
         Command::New(args) => new::run(&cli.root, args, &rep),
         Command::AddLocale(args) => add_locale::run(&cli.root, args, &rep),
+        Command::Serve(args) => serve::run(&cli.root, args, &rep),
     }
 }
 
