@@ -92,6 +92,13 @@
     overlay.append(close, title, what, pre);
   }
 
+  // what the page last heard, for tests that drive a browser
+  window.__pamphletServeEvents = [];
+  function heard(name) {
+    window.__pamphletServeLast = name;
+    window.__pamphletServeEvents.push(name);
+  }
+
   var source = null;
   function connect() {
     if (source) return;
@@ -99,6 +106,9 @@
       "&instance=" + encodeURIComponent(cfg.instance) +
       "&generation=" + encodeURIComponent(cfg.generation);
     source = new EventSource("/__pamphlet/events?" + query);
+    ["reload", "building", "ok", "problem"].forEach(function (name) {
+      source.addEventListener(name, function () { heard(name); });
+    });
     source.addEventListener("reload", reload);
     source.addEventListener("building", function (e) {
       var pdf = false;
@@ -112,6 +122,7 @@
       try { showProblem(JSON.parse(e.data)); } catch (err) {}
     });
     source.onopen = function () {
+      heard("open");
       var badge = root && root.querySelector(".badge.offline");
       if (badge) badge.remove();
     };

@@ -17,6 +17,7 @@ mod messages;
 mod pdf;
 mod pseudo;
 mod review;
+mod serve;
 mod snapshots;
 mod translations;
 
