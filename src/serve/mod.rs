@@ -115,7 +115,7 @@ pub fn serve(
     rebuild(&mut build, &live, None, notice);
     let url = url_of(addr);
     notice(Notice::Listening { url: &url });
-    while let Next::Build(paths) = watch.next() {
+    while let Next::Build(paths) = watch.settled() {
         let paths: Vec<PathBuf> = paths
             .iter()
             .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())

@@ -172,7 +172,7 @@ impl Watch {
     }
 
     /// Waits for the next settled batch of changes, or for [`Signal::Stop`].
-    pub fn next(&mut self) -> Next {
+    pub fn settled(&mut self) -> Next {
         loop {
             let signal = match self.debouncer.due() {
                 None => self.rx.recv().unwrap_or(Signal::Stop),
