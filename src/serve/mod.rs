@@ -141,6 +141,7 @@ fn rebuild(
     }
     live.building();
     let result = build.run(&Progress::default());
+    crate::pdf::forget_unused_layouts();
     let changed = match &result {
         Ok(Outcome::Unchanged(u)) => live.built(&u.out),
         Ok(Outcome::Ran(report)) => match Problem::of_report(report) {
