@@ -76,6 +76,13 @@ pub enum Command {
     /// Segments marked reviewed/final (XLIFF) or not fuzzy (PO) are recorded in
     /// reviewed.toml.
     Import(ImportArgs),
+    /// Build, serve the output folder on this machine, and rebuild and reload on every change
+    ///
+    /// Watches pamphlet.toml, campaigns/, locales/, templates/, assets/ and fonts/. After each
+    /// build the pages whose files changed reload (keeping their scroll position); when a build
+    /// fails, the last good pages stay and every open page shows the errors. / is the review page.
+    /// Stop with Ctrl-C.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -211,6 +218,22 @@ pub struct AddLocaleArgs {
     /// (e.g. --from ru for uk); messages it lacks get the source text
     #[arg(long, value_name = "LOCALE")]
     pub from: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0: any free port)
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Address to listen on; anything but a loopback address shares the preview with your network
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the review page in the default browser once it is built
+    #[arg(long)]
+    pub open: bool,
+    /// Milliseconds without a change before a rebuild (one rebuild for a burst of saves)
+    #[arg(long, value_name = "MS", default_value_t = 50)]
+    pub debounce: u64,
 }
 
 #[derive(Debug, Args)]

@@ -34,6 +34,7 @@ pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod source;
 pub mod status;
 pub mod workspace;

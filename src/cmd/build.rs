@@ -53,7 +53,7 @@ fn print_unchanged(rep: &Reporter, u: &Unchanged, started: Instant) -> u8 {
     EXIT_OK
 }
 
-fn print_report(rep: &Reporter, r: &Report, started: Instant) -> u8 {
+pub(super) fn print_report(rep: &Reporter, r: &Report, started: Instant) -> u8 {
     rep.diagnostics(&r.load);
     rep.diagnostics(&r.render);
     rep.diagnostics(&r.fit);

@@ -12,6 +12,7 @@ pub mod init;
 pub mod new;
 mod progress;
 pub mod review;
+pub mod serve;
 pub mod status;
 
 use std::io::Write;
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::AddLocale(args) => add_locale::run(&cli.root, args, &rep),
         Command::Export(args) => export::run(&cli.root, args, &rep),
         Command::Import(args) => import::run(&cli.root, args, &rep),
+        Command::Serve(args) => serve::run(&cli.root, args, &rep),
     }
 }
 

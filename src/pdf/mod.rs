@@ -135,6 +135,19 @@ pub struct Typesetter {
 /// flat over thousands of documents.
 const EVICT_EVERY: usize = 4;
 
+/// Drops the layouts Typst memoized that the last few calls did not use.
+/// A process that builds again and again (`pamphlet serve`) calls it after
+/// each build: the eviction in [`Typesetter::compile`] counts documents per
+/// typesetter, and a rebuild of one or two documents never reaches it, so
+/// each rebuild's layouts would stay in the cache for good.
+pub fn forget_unused_layouts() {
+    typst::comemo::evict(KEEP_LAYOUTS_FOR);
+}
+
+/// How many rebuilds a memoized layout survives unused: an edit that goes
+/// back and forth between two versions still finds both.
+const KEEP_LAYOUTS_FOR: usize = 3;
+
 impl Typesetter {
     /// Finds the fonts: `<root>/fonts/`, then (unless switched off) the
     /// system's, then pamphlet's own.

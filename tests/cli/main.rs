@@ -19,6 +19,7 @@ mod messages;
 mod pdf;
 mod pseudo;
 mod review;
+mod serve;
 mod snapshots;
 mod theme;
 mod translations;

@@ -1,0 +1,292 @@
+//! `pamphlet serve` run as a user runs it: over HTTP (what it answers, to
+//! whom, through bad input and a deleted `out/`, and a clean exit on
+//! Ctrl-C), and in headless Chromium driven by tests/browser/serve.mjs
+//! (reload after an edit, the overlay of a failed build and its removal).
+//!
+//! The browser test needs Chromium (`/usr/bin/chromium`, or the path in
+//! PAMPHLET_CHROMIUM), Node and `npm ci --prefix tests/browser`; without
+//! them it is skipped with a note, unless PAMPHLET_REQUIRE_BROWSER=1 (set by
+//! `.ci/run`).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+
+use super::*;
+
+/// A running `pamphlet serve` and everything it printed so far.
+struct Served {
+    child: Child,
+    /// `127.0.0.1:PORT`
+    addr: String,
+    log: Arc<Mutex<String>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Served {
+    /// Starts serving `root` on a free port; returns once the first build
+    /// is done and the server answers.
+    fn start(root: &Path) -> Served {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+            .arg("--root")
+            .arg(root)
+            .args(["serve", "--port", "0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let log = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = mpsc::channel();
+        let reader = {
+            let log = log.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stderr).lines() {
+                    let Ok(line) = line else { break };
+                    if let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) {
+                        let _ = tx.send(url.trim_end_matches('/').replace("http://", ""));
+                    }
+                    let mut log = log.lock().unwrap();
+                    log.push_str(&line);
+                    log.push('\n');
+                }
+            })
+        };
+        // the sender is dropped if the server exits without listening
+        let addr = rx.recv().unwrap_or_else(|_| {
+            let _ = child.wait();
+            panic!("serve did not start:\n{}", log.lock().unwrap())
+        });
+        Served {
+            child,
+            addr,
+            log,
+            reader: Some(reader),
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// Ctrl-C; waits for the exit and returns its status and the whole log.
+    fn interrupt(mut self) -> (ExitStatus, String) {
+        let pid = i32::try_from(self.child.id()).unwrap();
+        // SAFETY: sends a signal to our own child process
+        unsafe {
+            libc::kill(pid, libc::SIGINT);
+        }
+        let status = self.child.wait().unwrap();
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        let log = self.log.lock().unwrap().clone();
+        (status, log)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A raw HTTP/1.1 request; the status code and the body.
+fn request(addr: &str, raw: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.write_all(raw.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Sends `raw` and closes the sending half; whatever comes back is ignored.
+fn junk_request(addr: &str, raw: &str) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    let _ = stream.write_all(raw.as_bytes());
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    // only so that a server that answers nothing cannot hang the test
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+    let _ = stream.read_to_end(&mut Vec::new());
+}
+
+fn get(addr: &str, path: &str, host: &str) -> (u16, String) {
+    request(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_answers_only_inside_out_to_this_machine_and_stops_cleanly() {
+    let ws = fixture("mini");
+    let served = Served::start(ws.path());
+    let addr = served.addr.clone();
+    let local = format!("localhost:{}", addr.rsplit(':').next().unwrap());
+
+    let (status, page) = get(&addr, "/notice/ru/flyer.html", &local);
+    assert_eq!(status, 200);
+    assert!(page.contains("<script data-pamphlet-serve>"), "{page}");
+    let (status, home) = get(&addr, "/", &addr);
+    assert_eq!(status, 200);
+    assert!(home.contains("<script data-pamphlet-serve>"));
+    // the script is put in as pages are sent, never into out/
+    for (path, bytes) in tree(&ws.path().join("out")) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("pamphlet-serve"),
+            "{path} holds the reload script"
+        );
+    }
+    // text files are sent as they are
+    let (status, text) = get(&addr, "/notice/ru/flyer.txt", &addr);
+    assert_eq!(status, 200);
+    assert!(!text.contains("<script"));
+
+    // DNS rebinding: a foreign name for this address is refused
+    assert_eq!(get(&addr, "/", "attacker.example").0, 403);
+    assert_eq!(
+        get(
+            &addr,
+            "/",
+            &format!("attacker.example:{}", local.split(':').nth(1).unwrap())
+        )
+        .0,
+        403
+    );
+    // nothing outside out/, nothing hidden in it, no listings
+    for path in [
+        "/../pamphlet.toml",
+        "/%2e%2e/pamphlet.toml",
+        "/notice/%2e%2e/%2e%2e/pamphlet.toml",
+        "/.pamphlet-cache.json",
+        "/notice/ru/",
+    ] {
+        let (status, body) = get(&addr, path, &addr);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("[project]"), "{path}: {body}");
+    }
+    // a symlink out of out/
+    std::os::unix::fs::symlink(
+        ws.path().join("pamphlet.toml"),
+        ws.path().join("out/leak.txt"),
+    )
+    .unwrap();
+    assert_eq!(get(&addr, "/leak.txt", &addr).0, 404);
+    // bad input does not stop it
+    for junk in [
+        "\r\n\r\n",
+        "GARBAGE\r\n\r\n",
+        "GET /\0 HTTP/1.1\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: \u{7f}\u{1}\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\nab",
+    ] {
+        junk_request(&addr, junk);
+    }
+    assert_eq!(
+        request(
+            &addr,
+            &format!(
+                "PUT / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+            )
+        )
+        .0,
+        405
+    );
+    assert_eq!(get(&addr, "/", &addr).0, 200);
+
+    // out/ deleted by hand: asked for, it is built again
+    std::fs::remove_dir_all(ws.path().join("out")).unwrap();
+    let (status, body) = get(&addr, "/notice/ru/flyer.html", &addr);
+    assert_eq!(status, 404);
+    assert!(body.contains("being built again"), "{body}");
+    wait_for(|| get(&addr, "/notice/ru/flyer.html", &addr).0 == 200);
+
+    let (status, log) = served.interrupt();
+    assert_eq!(status.code(), Some(0), "{log}");
+    assert!(log.contains("stopping"), "{log}");
+    // the lock is free and no staging folder is left
+    let lock = std::fs::File::open(ws.path().join("out.lock")).unwrap();
+    lock.try_lock().unwrap();
+    let names: Vec<String> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("staging")), "{names:?}");
+}
+
+/// Waits (polling) until `done`; a server that never gets there fails the
+/// test through the test harness's own time limit, not a timed assertion.
+fn wait_for(mut done: impl FnMut() -> bool) {
+    while !done() {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Chromium, Node and playwright-core, when all are there.
+fn browser() -> Option<(PathBuf, PathBuf)> {
+    let chromium = std::env::var_os("PAMPHLET_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let driver = repo().join("tests/browser");
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let ready = chromium.is_file() && node && driver.join("node_modules/playwright-core").is_dir();
+    if !ready {
+        assert!(
+            std::env::var_os("PAMPHLET_REQUIRE_BROWSER").is_none(),
+            "the browser test needs Chromium at {}, node, and npm ci --prefix tests/browser",
+            chromium.display()
+        );
+        eprintln!(
+            "Chromium, node or tests/browser/node_modules missing; skipping the browser test"
+        );
+        return None;
+    }
+    Some((chromium, driver.join("serve.mjs")))
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_reloads_edited_pages_and_shows_failed_builds_in_chromium() {
+    let Some((chromium, driver)) = browser() else {
+        return;
+    };
+    let ws = fixture("mini");
+    let served = Served::start(ws.path());
+    let run = Command::new("node")
+        .arg(driver)
+        .arg(served.url())
+        .arg(ws.path())
+        .arg(chromium)
+        .output()
+        .unwrap();
+    let steps = String::from_utf8_lossy(&run.stdout).into_owned();
+    let (status, log) = served.interrupt();
+    assert!(
+        run.status.success(),
+        "{steps}\n{}\nserve printed:\n{log}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(steps.matches("ok: ").count(), 8, "{steps}");
+    assert_eq!(status.code(), Some(0), "{log}");
+    // the terminal printed the failure once, however many pages showed it
+    assert_eq!(log.matches("error[ftl-syntax]").count(), 1, "{log}");
+    // the edited translation is in out/, the source locale as it was
+    assert!(read(&ws.path().join("out/notice/ru/flyer.html")).contains("Живая правка"));
+}
