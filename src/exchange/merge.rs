@@ -159,74 +159,73 @@ fn escape_line(pieces: &[Piece]) -> String {
     out
 }
 
-/// Byte range of entry `id` in `text`: from the start of its id line to the
-/// end (line ending included) of its last line, trailing blank and comment
-/// lines left out. The first definition, when an id is defined twice.
-pub fn entry_span(text: &str, id: &str) -> Option<(usize, usize)> {
+/// What a line after an entry's first line does to the entry's span.
+enum Follows {
+    /// Part of the entry: the span reaches past it.
+    Extends,
+    /// Maybe part of it (a blank line): the span reaches past it only if a
+    /// later line extends it.
+    Skipped,
+    /// Not part of it: the entry has ended.
+    Ends,
+}
+
+/// Byte range (line endings included) from the first line that `starts`
+/// to the last line that [`Follows::Extends`] it; the first match only.
+fn span(
+    text: &str,
+    starts: impl Fn(&str) -> bool,
+    follows: impl Fn(&str) -> Follows,
+) -> Option<(usize, usize)> {
     let mut offset = 0;
-    let mut start = None;
-    let mut end = 0;
+    let mut found: Option<(usize, usize)> = None;
     for line in text.split_inclusive('\n') {
         let here = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
-        match start {
-            None => {
-                if starts_entry(content) == Some(id) {
-                    start = Some(here);
-                    end = offset;
-                }
-            }
-            Some(_) => {
-                let first = content.chars().next();
-                let continues = matches!(first, None | Some(' ' | '\t' | '}'));
-                if !continues {
-                    break;
-                }
-                if !content.trim().is_empty() {
-                    end = offset;
-                }
-            }
+        match &mut found {
+            None if starts(content) => found = Some((here, offset)),
+            None => {}
+            Some((_, end)) => match follows(content) {
+                Follows::Extends => *end = offset,
+                Follows::Skipped => {}
+                Follows::Ends => break,
+            },
         }
     }
-    start.map(|s| (s, end))
+    found
+}
+
+/// Byte range of entry `id` in `text`: from the start of its id line to the
+/// end (line ending included) of its last line, trailing blank and comment
+/// lines left out. The first definition, when an id is defined twice.
+pub fn entry_span(text: &str, id: &str) -> Option<(usize, usize)> {
+    span(
+        text,
+        |line| starts_entry(line) == Some(id),
+        |line| match line.chars().next() {
+            Some(' ' | '\t' | '}') if !line.trim().is_empty() => Follows::Extends,
+            None | Some(' ' | '\t') => Follows::Skipped,
+            _ => Follows::Ends,
+        },
+    )
 }
 
 /// Byte range of the commented-out skeleton of entry `id` (`# id = …` and
 /// the commented lines that continue it), trailing `#` lines left out.
 pub fn commented_span(text: &str, id: &str) -> Option<(usize, usize)> {
-    let mut offset = 0;
-    let mut start = None;
-    let mut end = 0;
-    for line in text.split_inclusive('\n') {
-        let here = offset;
-        offset += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        match start {
-            None => {
-                if content.strip_prefix("# ").and_then(starts_entry) == Some(id) {
-                    start = Some(here);
-                    end = offset;
-                }
-            }
-            Some(_) => {
-                let Some(rest) = content.strip_prefix('#') else {
-                    break;
-                };
-                if rest.is_empty() {
-                    continue;
-                }
-                let Some(body) = rest.strip_prefix(' ') else {
-                    break;
-                };
-                if !body.starts_with([' ', '\t', '}']) {
-                    break;
-                }
-                end = offset;
-            }
-        }
-    }
-    start.map(|s| (s, end))
+    span(
+        text,
+        |line| line.strip_prefix("# ").and_then(starts_entry) == Some(id),
+        |line| match line.strip_prefix('#') {
+            Some("") => Follows::Skipped,
+            Some(rest) => match rest.strip_prefix(' ') {
+                Some(body) if body.starts_with([' ', '\t', '}']) => Follows::Extends,
+                _ => Follows::Ends,
+            },
+            None => Follows::Ends,
+        },
+    )
 }
 
 /// The id (`msg` or `-term`) a line starts, if it starts an entry.

@@ -118,15 +118,7 @@ pub fn write(ex: &Exchange) -> String {
                     let _ = writeln!(out, "#. max-length: {n}");
                 }
                 if !s.keys.is_empty() {
-                    let keys: Vec<String> = s
-                        .keys
-                        .iter()
-                        .map(|k| {
-                            let kind = if k.plural { "plural " } else { "" };
-                            format!("{} = {kind}{}", k.selector, k.key)
-                        })
-                        .collect();
-                    let _ = writeln!(out, "#. variant: {}", keys.join(", "));
+                    let _ = writeln!(out, "#. variant: {}", s.keys_described());
                 }
                 let _ = writeln!(out, "#: {}", file.path);
                 let fuzzy =

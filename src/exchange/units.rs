@@ -79,6 +79,20 @@ pub struct Segment {
     pub target: Option<Text>,
 }
 
+impl Segment {
+    /// The variant keys for a translator to read: `$n = plural few, $g = masculine`.
+    pub fn keys_described(&self) -> String {
+        self.keys
+            .iter()
+            .map(|k| {
+                let kind = if k.plural { "plural " } else { "" };
+                format!("{} = {kind}{}", k.selector, k.key)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// A note for the translator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {

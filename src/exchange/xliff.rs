@@ -123,17 +123,7 @@ fn unit(out: &mut String, u: &Unit, lang: &str) {
             .segments
             .iter()
             .enumerate()
-            .map(|(i, s)| {
-                let keys: Vec<String> = s
-                    .keys
-                    .iter()
-                    .map(|k| {
-                        let kind = if k.plural { "plural " } else { "" };
-                        format!("{} = {kind}{}", k.selector, k.key)
-                    })
-                    .collect();
-                format!("segment {}: {}", i + 1, keys.join(", "))
-            })
+            .map(|(i, s)| format!("segment {}: {}", i + 1, s.keys_described()))
             .collect();
         notes.push(("variants", variants.join("\n")));
     }
