@@ -27,7 +27,7 @@ pub struct LocalizedDocument {
     /// switcher and `<link rel="alternate" hreflang>`.
     pub languages: Vec<Language>,
     /// The project's colours (`pamphlet.toml` `[theme]`).
-    pub theme: ThemeInfo,
+    pub theme: std::sync::Arc<ThemeInfo>,
 }
 
 /// One language a document is built in, named in itself.

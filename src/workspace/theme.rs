@@ -10,6 +10,8 @@
 //! hand; an overridden colour gets a plain conversion, which a print shop
 //! may want to adjust (docs/themes.md says so).
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -177,14 +179,36 @@ pub struct Theme {
     /// The built-in theme it starts from.
     pub base: &'static str,
     pub palette: Palette,
+    /// What templates see, made once: every document shares it.
+    info: Arc<ThemeInfo>,
+}
+
+impl Theme {
+    pub fn new(base: &'static str, palette: Palette) -> Theme {
+        let info = Arc::new(ThemeInfo {
+            name: base,
+            rgb: palette.map(Colour::hex),
+            cmyk: palette.map(|c| {
+                let [c, m, y, k] = c.cmyk;
+                format!("{c}%, {m}%, {y}%, {k}%")
+            }),
+        });
+        Theme {
+            base,
+            palette,
+            info,
+        }
+    }
+
+    /// The theme as templates see it (shared, not copied, per document).
+    pub fn info(&self) -> Arc<ThemeInfo> {
+        Arc::clone(&self.info)
+    }
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme {
-            base: BUILT_IN[0].name,
-            palette: BUILT_IN[0].palette,
-        }
+        Theme::new(BUILT_IN[0].name, BUILT_IN[0].palette)
     }
 }
 
@@ -291,13 +315,14 @@ pub struct RawTheme {
 impl RawTheme {
     /// Validates the table; problems are pushed to `diags`.
     pub fn theme(self, file: &TomlFile, diags: &mut Vec<Diagnostic>) -> Theme {
-        let mut theme = Theme::default();
+        let mut base_name = BUILT_IN[0].name;
+        let mut palette = BUILT_IN[0].palette;
         let table_span = self.base.as_ref().map(|b| b.span());
         if let Some(base) = &self.base {
             match BUILT_IN.iter().find(|t| t.name == base.get_ref()) {
                 Some(t) => {
-                    theme.base = t.name;
-                    theme.palette = t.palette;
+                    base_name = t.name;
+                    palette = t.palette;
                 }
                 None => diags.push(
                     file.error_at(
@@ -309,7 +334,7 @@ impl RawTheme {
                 ),
             }
         }
-        let p = &mut theme.palette;
+        let p = &mut palette;
         let mut overridden = None;
         for (key, value, slot) in [
             ("ink", self.ink, &mut p.ink),
@@ -340,7 +365,7 @@ impl RawTheme {
             }
         }
         if let Some(span) = overridden.or(table_span) {
-            for f in theme.palette.failing() {
+            for f in palette.failing() {
                 diags.push(
                     file.error_at(
                         &span,
@@ -354,7 +379,7 @@ impl RawTheme {
                 );
             }
         }
-        theme
+        Theme::new(base_name, palette)
     }
 }
 
@@ -369,25 +394,12 @@ pub fn names() -> String {
 
 /// The theme as templates see it: `theme.accent` (`#rrggbb`),
 /// `theme.cmyk.accent` (`c%, m%, y%, k%`, Typst's `cmyk()` arguments).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ThemeInfo {
     pub name: &'static str,
     #[serde(flatten)]
     pub rgb: Roles<String>,
     pub cmyk: Roles<String>,
-}
-
-impl Theme {
-    pub fn info(&self) -> ThemeInfo {
-        ThemeInfo {
-            name: self.base,
-            rgb: self.palette.map(Colour::hex),
-            cmyk: self.palette.map(|c| {
-                let [c, m, y, k] = c.cmyk;
-                format!("{c}%, {m}%, {y}%, {k}%")
-            }),
-        }
-    }
 }
 
 #[cfg(test)]
