@@ -117,6 +117,17 @@ impl Ran<'_> {
         self
     }
 
+    /// The standard output, exactly (the same form as [`Ran::stderr`]).
+    pub fn stdout(self, expected: &str) -> Self {
+        let expected = expected.strip_prefix('\n').unwrap_or(expected);
+        let actual = String::from_utf8_lossy(&self.output.stdout);
+        assert!(
+            actual == expected,
+            "stdout differs\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
+        );
+        self
+    }
+
     /// The error output up to its first line that starts with `stop` (a
     /// line holding timings), exactly.
     pub fn stderr_until(self, stop: &str, expected: &str) -> Self {
