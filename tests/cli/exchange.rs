@@ -257,21 +257,13 @@ fn exported_po_files_pass_msgfmt_check() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     for tag in locales(root) {
         let file = root.join(format!("exchange/{tag}.po"));
-        let o = Command::new("msgfmt")
-            .args(["--check", "-o", "/dev/null"])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(
-            o.status.success(),
-            "{tag}: {}",
-            String::from_utf8_lossy(&o.stderr)
+        let stderr = tool_passes(
+            Command::new("msgfmt")
+                .args(["--check", "-o", "/dev/null"])
+                .arg(&file),
+            &tag,
         );
-        assert!(
-            o.stderr.is_empty(),
-            "{tag}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert!(stderr.is_empty(), "{tag}: {stderr}");
     }
 }
 
@@ -294,12 +286,7 @@ fn exported_xliff_is_well_formed_and_valid_when_schemas_are_at_hand() {
         if let Some(s) = &schema {
             cmd.args(["--schema", s]);
         }
-        let o = cmd.arg(&file).output().unwrap();
-        assert!(
-            o.status.success(),
-            "{tag}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        tool_passes(cmd.arg(&file), &tag);
     }
 }
 
@@ -475,4 +462,13 @@ fn a_new_locale_is_translated_in_place_of_its_skeleton() {
     let total = &json["totals"][0];
     assert_eq!(total["missing"], 0, "{json}");
     assert_eq!(total["unreviewed"], 0, "{json}");
+}
+
+/// Runs an outside checker on an exported file; it must succeed. Returns
+/// its stderr.
+fn tool_passes(cmd: &mut Command, tag: &str) -> String {
+    let o = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "{tag}: {stderr}");
+    stderr
 }
