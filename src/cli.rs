@@ -256,6 +256,9 @@ pub enum KindArg {
     Flyer,
     Leaflet,
     Brochure,
+    Slides,
+    Video,
+    Sms,
 }
 
 impl From<KindArg> for Kind {
@@ -264,6 +267,9 @@ impl From<KindArg> for Kind {
             KindArg::Flyer => Kind::Flyer,
             KindArg::Leaflet => Kind::Leaflet,
             KindArg::Brochure => Kind::Brochure,
+            KindArg::Slides => Kind::Slides,
+            KindArg::Video => Kind::Video,
+            KindArg::Sms => Kind::Sms,
         }
     }
 }

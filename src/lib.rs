@@ -19,6 +19,7 @@
 
 pub mod add_locale;
 pub mod build;
+pub mod channel;
 pub mod checks;
 pub mod cli;
 pub mod cmd;

@@ -54,6 +54,8 @@ pub struct DocumentInfo {
     pub kind: Kind,
     pub paper: PaperInfo,
     pub blank_pages: usize,
+    /// Slides: seconds per slide in the slideshow's kiosk mode.
+    pub advance_seconds: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -134,6 +136,12 @@ pub enum LocalizedBlock {
     Edition {
         text: String,
         date: Option<String>,
+    },
+    /// One text message of an SMS document.
+    Sms {
+        text: String,
+        /// The message id, for the diagnostics that name it.
+        message: String,
     },
 }
 

@@ -14,7 +14,8 @@ use crate::locale::{self, Catalog, Fallback};
 use crate::pdf::{PdfFacts, PdfSettings, PdfStage, Typesetter};
 use crate::render::{self, Engine};
 use crate::workspace::{
-    self, Campaign, Config, ConfigFile, Document, Format, MessageRef, Workspace, WorkspaceError,
+    self, Campaign, Config, ConfigFile, Document, Format, Kind, MessageRef, Workspace,
+    WorkspaceError,
 };
 
 /// Everything a render needs, loaded once.
@@ -363,6 +364,9 @@ pub struct DocInfo {
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub format: Format,
+    /// Which of several files of the format this is: a slide's number for
+    /// the images of slides; none when the format makes one file.
+    pub part: Option<u32>,
     pub bytes: Vec<u8>,
     /// Page count, fonts, layout fit: PDF only.
     pub pdf: Option<PdfFacts>,
@@ -370,8 +374,30 @@ pub struct Rendered {
     pub preview: Option<Vec<u8>>,
 }
 
-/// Renders `doc` in each of `formats`; PDF needs `pdf` (the typesetter and
-/// the workspace's PDF settings).
+impl Rendered {
+    fn file(format: Format, bytes: Vec<u8>) -> Rendered {
+        Rendered {
+            format,
+            part: None,
+            bytes,
+            pdf: None,
+            preview: None,
+        }
+    }
+}
+
+/// The formats of `formats` that a document of `kind` makes, in order.
+pub fn formats_of(kind: Kind, formats: &[Format]) -> Vec<Format> {
+    formats
+        .iter()
+        .copied()
+        .filter(|f| kind.formats().contains(f))
+        .collect()
+}
+
+/// Renders `doc` in each of `formats` (those its kind makes); PDF and the
+/// images of slides need `pdf` (the typesetter and the workspace's PDF
+/// settings), and are typeset once for both.
 fn render_formats(
     engine: &Engine,
     doc: &crate::model::LocalizedDocument,
@@ -379,37 +405,61 @@ fn render_formats(
     pdf: Option<&PdfStage>,
 ) -> Result<Vec<Rendered>, Diagnostic> {
     let mut context = None;
-    formats
-        .iter()
-        .map(|&format| {
-            Ok(match format {
-                Format::Pdf => {
-                    let stage = pdf.ok_or_else(|| {
-                        Diagnostic::error("pdf", "PDF output was asked for without a typesetter")
-                    })?;
-                    let compiled = crate::pdf::render(engine, stage, doc)?;
-                    Rendered {
-                        format,
-                        bytes: compiled.bytes,
-                        pdf: Some(compiled.facts),
-                        preview: compiled.preview,
+    let mut typeset = None;
+    let mut out = Vec::new();
+    for &format in formats {
+        match format {
+            Format::Pdf | Format::Png => {
+                let compiled = match &mut typeset {
+                    Some(made) => &*made,
+                    slot @ None => {
+                        let stage = pdf.ok_or_else(|| {
+                            Diagnostic::error(
+                                "pdf",
+                                "PDF output was asked for without a typesetter",
+                            )
+                        })?;
+                        &*slot.insert(crate::pdf::render(engine, stage, doc)?)
                     }
+                };
+                if format == Format::Pdf {
+                    out.push(Rendered {
+                        pdf: Some(compiled.facts.clone()),
+                        preview: compiled.preview.clone(),
+                        ..Rendered::file(format, compiled.bytes.clone())
+                    });
+                } else {
+                    // the layout facts come with the images too, so that an
+                    // overflowing slide is reported when only images are made
+                    out.extend(compiled.pages.iter().zip(1..).map(|(png, n)| Rendered {
+                        part: Some(n),
+                        pdf: (n == 1).then(|| compiled.facts.clone()),
+                        ..Rendered::file(format, png.clone())
+                    }));
                 }
-                Format::Html | Format::Txt => {
-                    let context = match &mut context {
-                        Some(made) => &*made,
-                        slot @ None => &*slot.insert(render::context(doc)?),
-                    };
-                    Rendered {
-                        format,
-                        bytes: render::page(engine, doc, format, context)?,
-                        pdf: None,
-                        preview: None,
-                    }
-                }
-            })
-        })
-        .collect()
+            }
+            Format::Vtt | Format::Srt => {
+                out.push(Rendered::file(
+                    format,
+                    crate::channel::subtitles(doc, format)?,
+                ));
+            }
+            Format::Txt if !doc.document.kind.has_paper() => {
+                out.push(Rendered::file(format, crate::channel::text(doc)?));
+            }
+            Format::Html | Format::Txt => {
+                let context = match &mut context {
+                    Some(made) => &*made,
+                    slot @ None => &*slot.insert(render::context(doc)?),
+                };
+                out.push(Rendered::file(
+                    format,
+                    render::page(engine, doc, format, context)?,
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A finished document: what it was, and what the sink made of its outputs.
@@ -576,21 +626,17 @@ fn render_one<'a, S: Sink<'a>>(
     // a sink that skips rendering still gets the PDF: its layout is a check
     // (it needs no preview image, though)
     let wants_render = sink.wants_render(job);
-    let formats: Vec<Format> = if wants_render {
-        formats.to_vec()
-    } else {
-        formats
-            .iter()
-            .copied()
-            .filter(|&f| f == Format::Pdf)
-            .collect()
-    };
+    let formats: Vec<Format> = formats_of(job.document.kind, formats)
+        .into_iter()
+        .filter(|&f| wants_render || f == Format::Pdf)
+        .collect();
     let check_only = PdfSettings {
         previews: false,
         ..inputs.ws.config.pdf.clone()
     };
-    let stage = formats.contains(&Format::Pdf).then(|| PdfStage {
+    let stage = formats.iter().any(|f| f.is_typeset()).then(|| PdfStage {
         typesetter: inputs.typesetter(),
+        page_images: formats.contains(&Format::Png),
         settings: if wants_render {
             &inputs.ws.config.pdf
         } else {

@@ -291,7 +291,7 @@ fn finish(f: Finishing, staging: Staging, report: &mut Report) -> End {
         .iter()
         .filter(|d| d.made != Made::Carried)
         .collect();
-    if f.formats.contains(&Format::Pdf) {
+    if f.formats.iter().any(|f| f.is_typeset()) {
         report.fit = pipeline::fit_diagnostics(f.tree.catalog, built.iter().copied());
     }
     report.copies = f.rendered.copies.clone();

@@ -13,7 +13,7 @@ use crate::locale::Catalog;
 use crate::output::cache::{self, Cache, CachedDoc};
 use crate::output::{OutputFile, Staging};
 use crate::pipeline::Rendered;
-use crate::pipeline::{DocInfo, Done, Job, Made, Sink};
+use crate::pipeline::{DocInfo, Done, Job, Made, Sink, formats_of};
 use crate::workspace::Format;
 
 /// The staging folder and the output folder it will replace.
@@ -57,18 +57,29 @@ impl<'a> Sink<'a> for StagingSink<'_> {
     fn reuse(&self, job: &Job<'a>) -> Option<(DocInfo, Vec<OutputFile>)> {
         let cached = self.unchanged(job)?;
         let mut outputs: Vec<OutputFile> = Vec::new();
-        for &format in self.formats {
-            let file = cached
+        let give_up = |outputs: &[OutputFile]| {
+            for f in outputs {
+                self.target.staging.remove(&f.path);
+            }
+        };
+        for format in formats_of(job.document.kind, self.formats) {
+            // every file of the format (the images of slides are several)
+            let files: Vec<&OutputFile> = cached
                 .files
                 .iter()
-                .find(|f| f.format == format && self.fonts_allow(f.format));
-            match file.and_then(|f| self.link(f)) {
-                Some(f) => outputs.push(f),
-                None => {
-                    for f in &outputs {
-                        self.target.staging.remove(&f.path);
+                .filter(|f| f.format == format && self.fonts_allow(f.format))
+                .collect();
+            if files.is_empty() {
+                give_up(&outputs);
+                return None;
+            }
+            for file in files {
+                match self.link(file) {
+                    Some(f) => outputs.push(f),
+                    None => {
+                        give_up(&outputs);
+                        return None;
                     }
-                    return None;
                 }
             }
         }
@@ -77,7 +88,7 @@ impl<'a> Sink<'a> for StagingSink<'_> {
             self.link_preview(f);
         }
         let mut info = cached.info.clone();
-        if !self.formats.contains(&Format::Pdf) {
+        if !self.formats.iter().any(|f| f.is_typeset()) {
             info.pdf = None;
         }
         Some((info, outputs))
@@ -89,7 +100,7 @@ impl<'a> Sink<'a> for StagingSink<'_> {
         _: &DocInfo,
         rendered: &Rendered,
     ) -> Result<OutputFile, Diagnostic> {
-        let path = file_path(self.catalog, job, rendered.format);
+        let path = file_path(self.catalog, job, rendered.format, rendered.part);
         let staging = self.target.staging;
         let written = staging.write(&path, &rendered.bytes)?;
         if let Some(png) = &rendered.preview {
@@ -98,6 +109,7 @@ impl<'a> Sink<'a> for StagingSink<'_> {
         Ok(OutputFile {
             path,
             format: rendered.format,
+            part: rendered.part,
             bytes: written.bytes,
             sha256: written.sha256,
         })
@@ -112,9 +124,9 @@ impl StagingSink<'_> {
         (self.prints.get(&key) == Some(&cached.fingerprint)).then_some(cached)
     }
 
-    /// A PDF also depends on the fonts.
+    /// A PDF (and an image of slides) also depends on the fonts.
     fn fonts_allow(&self, format: Format) -> bool {
-        format != Format::Pdf || self.target.previous.fonts == self.fonts
+        !format.is_typeset() || self.target.previous.fonts == self.fonts
     }
 
     /// Links a file of the previous output into staging; `None` when it is
@@ -167,7 +179,7 @@ impl StagingSink<'_> {
             match linked {
                 Some(f) => {
                     self.link_preview(&f);
-                    if f.format == Format::Pdf {
+                    if f.format.is_typeset() {
                         info.pdf.clone_from(&cached.info.pdf);
                     }
                     outputs.push(f);
@@ -176,7 +188,7 @@ impl StagingSink<'_> {
                 None => carried.dropped += 1,
             }
         }
-        outputs.sort_by_key(|f| f.format);
+        outputs.sort_by_key(|f| (f.format, f.part));
         carried
     }
 
@@ -187,7 +199,8 @@ impl StagingSink<'_> {
         if previous.documents.is_empty() {
             return Carried::default();
         }
-        self.carry_files(&done.job, self.formats, &mut done.outputs, &mut done.info)
+        let rendered = formats_of(done.job.document.kind, self.formats);
+        self.carry_files(&done.job, &rendered, &mut done.outputs, &mut done.info)
     }
 
     /// A document outside the filters: every file carried over or dropped.
@@ -212,13 +225,18 @@ impl StagingSink<'_> {
     }
 }
 
-/// `<campaign>/<locale>/<document>.<ext>`: every part a validated slug or canonical tag.
-fn file_path(catalog: &Catalog, job: &Job, format: Format) -> String {
-    format!(
-        "{}/{}/{}.{}",
+/// `<campaign>/<locale>/<document>.<ext>`, or for the images of slides
+/// `<document>.<slide, two digits or more>.png`: every part a validated slug
+/// or canonical tag (a slug has no `.`, so no document can clash with them).
+fn file_path(catalog: &Catalog, job: &Job, format: Format, part: Option<u32>) -> String {
+    let stem = format!(
+        "{}/{}/{}",
         job.campaign.id,
         catalog.tag(job.locale),
-        job.document.id,
-        format.extension()
-    )
+        job.document.id
+    );
+    match part {
+        Some(n) => format!("{stem}.{n:02}.{}", format.extension()),
+        None => format!("{stem}.{}", format.extension()),
+    }
 }

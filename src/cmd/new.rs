@@ -83,6 +83,9 @@ fn skeleton(id: &str, kind: Kind, date: &str) -> (String, String) {
         Kind::Flyer => 2,
         Kind::Leaflet => 6,
         Kind::Brochure => 4,
+        Kind::Slides => 3,
+        Kind::Video => return video_skeleton(id, date),
+        Kind::Sms => return sms_skeleton(id, date),
     };
     let name = kind.name();
     let mut toml = format!(
@@ -143,6 +146,61 @@ fn skeleton(id: &str, kind: Kind, date: &str) -> (String, String) {
     (toml, ftl)
 }
 
+/// The head of a campaign file: its title, date, edition and first document.
+fn campaign_head(id: &str, date: &str, kind: Kind, extra: &str) -> String {
+    let name = kind.name();
+    format!(
+        "# Campaign '{id}'. Every text field names a message in locales/<source>/{id}.ftl.\n\
+         # See docs/campaign-format.md for every block type and field.\n\
+         title = \"{id}-title\"\nvalid-as-of = {date}\nedition = \"1\"\n\n\
+         [[document]]\nid = \"{name}\"\nkind = \"{name}\"\n{extra}"
+    )
+}
+
+/// A video's cues: each shows its message from `start` for `duration`
+/// (a cue without `start` follows the one before).
+fn video_skeleton(id: &str, date: &str) -> (String, String) {
+    let mut toml = campaign_head(id, date, Kind::Video, "");
+    let mut ftl = format!(
+        "### Messages of the campaign '{id}' in the source locale.\n\n{id}-title = New campaign\n"
+    );
+    let cues = [
+        (
+            "00:00:01.000",
+            "3s",
+            "Welcome. This video is for people who have just arrived.",
+        ),
+        ("", "4s", "It shows what to do in your first days."),
+        ("", "3.5s", "Call the hotline if you have a question."),
+    ];
+    for (n, (start, duration, text)) in cues.iter().enumerate() {
+        let n = n + 1;
+        let _ = write!(
+            toml,
+            "\n[[document.block]]\ntype = \"cue\"\ntext = \"{id}-cue-{n}\"\n"
+        );
+        if !start.is_empty() {
+            let _ = writeln!(toml, "start = \"{start}\"");
+        }
+        let _ = writeln!(toml, "duration = \"{duration}\"");
+        let _ = writeln!(ftl, "{id}-cue-{n} = {text}");
+    }
+    (toml, ftl)
+}
+
+/// One text message; `max-segments` keeps every translation within what
+/// the campaign pays for.
+fn sms_skeleton(id: &str, date: &str) -> (String, String) {
+    let toml = campaign_head(id, date, Kind::Sms, "max-segments = 2\n")
+        + &format!("\n[[document.block]]\ntype = \"sms\"\ntext = \"{id}-sms\"\n");
+    let ftl = format!(
+        "### Messages of the campaign '{id}' in the source locale.\n\n{id}-title = New campaign\n\
+         # One SMS: short, no links that cannot be checked, the hotline number.\n\
+         {id}-sms = Welcome. Register your place of stay within 15 days.\n"
+    );
+    (toml, ftl)
+}
+
 /// A comment naming the surface that starts here: a leaflet's panels by what
 /// they are once folded (blocks fill panels in reading order, one `break`
 /// per panel), a flyer's sides, a brochure's pages.
@@ -161,6 +219,8 @@ fn surface_comment(toml: &mut String, kind: Kind, n: usize) {
         ),
         Kind::Flyer => format!("side {n}: {}", if n == 1 { "front" } else { "back" }),
         Kind::Brochure => format!("page {n}"),
+        Kind::Slides => format!("slide {n}"),
+        Kind::Video | Kind::Sms => return,
     };
     let _ = write!(toml, "\n# ── {name} ──\n");
 }

@@ -9,7 +9,6 @@ use super::units::{self, Exchange, Input, State, TooManyVariants};
 use super::{Only, Plan};
 use crate::locale::review::{self, Review};
 use crate::pipeline::Inputs;
-use crate::workspace::campaign::Block;
 
 /// A locale's units and what they were made from.
 pub struct Prepared {
@@ -34,22 +33,6 @@ fn files_of(inputs: &Inputs, locale: usize) -> Vec<(String, String)> {
         .collect()
 }
 
-fn block_kind(b: &Block) -> &'static str {
-    match b {
-        Block::Heading { .. } => "heading",
-        Block::Paragraph { .. } => "paragraph",
-        Block::List { .. } => "list",
-        Block::Steps { .. } => "steps",
-        Block::Callout { .. } => "callout",
-        Block::Contact { .. } => "contact",
-        Block::Link { .. } => "link",
-        Block::Image { .. } => "image",
-        Block::Footnote { .. } => "footnote",
-        Block::Organization { .. } => "organization",
-        Block::Edition { .. } => "edition",
-    }
-}
-
 /// Where each message is printed: campaign, document, block, and the
 /// built HTML page of the locale.
 fn places(inputs: &Inputs, tag: &str) -> HashMap<String, Vec<String>> {
@@ -64,13 +47,14 @@ fn places(inputs: &Inputs, tag: &str) -> HashMap<String, Vec<String>> {
             for (n, b) in d.surfaces.iter().flatten().enumerate() {
                 for t in b.texts() {
                     let place = format!(
-                        "campaign {}, document {}, block {} ({}): {out}/{}/{tag}/{}.html",
+                        "campaign {}, document {}, block {} ({}): {out}/{}/{tag}/{}.{}",
                         c.id,
                         d.id,
                         n + 1,
-                        block_kind(b),
+                        b.type_name(),
                         c.id,
-                        d.id
+                        d.id,
+                        d.kind.formats()[0].extension()
                     );
                     let list = map.entry(t.msg.id.clone()).or_default();
                     if !list.contains(&place) {

@@ -227,6 +227,9 @@ pub struct OutputFile {
     /// `<campaign>/<locale>/<document>.<ext>`.
     pub path: String,
     pub format: Format,
+    /// The slide an image of slides shows; none for a format's only file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<u32>,
     pub bytes: u64,
     pub sha256: String,
 }

@@ -243,7 +243,8 @@ pub fn diagnostic(
     let what = match document.kind {
         Kind::Leaflet => "panel",
         Kind::Flyer => "side",
-        Kind::Brochure => "page",
+        Kind::Brochure | Kind::Video | Kind::Sms => "page",
+        Kind::Slides => "slide",
     };
     let blocks: &[Block] = document
         .surfaces
@@ -262,11 +263,7 @@ pub fn diagnostic(
         .flat_map(|b| b.texts())
         .map(|t| t.msg.to_string())
         .collect();
-    let block_type = rest
-        .first()
-        .and_then(|b| serde_json::to_value(b).ok())
-        .and_then(|v| v.get("type").and_then(|t| t.as_str().map(str::to_owned)))
-        .unwrap_or_else(|| "block".to_owned());
+    let block_type = rest.first().map_or("block", Block::type_name);
     let how = match (o.side_mm, o.overlaps, o.by_mm, o.extra_pages) {
         (Some(mm), ..) => format!(
             "in block {} ({block_type}), text runs {mm} mm past the side of the safe area",

@@ -96,8 +96,14 @@ pub struct PdfJob<'a> {
     pub dated: bool,
     /// Right-to-left: lines start at the right (for the width check).
     pub rtl: bool,
+    /// Slides: an image of every page, [`SLIDE_PIXELS`] wide.
+    pub page_images: bool,
     pub settings: &'a PdfSettings,
 }
+
+/// Width in pixels of a slide's image: 1920 × 1080 (Full HD) on the 320 ×
+/// 180 mm page of a slide.
+pub const SLIDE_PIXELS: u32 = 1920;
 
 /// A compiled document.
 pub struct Compiled {
@@ -105,6 +111,8 @@ pub struct Compiled {
     pub facts: PdfFacts,
     /// A small PNG of the first page (trim size), for the review page.
     pub preview: Option<Vec<u8>>,
+    /// A PNG of every page, when the job asks for them ([`PdfJob::page_images`]).
+    pub pages: Vec<Vec<u8>>,
 }
 
 /// Pixels per point of the first-page previews: an A4 sheet becomes 421 px wide.
@@ -238,6 +246,23 @@ impl Typesetter {
                 };
                 typst_render::render(page, &options).encode_png().ok()
             });
+        let pages = if job.page_images {
+            let scale = f64::from(SLIDE_PIXELS) / (job.trim_mm[0] / 25.4 * 72.0);
+            let options = typst_render::RenderOptions {
+                pixel_per_pt: typst::utils::Scalar::new(scale),
+                render_bleed: false,
+            };
+            doc.pages()
+                .iter()
+                .map(|page| {
+                    typst_render::render(page, &options)
+                        .encode_png()
+                        .map_err(|e| vec![format!("cannot encode a slide as PNG: {e}")])
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        } else {
+            Vec::new()
+        };
         let marks = read_marks(&doc);
         let mut overflows = fit::overflows(&marks, job.rule);
         let mut inks = Vec::new();
@@ -270,6 +295,7 @@ impl Typesetter {
                 overflows,
             },
             preview,
+            pages,
         })
     }
 }
@@ -352,6 +378,8 @@ fn collect_fonts(frame: &Frame, out: &mut BTreeSet<String>) {
 pub struct PdfStage<'a> {
     pub typesetter: &'a Typesetter,
     pub settings: &'a PdfSettings,
+    /// Slides: an image of every slide too.
+    pub page_images: bool,
 }
 
 /// The `pdf` object the PDF templates see (docs/pdf.md).
@@ -542,6 +570,16 @@ pub fn render(
     stage: &PdfStage,
     doc: &LocalizedDocument,
 ) -> Result<Compiled, Diagnostic> {
+    let screen;
+    let stage = if doc.document.kind == Kind::Slides {
+        screen = slide_settings(stage.settings);
+        &PdfStage {
+            settings: &screen,
+            ..*stage
+        }
+    } else {
+        stage
+    };
     let mut context = tera::Context::from_serialize(&outline(doc))
         .map_err(|e| Diagnostic::error("template-context", e.to_string()))?;
     context.insert("pdf", &template_info(doc, stage.settings));
@@ -549,6 +587,21 @@ pub fn render(
         crate::render::template_name(doc.document.kind.name(), crate::workspace::Format::Pdf);
     let source = engine.render(&name, &context)?;
     typeset(stage, doc, source)
+}
+
+/// Margin of a slide's text from the screen's edges, in mm (6.7 % of its height).
+pub const SLIDE_MARGIN_MM: f64 = 12.0;
+
+/// The PDF settings of slides: a screen has no bleed or crop marks and shows
+/// RGB; the fonts and previews are the project's.
+fn slide_settings(print: &PdfSettings) -> PdfSettings {
+    PdfSettings {
+        bleed_mm: 0.0,
+        safe_mm: SLIDE_MARGIN_MM,
+        variant: Variant::Accessible,
+        crop_marks: false,
+        ..print.clone()
+    }
 }
 
 /// Checks the font coverage of `doc`, then compiles `source` (the rendered
@@ -584,6 +637,7 @@ pub fn typeset(
             .and_then(parse_date)
             .is_some(),
         rtl: doc.locale.rtl,
+        page_images: stage.page_images && doc.document.kind == Kind::Slides,
         settings: stage.settings,
     };
     let name =

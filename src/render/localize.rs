@@ -92,6 +92,7 @@ pub fn localize(
                 height_mm: height,
             },
             blank_pages: doc.blank_pages,
+            advance_seconds: doc.advance_seconds,
         },
         locale: LocaleInfo {
             tag: data.tag.clone(),
@@ -241,6 +242,10 @@ impl<'a> Cx<'a> {
             Block::Edition { text } => LocalizedBlock::Edition {
                 text: self.text(text),
                 date: self.campaign.valid_as_of.clone(),
+            },
+            Block::Sms { text } => LocalizedBlock::Sms {
+                text: self.text(text),
+                message: text.msg.to_string(),
             },
         }
     }

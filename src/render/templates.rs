@@ -31,6 +31,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "html/brochure.html",
         include_str!("templates/html/brochure.html"),
     ),
+    (
+        "html/slides.html",
+        include_str!("templates/html/slides.html"),
+    ),
     ("txt/base.txt", include_str!("templates/txt/base.txt")),
     ("txt/blocks.txt", include_str!("templates/txt/blocks.txt")),
     ("txt/flyer.txt", include_str!("templates/txt/flyer.txt")),
@@ -39,6 +43,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "txt/brochure.txt",
         include_str!("templates/txt/brochure.txt"),
     ),
+    ("txt/slides.txt", include_str!("templates/txt/slides.txt")),
     ("pdf/base.typ", include_str!("templates/pdf/base.typ")),
     ("pdf/blocks.typ", include_str!("templates/pdf/blocks.typ")),
     ("pdf/flyer.typ", include_str!("templates/pdf/flyer.typ")),
@@ -47,6 +52,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "pdf/brochure.typ",
         include_str!("templates/pdf/brochure.typ"),
     ),
+    ("pdf/slides.typ", include_str!("templates/pdf/slides.typ")),
     ("index.html", include_str!("templates/index.html")),
 ];
 

@@ -44,7 +44,15 @@ pub struct Document {
     pub surfaces: Vec<Vec<Block>>,
     /// Blank pages added to make a brochure's page count a multiple of 4.
     pub blank_pages: usize,
+    /// SMS only: the most segments one message may take (`max-segments`).
+    pub max_segments: Option<u32>,
+    /// Slides only: seconds each slide shows in the slideshow's kiosk mode
+    /// (`advance`).
+    pub advance_seconds: u32,
 }
+
+/// Seconds per slide in kiosk mode when the document does not say.
+pub const DEFAULT_ADVANCE_SECONDS: u32 = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -99,9 +107,31 @@ pub enum Block {
     Edition {
         text: Text,
     },
+    /// One short text message (SMS documents).
+    Sms {
+        text: Text,
+    },
 }
 
 impl Block {
+    /// The block's `type` as campaign files write it.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Block::Heading { .. } => "heading",
+            Block::Paragraph { .. } => "paragraph",
+            Block::List { .. } => "list",
+            Block::Steps { .. } => "steps",
+            Block::Callout { .. } => "callout",
+            Block::Contact { .. } => "contact",
+            Block::Link { .. } => "link",
+            Block::Image { .. } => "image",
+            Block::Footnote { .. } => "footnote",
+            Block::Organization { .. } => "organization",
+            Block::Edition { .. } => "edition",
+            Block::Sms { .. } => "sms",
+        }
+    }
+
     /// Every message the block shows, in reading order.
     pub fn texts(&self) -> Vec<&Text> {
         let mut out = Vec::new();
@@ -110,6 +140,7 @@ impl Block {
             | Block::Paragraph { text }
             | Block::Footnote { text }
             | Block::Edition { text }
+            | Block::Sms { text }
             | Block::Link { text, .. } => out.push(text),
             Block::List { items } | Block::Steps { items } => out.extend(items),
             Block::Callout { title, text, .. } => {
@@ -222,6 +253,10 @@ struct RawDocument {
     kind: Kind,
     #[serde(default)]
     paper: Option<Spanned<Paper>>,
+    #[serde(default)]
+    max_segments: Option<Spanned<i64>>,
+    #[serde(default)]
+    advance: Option<Spanned<i64>>,
     #[serde(rename = "block", default)]
     blocks: Vec<Spanned<RawBlock>>,
 }
@@ -271,8 +306,22 @@ const BLOCK_FIELDS: &[(&str, &[&str])] = &[
     ("footnote", &["text"]),
     ("organization", &["name", "logo", "alt"]),
     ("edition", &["text"]),
+    ("sms", &["text"]),
     ("break", &[]),
 ];
+
+/// The block types a document of `kind` takes.
+fn blocks_of(kind: Kind) -> Vec<&'static str> {
+    match kind {
+        Kind::Sms => vec!["sms"],
+        Kind::Video => vec!["cue"],
+        _ => BLOCK_FIELDS
+            .iter()
+            .map(|(t, _)| *t)
+            .filter(|t| *t != "sms")
+            .collect(),
+    }
+}
 
 /// Parses and validates one campaign file. `id` comes from the file name;
 /// `project_vars` are the variables of `pamphlet.toml`.
@@ -350,7 +399,7 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
             Diagnostic::error("campaign-empty", "the campaign has no documents")
                 .in_file(&file.display)
                 .with_hint(
-                    "add a [[document]] table with an id and a kind (flyer, leaflet or brochure)",
+                    "add a [[document]] table with an id and a kind (flyer, leaflet, brochure, slides, video or sms)",
                 ),
         );
     }
@@ -449,6 +498,44 @@ impl Cx<'_> {
             .paper
             .as_ref()
             .map_or(raw.kind.default_paper(), |p| *p.get_ref());
+        if let Some(p) = raw.paper.as_ref().filter(|_| !raw.kind.is_print()) {
+            self.diags.push(
+                self.file
+                    .error_at(
+                        &p.span(),
+                        "document-paper",
+                        format!(
+                            "{} {} document has no paper size",
+                            article(raw.kind.name()),
+                            raw.kind.name()
+                        ),
+                    )
+                    .with_hint(match raw.kind {
+                        Kind::Slides => "remove `paper`: slides are always 16:9 (1920 × 1080)",
+                        _ => "remove `paper`",
+                    }),
+            );
+        } else if raw.kind.is_print() && paper == Paper::Screen {
+            self.diags.push(
+                self.file
+                    .error_at(
+                        &raw.paper.as_ref().map_or(raw.id.span(), |p| p.span()),
+                        "document-paper",
+                        format!(
+                            "a {} is printed on paper, not on a 16:9 screen",
+                            raw.kind.name()
+                        ),
+                    )
+                    .with_hint(
+                        "write paper = \"A4\", \"A5\", \"A6\" or \"DL\", or kind = \"slides\"",
+                    ),
+            );
+        }
+        let max_segments =
+            self.document_number(raw, &raw.max_segments, "max-segments", Kind::Sms, 1..=255);
+        let advance_seconds = self
+            .document_number(raw, &raw.advance, "advance", Kind::Slides, 1..=3600)
+            .unwrap_or(DEFAULT_ADVANCE_SECONDS);
         if raw.kind == Kind::Leaflet && paper != Paper::A4 {
             let span = raw.paper.as_ref().map_or(raw.id.span(), |p| p.span());
             self.diags.push(
@@ -465,8 +552,31 @@ impl Cx<'_> {
             );
         }
         let mut surfaces: Vec<Vec<Block>> = vec![Vec::new()];
+        let takes = blocks_of(raw.kind);
         for block in &raw.blocks {
-            if block.get_ref().kind.get_ref() == "break" {
+            let ty = block.get_ref().kind.get_ref().as_str();
+            if BLOCK_FIELDS.iter().any(|(t, _)| *t == ty) && !takes.contains(&ty) {
+                self.diags.push(
+                    self.file
+                        .error_at(
+                            &block.get_ref().kind.span(),
+                            "block-type",
+                            format!(
+                                "{} {} document has no {ty} blocks",
+                                article(raw.kind.name()),
+                                raw.kind.name()
+                            ),
+                        )
+                        .with_hint(format!(
+                            "{} {} document takes: {}",
+                            article(raw.kind.name()),
+                            raw.kind.name(),
+                            takes.join(", ")
+                        )),
+                );
+                continue;
+            }
+            if ty == "break" {
                 self.check_fields(block.get_ref());
                 surfaces.push(Vec::new());
             } else if let Some(b) = self.block(block) {
@@ -483,7 +593,7 @@ impl Cx<'_> {
         let (limit, what) = match raw.kind {
             Kind::Flyer => (2, "a flyer has at most 2 sides (1 break)"),
             Kind::Leaflet => (LEAFLET_PANELS, "a leaflet has 6 panels (at most 5 breaks)"),
-            Kind::Brochure => (usize::MAX, ""),
+            Kind::Brochure | Kind::Slides | Kind::Video | Kind::Sms => (usize::MAX, ""),
         };
         if surfaces.len() > limit {
             self.err(
@@ -499,15 +609,59 @@ impl Cx<'_> {
                 blank_pages = surfaces.len().next_multiple_of(4) - surfaces.len();
                 surfaces.resize_with(surfaces.len() + blank_pages, Vec::new);
             }
-            Kind::Flyer => {}
+            Kind::Flyer | Kind::Slides | Kind::Video | Kind::Sms => {}
         }
         Some(Document {
             id,
             kind: raw.kind,
-            paper,
+            paper: if raw.kind.is_print() {
+                paper
+            } else {
+                Paper::Screen
+            },
             surfaces,
             blank_pages,
+            max_segments,
+            advance_seconds,
         })
+    }
+
+    /// A whole-number document setting that only documents of `kind` take.
+    fn document_number(
+        &mut self,
+        raw: &RawDocument,
+        value: &Option<Spanned<i64>>,
+        field: &str,
+        kind: Kind,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Option<u32> {
+        let v = value.as_ref()?;
+        if raw.kind != kind {
+            self.err(
+                v.span(),
+                "document-field",
+                format!(
+                    "`{field}` is for {} documents, not {} {}",
+                    kind.name(),
+                    article(raw.kind.name()),
+                    raw.kind.name()
+                ),
+            );
+            return None;
+        }
+        if !range.contains(v.get_ref()) {
+            self.err(
+                v.span(),
+                "document-field",
+                format!(
+                    "`{field}` must be a whole number from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            );
+            return None;
+        }
+        u32::try_from(*v.get_ref()).ok()
     }
 
     /// Reports fields that the block's type does not use; returns false for an unknown type.
@@ -615,13 +769,14 @@ impl Cx<'_> {
                     .and_then(|t| self.text(t, args));
                 text.map(|text| Block::Heading { level, text })
             }
-            "paragraph" | "footnote" | "edition" => {
+            "paragraph" | "footnote" | "edition" | "sms" => {
                 let text = self
                     .require(raw, "text", &raw.text)
                     .and_then(|t| self.text(t, args))?;
                 Some(match ty {
                     "paragraph" => Block::Paragraph { text },
                     "footnote" => Block::Footnote { text },
+                    "sms" => Block::Sms { text },
                     _ => Block::Edition { text },
                 })
             }

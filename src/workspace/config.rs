@@ -34,19 +34,35 @@ pub enum Format {
     Html,
     /// UTF-8 plain text wrapped at 72 columns.
     Txt,
-    /// Print-ready PDF, laid out in-process with Typst (docs/pdf.md).
+    /// Print-ready PDF, laid out in-process with Typst (docs/pdf.md); for
+    /// slides, one page per slide.
     Pdf,
+    /// One 1920 × 1080 image per slide (slides only).
+    Png,
+    /// WebVTT subtitles (video only).
+    Vtt,
+    /// SubRip subtitles (video only).
+    Srt,
 }
 
 impl Format {
-    /// The formats a workspace builds when `project.formats` is not set.
-    pub const DEFAULT: [Format; 2] = [Format::Html, Format::Txt];
+    /// The formats a workspace builds when `project.formats` is not set:
+    /// the ones that need no fonts or typesetting.
+    pub const DEFAULT: [Format; 4] = [Format::Html, Format::Txt, Format::Vtt, Format::Srt];
+
+    /// Made by typesetting with Typst (and so needing fonts).
+    pub fn is_typeset(self) -> bool {
+        matches!(self, Format::Pdf | Format::Png)
+    }
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
             Format::Txt => "txt",
             Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Vtt => "vtt",
+            Format::Srt => "srt",
         }
     }
 }

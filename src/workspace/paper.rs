@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::config::Format;
+
 /// A trim size. Dimensions are portrait width × height in millimetres.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Paper {
@@ -9,6 +11,10 @@ pub enum Paper {
     A5,
     A6,
     DL,
+    /// A 16:9 screen (slides): 320 × 180 mm, so that 1920 × 1080 pixels are
+    /// exactly 6 pixels per millimetre.
+    #[serde(rename = "16:9")]
+    Screen,
 }
 
 impl Paper {
@@ -18,6 +24,7 @@ impl Paper {
             Paper::A5 => (148, 210),
             Paper::A6 => (105, 148),
             Paper::DL => (99, 210),
+            Paper::Screen => (320, 180),
         }
     }
 
@@ -27,11 +34,13 @@ impl Paper {
             Paper::A5 => "A5",
             Paper::A6 => "A6",
             Paper::DL => "DL",
+            Paper::Screen => "16:9",
         }
     }
 }
 
-/// What a document is, which decides how its blocks are split into surfaces.
+/// What a document is, which decides how its blocks are split into surfaces
+/// and which files it makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -41,6 +50,12 @@ pub enum Kind {
     Leaflet,
     /// Booklet pages, saddle-stitched, so the page count is a multiple of 4.
     Brochure,
+    /// A 16:9 deck for screens, one slide per `break` (docs/channels.md).
+    Slides,
+    /// Subtitles and a voice-over script: blocks are timed cues.
+    Video,
+    /// Short text messages: each `sms` block is one message.
+    Sms,
 }
 
 impl Kind {
@@ -49,15 +64,56 @@ impl Kind {
             Kind::Flyer => "flyer",
             Kind::Leaflet => "leaflet",
             Kind::Brochure => "brochure",
+            Kind::Slides => "slides",
+            Kind::Video => "video",
+            Kind::Sms => "sms",
         }
     }
 
+    /// Every kind, in the order `--help` and the docs list them.
+    pub const ALL: [Kind; 6] = [
+        Kind::Flyer,
+        Kind::Leaflet,
+        Kind::Brochure,
+        Kind::Slides,
+        Kind::Video,
+        Kind::Sms,
+    ];
+
+    /// Printed on paper (and so laid out on a trim size with bleed).
+    pub fn is_print(self) -> bool {
+        matches!(self, Kind::Flyer | Kind::Leaflet | Kind::Brochure)
+    }
+
+    /// The paper a document of this kind is on when the campaign names none;
+    /// slides are always on a 16:9 screen. Video and SMS have no page: their
+    /// `paper` is never shown (the manifest leaves it out).
     pub fn default_paper(self) -> Paper {
         match self {
             Kind::Flyer => Paper::A5,
             Kind::Leaflet => Paper::A4,
             Kind::Brochure => Paper::A5,
+            Kind::Slides | Kind::Video | Kind::Sms => Paper::Screen,
         }
+    }
+
+    /// The files a document of this kind can make, of which a build makes
+    /// those in its formats (`project.formats`, `--format`); the first is
+    /// the one a reader opens (the one the translators' exchange points to).
+    pub fn formats(self) -> &'static [Format] {
+        match self {
+            Kind::Flyer | Kind::Leaflet | Kind::Brochure => {
+                &[Format::Html, Format::Txt, Format::Pdf]
+            }
+            Kind::Slides => &[Format::Html, Format::Txt, Format::Pdf, Format::Png],
+            Kind::Video => &[Format::Vtt, Format::Srt, Format::Txt],
+            Kind::Sms => &[Format::Txt],
+        }
+    }
+
+    /// Whether the document has a page size worth recording (print and slides).
+    pub fn has_paper(self) -> bool {
+        !matches!(self, Kind::Video | Kind::Sms)
     }
 }
 
