@@ -36,6 +36,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod render;
 pub mod serve;
+pub mod sms;
 pub mod source;
 pub mod status;
 pub mod workspace;
