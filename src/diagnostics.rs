@@ -54,6 +54,14 @@ impl Diagnostic {
         }
     }
 
+    /// Worth knowing, never a problem: shown by `check`, and by `build -v`.
+    pub fn info(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
+            ..Self::error(code, message)
+        }
+    }
+
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,

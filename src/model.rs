@@ -56,6 +56,8 @@ pub struct DocumentInfo {
     pub blank_pages: usize,
     /// Slides: seconds per slide in the slideshow's kiosk mode.
     pub advance_seconds: u32,
+    /// SMS: the most segments a message may take.
+    pub max_segments: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -358,6 +358,10 @@ pub struct DocInfo {
     /// What the PDF is (pages, fonts, layout fit), when one was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pdf: Option<PdfFacts>,
+    /// A video's cues or an SMS document's messages: timing, segments and
+    /// what the checks found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<crate::channel::ChannelFacts>,
 }
 
 /// One output of a localized document, before a sink takes it.
@@ -623,6 +627,8 @@ fn render_one<'a, S: Sink<'a>>(
         inputs.ws,
     )
     .map_err(|e| localize_diagnostics(job, e))?;
+    // measured whatever the formats: `check` reports them too
+    let channel = crate::channel::facts(&localized, &inputs.ws.config);
     // a sink that skips rendering still gets the PDF: its layout is a check
     // (it needs no preview image, though)
     let wants_render = sink.wants_render(job);
@@ -649,6 +655,7 @@ fn render_one<'a, S: Sink<'a>>(
         title: localized.title,
         fallbacks: localized.fallbacks,
         pdf: rendered.iter().find_map(|r| r.pdf.clone()),
+        channel,
     };
     let t_write = Instant::now();
     progress
@@ -669,22 +676,25 @@ fn render_one<'a, S: Sink<'a>>(
     })
 }
 
-/// The layout-fit warnings (`pdf-overflow`) of every finished PDF, in job order.
-pub fn fit_diagnostics<'d, 'a: 'd, T: 'd>(
+/// The warnings of every finished document, in job order: the layout fit
+/// of PDFs and slides (`pdf-overflow`), then the subtitle and SMS checks.
+pub fn document_diagnostics<'d, 'a: 'd, T: 'd>(
     catalog: &Catalog,
     done: impl IntoIterator<Item = &'d Done<'a, T>>,
 ) -> Vec<Diagnostic> {
     done.into_iter()
         .flat_map(|d| {
+            let tag = catalog.tag(d.job.locale);
             let overflows = d.info.pdf.as_ref().map_or(&[][..], |p| &p.overflows[..]);
-            overflows.iter().map(|o| {
-                crate::pdf::fit::diagnostic(
-                    d.job.campaign,
-                    d.job.document,
-                    catalog.tag(d.job.locale),
-                    o,
-                )
-            })
+            let fit = overflows.iter().map(move |o| {
+                crate::pdf::fit::diagnostic(d.job.campaign, d.job.document, tag, o)
+            });
+            let channel = d
+                .info
+                .channel
+                .iter()
+                .flat_map(move |c| c.diagnostics(d.job.campaign, d.job.document, tag));
+            fit.chain(channel)
         })
         .collect()
 }

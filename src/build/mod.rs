@@ -291,9 +291,7 @@ fn finish(f: Finishing, staging: Staging, report: &mut Report) -> End {
         .iter()
         .filter(|d| d.made != Made::Carried)
         .collect();
-    if f.formats.iter().any(|f| f.is_typeset()) {
-        report.fit = pipeline::fit_diagnostics(f.tree.catalog, built.iter().copied());
-    }
+    report.checks = pipeline::document_diagnostics(f.tree.catalog, built.iter().copied());
     report.copies = f.rendered.copies.clone();
     diagnostics::sort(&mut report.copies);
     report.fallbacks = FallbackGroup::of(built.iter().flat_map(|d| &d.info.fallbacks));
@@ -303,7 +301,11 @@ fn finish(f: Finishing, staging: Staging, report: &mut Report) -> End {
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count()
-        + report.fit.len()
+        + report
+            .checks
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
         + report.copies.len();
     if let Some(strict) = Strict::refuses(f.strict, fallbacks, warnings) {
         return End::Stopped(Stop::Strict(strict));

@@ -39,8 +39,9 @@ pub struct Report {
     pub load: Vec<Diagnostic>,
     /// Why documents could not be rendered.
     pub render: Vec<Diagnostic>,
-    /// The layout-fit warnings of the PDFs (`pdf-overflow`).
-    pub fit: Vec<Diagnostic>,
+    /// The warnings of the finished documents: layout fit of PDFs and
+    /// slides (`pdf-overflow`), subtitle timing and SMS length.
+    pub checks: Vec<Diagnostic>,
     /// The untranslated copies the documents print (`untranslated`).
     pub copies: Vec<Diagnostic>,
     /// The fallbacks the documents asked for used, by locale.
@@ -183,7 +184,7 @@ impl Report {
             out: out.to_path_buf(),
             load,
             render: Vec::new(),
-            fit: Vec::new(),
+            checks: Vec::new(),
             copies: Vec::new(),
             fallbacks: Vec::new(),
             end: End::Stopped(stop),
@@ -197,7 +198,7 @@ impl Report {
             .load
             .iter()
             .filter(|d| d.severity == Severity::Warning)
-            .chain(&self.fit)
+            .chain(&self.checks)
             .chain(&self.copies)
             .cloned()
             .collect();

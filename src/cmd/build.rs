@@ -56,7 +56,7 @@ fn print_unchanged(rep: &Reporter, u: &Unchanged, started: Instant) -> u8 {
 pub(super) fn print_report(rep: &Reporter, r: &Report, started: Instant) -> u8 {
     rep.diagnostics(&r.load);
     rep.diagnostics(&r.render);
-    rep.diagnostics(&r.fit);
+    rep.diagnostics(&r.checks);
     rep.diagnostics(&r.copies);
     for group in &r.fallbacks {
         rep.info(&group.line);

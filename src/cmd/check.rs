@@ -66,7 +66,7 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
     if let Some(rendered) = rendered {
         match rendered {
             Ok(done) => {
-                diags.extend(pipeline::fit_diagnostics(&inputs.catalog, &done));
+                diags.extend(pipeline::document_diagnostics(&inputs.catalog, &done));
                 let fallbacks: BTreeSet<_> =
                     done.iter().flat_map(|d| d.info.fallbacks.iter()).collect();
                 let broken: Vec<Diagnostic> = fallbacks

@@ -93,6 +93,7 @@ pub fn localize(
             },
             blank_pages: doc.blank_pages,
             advance_seconds: doc.advance_seconds,
+            max_segments: doc.max_segments,
         },
         locale: LocaleInfo {
             tag: data.tag.clone(),

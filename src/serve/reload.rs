@@ -106,7 +106,7 @@ impl Problem {
             return None;
         };
         let mut diags: Vec<Diagnostic> =
-            [&report.load, &report.render, &report.fit, &report.copies]
+            [&report.load, &report.render, &report.checks, &report.copies]
                 .into_iter()
                 .flatten()
                 .cloned()
