@@ -37,4 +37,5 @@ pub mod render;
 pub mod serve;
 pub mod source;
 pub mod status;
+pub mod subtitles;
 pub mod workspace;
