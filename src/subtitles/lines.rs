@@ -463,4 +463,22 @@ mod tests {
             5000usize.div_ceil(8)
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_keeps_its_words_in_order(
+            text in "[a ж1+()\u{a0}\u{2068}\u{2069}\u{200f},.日\n-]{0,60}",
+            w in 0usize..50,
+            n in 0usize..4,
+        ) {
+            let b = break_lines(&text, w, n);
+            let got: Vec<&str> = b.lines.iter().flat_map(|l| l.split_whitespace()).collect();
+            let want: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(got, want);
+            if b.fits {
+                proptest::prop_assert!(b.lines.len() <= n);
+                proptest::prop_assert!(b.lines.iter().all(|l| width(l) <= w));
+            }
+        }
+    }
 }

@@ -319,4 +319,13 @@ mod tests {
         assert_eq!(Millis(833).to_string(), "0.833 s");
         assert_eq!(Millis(7_000).to_string(), "7 s");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_parses_or_says_why(s in "[0-9:.,sm -]{0,16}") {
+            if let Ok(t) = Millis::parse(&s) {
+                proptest::prop_assert_eq!(Millis::parse(&t.vtt()), Ok(t));
+            }
+        }
+    }
 }
