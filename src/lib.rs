@@ -39,4 +39,5 @@ pub mod serve;
 pub mod sms;
 pub mod source;
 pub mod status;
+pub mod subtitles;
 pub mod workspace;
