@@ -139,6 +139,16 @@ pub enum LocalizedBlock {
         text: String,
         date: Option<String>,
     },
+    /// One subtitle of a video, from `start` to `end` (milliseconds).
+    Cue {
+        text: String,
+        /// The message id, for the diagnostics that name it.
+        message: String,
+        start: crate::subtitles::Millis,
+        end: crate::subtitles::Millis,
+        speaker: Option<String>,
+        voice_over: Option<String>,
+    },
     /// One text message of an SMS document.
     Sms {
         text: String,

@@ -404,6 +404,7 @@ pub fn formats_of(kind: Kind, formats: &[Format]) -> Vec<Format> {
 /// settings), and are typeset once for both.
 fn render_formats(
     engine: &Engine,
+    config: &Config,
     doc: &crate::model::LocalizedDocument,
     formats: &[Format],
     pdf: Option<&PdfStage>,
@@ -445,11 +446,11 @@ fn render_formats(
             Format::Vtt | Format::Srt => {
                 out.push(Rendered::file(
                     format,
-                    crate::channel::subtitles(doc, format)?,
+                    crate::channel::subtitles(doc, format, config),
                 ));
             }
             Format::Txt if !doc.document.kind.has_paper() => {
-                out.push(Rendered::file(format, crate::channel::text(doc)?));
+                out.push(Rendered::file(format, crate::channel::text(doc, config)));
             }
             Format::Html | Format::Txt => {
                 let context = match &mut context {
@@ -649,8 +650,14 @@ fn render_one<'a, S: Sink<'a>>(
             &check_only
         },
     });
-    let rendered =
-        render_formats(inputs.engine, &localized, &formats, stage.as_ref()).map_err(|d| vec![d])?;
+    let rendered = render_formats(
+        inputs.engine,
+        &inputs.ws.config,
+        &localized,
+        &formats,
+        stage.as_ref(),
+    )
+    .map_err(|d| vec![d])?;
     let info = DocInfo {
         title: localized.title,
         fallbacks: localized.fallbacks,
@@ -686,9 +693,9 @@ pub fn document_diagnostics<'d, 'a: 'd, T: 'd>(
         .flat_map(|d| {
             let tag = catalog.tag(d.job.locale);
             let overflows = d.info.pdf.as_ref().map_or(&[][..], |p| &p.overflows[..]);
-            let fit = overflows.iter().map(move |o| {
-                crate::pdf::fit::diagnostic(d.job.campaign, d.job.document, tag, o)
-            });
+            let fit = overflows
+                .iter()
+                .map(move |o| crate::pdf::fit::diagnostic(d.job.campaign, d.job.document, tag, o));
             let channel = d
                 .info
                 .channel

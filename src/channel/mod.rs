@@ -10,6 +10,7 @@
 //! [`crate::sms`]'s and the subtitle rules [`crate::subtitles`]'s.
 
 pub mod sms;
+pub mod video;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,7 @@ use crate::model::LocalizedDocument;
 use crate::workspace::{Campaign, Config, Document, Format, Kind};
 
 pub use sms::SmsFacts;
+pub use video::VideoFacts;
 
 /// What a video or SMS document is, kept in the build cache so that a reused
 /// document is reported like a fresh one.
@@ -25,9 +27,47 @@ pub use sms::SmsFacts;
 #[serde(rename_all = "lowercase")]
 pub enum ChannelFacts {
     Sms(SmsFacts),
+    Video(VideoFacts),
 }
 
 impl ChannelFacts {
+    /// A few words for the review page: `4 cues, 8 subtitle lines, 18.5 s`,
+    /// `1 SMS: 2 segments, UCS-2`.
+    pub fn summary(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        match self {
+            ChannelFacts::Video(v) => format!(
+                "{}, {}, {}",
+                plural(v.cues, "cue", "cues"),
+                plural(v.lines, "subtitle line", "subtitle lines"),
+                v.duration
+            ),
+            ChannelFacts::Sms(s) => {
+                let each: Vec<String> = s
+                    .messages
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{}, {}",
+                            plural(m.segments, "segment", "segments"),
+                            if m.encoding == "gsm-7" {
+                                "GSM 7-bit"
+                            } else {
+                                "UCS-2"
+                            }
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{}: {}",
+                    plural(s.messages.len(), "SMS", "SMS"),
+                    each.join("; ")
+                )
+            }
+        }
+    }
+
     /// The warnings (and notes) of `document` of `campaign` in `locale`.
     pub fn diagnostics(
         &self,
@@ -37,40 +77,36 @@ impl ChannelFacts {
     ) -> Vec<Diagnostic> {
         match self {
             ChannelFacts::Sms(facts) => facts.diagnostics(campaign, document, locale),
+            ChannelFacts::Video(facts) => facts.diagnostics(campaign, document, locale),
         }
     }
 }
 
 /// The facts of `doc`, when it is a video or an SMS document.
-pub fn facts(doc: &LocalizedDocument, _config: &Config) -> Option<ChannelFacts> {
+pub fn facts(doc: &LocalizedDocument, config: &Config) -> Option<ChannelFacts> {
     match doc.document.kind {
         Kind::Sms => Some(ChannelFacts::Sms(sms::facts(doc))),
+        Kind::Video => Some(ChannelFacts::Video(video::facts(
+            doc,
+            config.subtitles.for_locale(&doc.locale.tag),
+        ))),
         _ => None,
     }
 }
 
 /// The text file of a document without pages: an SMS document's messages,
 /// each followed by a blank line, or a video's voice-over script.
-pub fn text(doc: &LocalizedDocument) -> Result<Vec<u8>, Diagnostic> {
+pub fn text(doc: &LocalizedDocument, config: &Config) -> Vec<u8> {
     match doc.document.kind {
-        Kind::Sms => Ok(sms::text(doc).into_bytes()),
-        _ => Err(Diagnostic::error(
-            "channel",
-            format!("{} documents have no text file yet", doc.document.kind.name()),
-        )),
+        Kind::Video => video::script(doc, config.subtitles.for_locale(&doc.locale.tag)),
+        _ => sms::text(doc),
     }
+    .into_bytes()
 }
 
 /// A video's subtitles as WebVTT or SRT.
-pub fn subtitles(doc: &LocalizedDocument, format: Format) -> Result<Vec<u8>, Diagnostic> {
-    Err(Diagnostic::error(
-        "channel",
-        format!(
-            "{} subtitles of {} are not made yet",
-            format.extension(),
-            doc.document.id
-        ),
-    ))
+pub fn subtitles(doc: &LocalizedDocument, format: Format, config: &Config) -> Vec<u8> {
+    video::subtitles(doc, format, config.subtitles.for_locale(&doc.locale.tag)).into_bytes()
 }
 
 /// The `n`th block (from 0, across surfaces) of `document`, for the

@@ -144,17 +144,19 @@ impl SmsFacts {
             };
             let forcing = (!m.forcing_ucs2.is_empty()).then(|| {
                 format!(
-                    "{} {} UCS-2 ({} characters a segment instead of {})",
+                    "{} {} UCS-2, which holds 70 characters a message (67 a segment) where GSM 7-bit holds 160 (153)",
                     m.forcing_ucs2.join(", "),
                     if m.forcing_count == 1 { "forces" } else { "force" },
-                    m.per_segment,
-                    if m.segments == 1 { 160 } else { 153 }
                 )
             });
             let how = format!(
                 "{} characters, {}{}",
                 m.characters,
-                if m.encoding == "gsm-7" { "GSM 7-bit" } else { "UCS-2" },
+                if m.encoding == "gsm-7" {
+                    "GSM 7-bit"
+                } else {
+                    "UCS-2"
+                },
                 m.tables
                     .as_deref()
                     .map(|t| format!(" with the {t} table"))

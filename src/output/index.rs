@@ -46,13 +46,18 @@ pub struct IndexRow {
 pub struct IndexDocument {
     pub id: String,
     pub files: Vec<IndexFile>,
+    /// What a video's subtitles or an SMS document's messages come to
+    /// (`4 cues, 8 subtitle lines, 18.5 s`; `1 SMS: 2 segments, UCS-2`).
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexFile {
-    pub format: &'static str,
+    /// The format, or for an image of slides `png 2` (its slide).
+    pub format: String,
     pub href: String,
-    /// PDF only: a PNG of the first page.
+    /// PDF only (or the first slide's image when slides have no PDF): a PNG
+    /// of the first page.
     pub preview: Option<String>,
 }
 
@@ -144,18 +149,28 @@ impl Index {
             let Some(row) = c.rows.last_mut() else {
                 continue;
             };
+            let has_pdf = d.outputs.iter().any(|f| f.format == Format::Pdf);
             row.documents.push(IndexDocument {
                 id: d.job.document.id.clone(),
                 files: d
                     .outputs
                     .iter()
                     .map(|f| IndexFile {
-                        format: f.format.extension(),
+                        format: match f.part {
+                            Some(n) => format!("{} {n}", f.format.extension()),
+                            None => f.format.extension().to_owned(),
+                        },
                         href: f.path.clone(),
-                        preview: (f.format == Format::Pdf && tree.ws.config.pdf.previews)
-                            .then(|| crate::pdf::preview_path(&f.path)),
+                        preview: match (f.format, f.part) {
+                            (Format::Pdf, _) if tree.ws.config.pdf.previews => {
+                                Some(crate::pdf::preview_path(&f.path))
+                            }
+                            (Format::Png, Some(1)) if !has_pdf => Some(f.path.clone()),
+                            _ => None,
+                        },
                     })
                     .collect(),
+                note: d.info.channel.as_ref().map(|c| c.summary()),
             });
             row.fallbacks.extend(d.info.fallbacks.iter().cloned());
             row.fallbacks.sort();

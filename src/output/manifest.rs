@@ -31,14 +31,75 @@ pub struct Entry {
     pub pseudo: bool,
     pub document: String,
     pub kind: &'static str,
-    pub paper: &'static str,
+    /// The trim size (`A5`, `DL`, …) or `16:9` for slides; absent for
+    /// videos and SMS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paper: Option<&'static str>,
     pub format: &'static str,
+    /// Images of slides: the slide the file shows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slide: Option<u32>,
     pub bytes: u64,
     pub sha256: String,
     pub fallbacks: Vec<ManifestFallback>,
     /// PDF only: pages, trim size, bleed, colour variant, standards, fonts, overflows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pdf: Option<crate::pdf::PdfFacts>,
+    /// Videos: how many cues and subtitle lines, and how long the
+    /// subtitles run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub video: Option<VideoEntry>,
+    /// SMS: each message's encoding and segments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms: Option<Vec<SmsEntry>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VideoEntry {
+    pub cues: usize,
+    pub lines: usize,
+    /// When the last cue ends, in seconds.
+    pub duration_seconds: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SmsEntry {
+    pub message: String,
+    /// `gsm-7` or `ucs-2`.
+    pub encoding: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tables: Option<String>,
+    pub characters: usize,
+    pub segments: usize,
+}
+
+fn video_entry(info: &crate::pipeline::DocInfo) -> Option<VideoEntry> {
+    match &info.channel {
+        Some(crate::channel::ChannelFacts::Video(v)) => Some(VideoEntry {
+            cues: v.cues,
+            lines: v.lines,
+            duration_seconds: v.duration.as_secs_f64(),
+        }),
+        _ => None,
+    }
+}
+
+fn sms_entries(info: &crate::pipeline::DocInfo) -> Option<Vec<SmsEntry>> {
+    match &info.channel {
+        Some(crate::channel::ChannelFacts::Sms(s)) => Some(
+            s.messages
+                .iter()
+                .map(|m| SmsEntry {
+                    message: m.message.clone(),
+                    encoding: m.encoding.clone(),
+                    tables: m.tables.clone(),
+                    characters: m.characters,
+                    segments: m.segments,
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
 }
 
 /// A fallback as the manifest records it (the locale is the entry's own).
@@ -82,8 +143,14 @@ impl Manifest {
                     pseudo: catalog.locales[d.job.locale].pseudo,
                     document: d.job.document.id.clone(),
                     kind: d.job.document.kind.name(),
-                    paper: d.job.document.paper.name(),
+                    paper: d
+                        .job
+                        .document
+                        .kind
+                        .has_paper()
+                        .then(|| d.job.document.paper.name()),
                     format: f.format.extension(),
+                    slide: f.part,
                     bytes: f.bytes,
                     sha256: f.sha256.clone(),
                     pdf: if f.format == Format::Pdf {
@@ -91,6 +158,8 @@ impl Manifest {
                     } else {
                         None
                     },
+                    video: video_entry(&d.info),
+                    sms: sms_entries(&d.info),
                     fallbacks: d
                         .info
                         .fallbacks

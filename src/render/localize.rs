@@ -244,6 +244,20 @@ impl<'a> Cx<'a> {
                 text: self.text(text),
                 date: self.campaign.valid_as_of.clone(),
             },
+            Block::Cue {
+                text,
+                start,
+                end,
+                speaker,
+                voice_over,
+            } => LocalizedBlock::Cue {
+                text: self.text(text),
+                message: text.msg.to_string(),
+                start: *start,
+                end: *end,
+                speaker: speaker.as_ref().map(|t| self.text(t)),
+                voice_over: voice_over.as_ref().map(|t| self.text(t)),
+            },
             Block::Sms { text } => LocalizedBlock::Sms {
                 text: self.text(text),
                 message: text.msg.to_string(),

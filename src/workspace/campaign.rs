@@ -14,6 +14,7 @@ use super::slug;
 use super::tomlfile::TomlFile;
 use super::values::{MessageRef, Text, VarValue, Vars, is_identifier};
 use crate::diagnostics::{Diagnostic, article};
+use crate::subtitles::Millis;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Campaign {
@@ -111,6 +112,16 @@ pub enum Block {
     Sms {
         text: Text,
     },
+    /// One subtitle of a video: `text` shows from `start` to `end`; the
+    /// speaker's name and a voice-over text (what is said, when it differs
+    /// from the subtitle) are messages too.
+    Cue {
+        text: Text,
+        start: Millis,
+        end: Millis,
+        speaker: Option<Text>,
+        voice_over: Option<Text>,
+    },
 }
 
 impl Block {
@@ -129,6 +140,7 @@ impl Block {
             Block::Organization { .. } => "organization",
             Block::Edition { .. } => "edition",
             Block::Sms { .. } => "sms",
+            Block::Cue { .. } => "cue",
         }
     }
 
@@ -163,6 +175,16 @@ impl Block {
             Block::Organization { name, alt, .. } => {
                 out.push(name);
                 out.extend(alt);
+            }
+            Block::Cue {
+                text,
+                speaker,
+                voice_over,
+                ..
+            } => {
+                out.push(text);
+                out.extend(speaker);
+                out.extend(voice_over);
             }
         }
         out
@@ -279,6 +301,11 @@ struct RawBlock {
     caption: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
     logo: Option<Spanned<String>>,
+    start: Option<Spanned<toml::Value>>,
+    duration: Option<Spanned<toml::Value>>,
+    end: Option<Spanned<toml::Value>>,
+    speaker: Option<Spanned<String>>,
+    voice_over: Option<Spanned<String>>,
     #[serde(default)]
     args: RawArgs,
 }
@@ -307,6 +334,10 @@ const BLOCK_FIELDS: &[(&str, &[&str])] = &[
     ("organization", &["name", "logo", "alt"]),
     ("edition", &["text"]),
     ("sms", &["text"]),
+    (
+        "cue",
+        &["text", "start", "duration", "end", "speaker", "voice-over"],
+    ),
     ("break", &[]),
 ];
 
@@ -340,6 +371,7 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
         file,
         diags: Vec::new(),
         vars: project_vars.clone(),
+        cue_end: Millis::ZERO,
     };
 
     if let Err(why) = slug::validate(id) {
@@ -436,6 +468,9 @@ struct Cx<'f> {
     file: &'f TomlFile,
     diags: Vec<Diagnostic>,
     vars: Vars,
+    /// Where the last cue of the current video ended: where a cue without
+    /// `start` starts.
+    cue_end: Millis,
 }
 
 /// `[document]` and `[document.block]` headers written with single brackets:
@@ -553,6 +588,7 @@ impl Cx<'_> {
         }
         let mut surfaces: Vec<Vec<Block>> = vec![Vec::new()];
         let takes = blocks_of(raw.kind);
+        self.cue_end = Millis::ZERO;
         for block in &raw.blocks {
             let ty = block.get_ref().kind.get_ref().as_str();
             if BLOCK_FIELDS.iter().any(|(t, _)| *t == ty) && !takes.contains(&ty) {
@@ -680,7 +716,7 @@ impl Cx<'_> {
             );
             return false;
         };
-        let present: [(&str, Option<Range<usize>>); 13] = [
+        let present: [(&str, Option<Range<usize>>); 18] = [
             ("text", raw.text.as_ref().map(Spanned::span)),
             ("title", raw.title.as_ref().map(Spanned::span)),
             ("level", raw.level.as_ref().map(Spanned::span)),
@@ -694,6 +730,11 @@ impl Cx<'_> {
             ("caption", raw.caption.as_ref().map(Spanned::span)),
             ("name", raw.name.as_ref().map(Spanned::span)),
             ("logo", raw.logo.as_ref().map(Spanned::span)),
+            ("start", raw.start.as_ref().map(Spanned::span)),
+            ("duration", raw.duration.as_ref().map(Spanned::span)),
+            ("end", raw.end.as_ref().map(Spanned::span)),
+            ("speaker", raw.speaker.as_ref().map(Spanned::span)),
+            ("voice-over", raw.voice_over.as_ref().map(Spanned::span)),
         ];
         for (field, span) in present {
             if let Some(span) = span
@@ -882,6 +923,21 @@ impl Cx<'_> {
                     alt,
                 })
             }
+            "cue" => {
+                let text = self
+                    .require(raw, "text", &raw.text)
+                    .and_then(|t| self.text(t, args));
+                let speaker = raw.speaker.as_ref().and_then(|t| self.text(t, args));
+                let voice_over = raw.voice_over.as_ref().and_then(|t| self.text(t, args));
+                let (start, end) = self.cue_time(raw)?;
+                Some(Block::Cue {
+                    text: text?,
+                    start,
+                    end,
+                    speaker,
+                    voice_over,
+                })
+            }
             _ => None,
         };
         if self.diags.len() > before {
@@ -889,6 +945,70 @@ impl Cx<'_> {
         } else {
             block
         }
+    }
+
+    /// A cue's start and end: `start` (or where the cue before ended), then
+    /// `duration` or `end`, exactly one of them.
+    fn cue_time(&mut self, raw: &RawBlock) -> Option<(Millis, Millis)> {
+        let mut time = |v: &Spanned<toml::Value>, field: &str| match Millis::from_toml(v.get_ref())
+        {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.diags.push(
+                    self.file
+                        .error_at(&v.span(), "cue-time", format!("`{field}`: {e}"))
+                        .with_hint("write a time as \"00:01:02.500\", \"01:02.5\" or \"4.5s\", or a number of seconds"),
+                );
+                None
+            }
+        };
+        let start = match &raw.start {
+            Some(v) => time(v, "start")?,
+            None => self.cue_end,
+        };
+        let end = match (&raw.duration, &raw.end) {
+            (Some(d), None) => start.saturating_add(time(d, "duration")?),
+            (None, Some(e)) => time(e, "end")?,
+            (Some(_), Some(e)) => {
+                self.err(
+                    e.span(),
+                    "cue-time",
+                    "a cue has a duration or an end, not both",
+                );
+                return None;
+            }
+            (None, None) => {
+                self.diags.push(
+                    self.file
+                        .error_at(
+                            &raw.kind.span(),
+                            "block-missing",
+                            "a cue block needs 'duration' (or 'end')",
+                        )
+                        .with_hint("add duration = \"3.5s\": how long the subtitle shows"),
+                );
+                return None;
+            }
+        };
+        if end <= start {
+            let span = raw
+                .end
+                .as_ref()
+                .or(raw.duration.as_ref())
+                .map_or(raw.kind.span(), Spanned::span);
+            self.err(
+                span,
+                "cue-time",
+                format!(
+                    "the cue ends at {}, not after its start at {}",
+                    end.vtt(),
+                    start.vtt()
+                ),
+            );
+            return None;
+        }
+        self.cue_end = end;
+        Some((start, end))
     }
 
     fn entry(&mut self, block: &RawBlock, e: &RawEntry, args: &RawArgs) -> Option<ContactEntry> {

@@ -9,6 +9,7 @@ use toml::Spanned;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use super::pdf::{PdfSettings, RawPdf};
+use super::subtitles::{RawSubtitles, SubtitleSettings};
 use super::theme::{RawTheme, Theme};
 use super::tomlfile::TomlFile;
 use super::values::{VarValue, Vars, is_identifier};
@@ -100,6 +101,8 @@ pub struct Config {
     pub pdf: PdfSettings,
     /// The `[theme]` table: a built-in palette with its overrides.
     pub theme: Theme,
+    /// The `[subtitles]` table: the limits of the subtitle checks.
+    pub subtitles: SubtitleSettings,
 }
 
 impl Config {
@@ -132,6 +135,8 @@ struct RawConfig {
     pdf: RawPdf,
     #[serde(default)]
     theme: RawTheme,
+    #[serde(default)]
+    subtitles: RawSubtitles,
 }
 
 #[derive(Deserialize)]
@@ -278,6 +283,7 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
 
     let pdf = raw.pdf.settings(file, &mut diags);
     let theme = raw.theme.theme(file, &mut diags);
+    let subtitles = raw.subtitles.settings(file, &mut diags);
 
     if !diags.is_empty() {
         return Err(diags);
@@ -298,6 +304,7 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
         vars,
         pdf,
         theme,
+        subtitles,
     })
 }
 

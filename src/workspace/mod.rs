@@ -10,6 +10,7 @@ pub mod config;
 pub mod paper;
 pub mod pdf;
 pub mod slug;
+pub mod subtitles;
 pub mod theme;
 pub mod tomlfile;
 pub mod values;
