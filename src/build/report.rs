@@ -197,9 +197,9 @@ impl Report {
         let mut warned: Vec<Diagnostic> = self
             .load
             .iter()
-            .filter(|d| d.severity == Severity::Warning)
             .chain(&self.checks)
             .chain(&self.copies)
+            .filter(|d| d.severity == Severity::Warning)
             .cloned()
             .collect();
         diagnostics::sort(&mut warned);

@@ -4,6 +4,7 @@
 mod add_locale;
 mod build;
 mod case;
+mod channels;
 mod checks;
 mod errors;
 mod exchange;

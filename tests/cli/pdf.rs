@@ -13,7 +13,7 @@ use std::process::Command;
 use super::*;
 
 /// Runs a poppler tool on `pdf`; `None` when poppler is not installed.
-fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
+pub(crate) fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
     match Command::new(tool).args(args).arg(pdf).output() {
         Ok(o) => {
             assert!(
