@@ -41,3 +41,4 @@ pub mod source;
 pub mod status;
 pub mod subtitles;
 pub mod workspace;
+pub mod wrap;

@@ -2,9 +2,10 @@
 //! first, checked on generated input.
 
 use pamphlet::locale::pseudo;
-use pamphlet::render::{attrs, markup, wrap};
+use pamphlet::render::{attrs, markup};
 use pamphlet::source::{self, LineIndex};
 use pamphlet::workspace::slug;
+use pamphlet::wrap;
 use proptest::prelude::*;
 
 fn words() -> impl Strategy<Value = String> {

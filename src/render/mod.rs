@@ -13,7 +13,6 @@ pub mod localize;
 pub mod markup;
 pub mod templates;
 pub mod typst;
-pub mod wrap;
 
 pub use localize::{LocalizeError, localize};
 pub use templates::Engine;

@@ -9,10 +9,11 @@ use std::path::Path;
 
 use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
 
-use super::{attrs, markup, wrap};
+use super::{attrs, markup};
 use crate::diagnostics::Diagnostic;
 use crate::source::{Position, display_path};
 use crate::workspace::{self, WorkspaceError};
+use crate::wrap;
 
 /// The default templates, by name. A workspace file `templates/<name>` replaces one.
 pub const DEFAULTS: &[(&str, &str)] = &[

@@ -9,7 +9,7 @@
 //! right-to-left; left-to-right text carries no bidi control.
 
 use super::{Cue, RLM, Track, shown_lines, strip_bidi};
-use crate::render::wrap::wrap;
+use crate::wrap::wrap;
 
 /// Width the text is wrapped to.
 pub const WIDTH: usize = 72;
