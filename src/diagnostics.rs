@@ -188,6 +188,10 @@ pub fn sort(diags: &mut [Diagnostic]) {
 /// diagnostics put after an article (block types, kinds), which are read as
 /// they are spelt ("an image", "a heading").
 pub fn article(word: &str) -> &'static str {
+    // an abbreviation read letter by letter: "an SMS"
+    if word.eq_ignore_ascii_case("sms") {
+        return "an";
+    }
     match word.chars().next() {
         Some('a' | 'e' | 'i' | 'o' | 'u' | 'A' | 'E' | 'I' | 'O' | 'U') => "an",
         _ => "a",
