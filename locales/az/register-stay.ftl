@@ -35,5 +35,3 @@ reg-moving =
         [one] { $move-days } iş günü
        *[other] { $move-days } iş günü
     } ərzində yenidən qeydiyyatdan keçin.
-
-reg-sms = Azərbaycanda olduğunuz yer üzrə qeydiyyatdan keçin: migration.gov.az və ya { $hotline }.
