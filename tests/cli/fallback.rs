@@ -21,24 +21,12 @@ fn missing_translation_falls_back_and_is_recorded() {
         ru.contains("Send it by e-mail"),
         "the English text stands in: {ru}"
     );
-    let manifest: serde_json::Value =
-        serde_json::from_str(&read(&out.join("manifest.json"))).unwrap();
-    let ru_html = manifest["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "notice/ru/flyer.html")
-        .unwrap();
+    let ru_html = manifest_entry(&out, "notice/ru/flyer.html");
     assert_eq!(
         ru_html["fallbacks"],
         serde_json::json!([{ "message": "notice-step-two", "used": "en", "reason": "missing in ru" }])
     );
-    let en_html = manifest["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "notice/en/flyer.html")
-        .unwrap();
+    let en_html = manifest_entry(&out, "notice/en/flyer.html");
     assert_eq!(en_html["fallbacks"], serde_json::json!([]));
     let index = read(&out.join("index.html"));
     assert!(index.contains("notice-step-two → en"));

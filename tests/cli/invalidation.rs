@@ -283,14 +283,7 @@ fn carried_pdfs_keep_their_overflows() {
         err.contains("warning[pdf-overflow]: ru: panel 3 of notice/leaflet does not fit"),
         "{err}"
     );
-    let manifest: serde_json::Value =
-        serde_json::from_str(&read(&ws.path().join("out/manifest.json"))).unwrap();
-    let leaflet = manifest["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "notice/ru/leaflet.pdf")
-        .unwrap();
+    let leaflet = manifest_entry(&ws.path().join("out"), "notice/ru/leaflet.pdf");
     assert_eq!(leaflet["pdf"]["overflows"][0]["surface"], 3, "{leaflet}");
     let o = pamphlet(ws.path(), &[&args[..], &["--strict"]].concat());
     assert_eq!(code(&o), 1, "{}", stderr(&o));

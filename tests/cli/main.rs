@@ -116,6 +116,21 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// Every file entry of `out/manifest.json` in the output folder `out`.
+pub fn manifest_files(out: &Path) -> Vec<serde_json::Value> {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&out.join("manifest.json"))).unwrap();
+    manifest["files"].as_array().unwrap().clone()
+}
+
+/// The manifest's entry of the file at `path` (relative to `out`).
+pub fn manifest_entry(out: &Path, path: &str) -> serde_json::Value {
+    manifest_files(out)
+        .into_iter()
+        .find(|f| f["path"] == path)
+        .unwrap_or_else(|| panic!("{path} is not in the manifest"))
+}
+
 /// Replaces `from` (which must occur) with `to` in a copied workspace's file.
 pub fn edit(path: &Path, from: &str, to: &str) {
     let text = read(path);
