@@ -404,8 +404,8 @@ pub fn formats_of(kind: Kind, formats: &[Format]) -> Vec<Format> {
 /// settings), and are typeset once for both.
 fn render_formats(
     engine: &Engine,
-    config: &Config,
     doc: &crate::model::LocalizedDocument,
+    channel: Option<&crate::channel::Prepared>,
     formats: &[Format],
     pdf: Option<&PdfStage>,
 ) -> Result<Vec<Rendered>, Diagnostic> {
@@ -443,14 +443,24 @@ fn render_formats(
                     }));
                 }
             }
-            Format::Vtt | Format::Srt => {
-                out.push(Rendered::file(
-                    format,
-                    crate::channel::subtitles(doc, format, config),
-                ));
+            Format::Vtt | Format::Srt | Format::Txt if channel.is_some() => {
+                let bytes = channel.and_then(|c| c.file(format)).ok_or_else(|| {
+                    Diagnostic::error(
+                        "channel",
+                        format!(
+                            "{} documents make no {} file",
+                            doc.document.kind.name(),
+                            format.extension()
+                        ),
+                    )
+                })?;
+                out.push(Rendered::file(format, bytes));
             }
-            Format::Txt if !doc.document.kind.has_paper() => {
-                out.push(Rendered::file(format, crate::channel::text(doc, config)));
+            Format::Vtt | Format::Srt => {
+                return Err(Diagnostic::error(
+                    "channel",
+                    format!("{} documents make no subtitles", doc.document.kind.name()),
+                ));
             }
             Format::Html | Format::Txt => {
                 let context = match &mut context {
@@ -628,8 +638,11 @@ fn render_one<'a, S: Sink<'a>>(
         inputs.ws,
     )
     .map_err(|e| localize_diagnostics(job, e))?;
-    // measured whatever the formats: `check` reports them too
-    let channel = crate::channel::facts(&localized, &inputs.ws.config);
+    // a video's cues laid out, an SMS document's messages: once, for the
+    // files and for the facts, which are measured whatever the formats
+    // (`check` reports them too)
+    let prepared = crate::channel::prepare(&localized, &inputs.ws.config);
+    let channel = prepared.as_ref().map(crate::channel::Prepared::facts);
     // a sink that skips rendering still gets the PDF: its layout is a check
     // (it needs no preview image, though)
     let wants_render = sink.wants_render(job);
@@ -652,8 +665,8 @@ fn render_one<'a, S: Sink<'a>>(
     });
     let rendered = render_formats(
         inputs.engine,
-        &inputs.ws.config,
         &localized,
+        prepared.as_ref(),
         &formats,
         stage.as_ref(),
     )

@@ -143,10 +143,7 @@ fn write_all(dir: &Path) -> Vec<Written> {
                 })
                 .collect();
             assert_eq!(subtitles::check(&cues, &limits), [], "{}", set.lang);
-            let track = Track {
-                lang: set.lang,
-                rtl: set.rtl,
-            };
+            let track = Track { rtl: set.rtl };
             let vtt = dir.join(format!("{}.vtt", set.lang));
             let srt = dir.join(format!("{}.srt", set.lang));
             std::fs::write(&vtt, subtitles::vtt::write(track, &cues)).unwrap();

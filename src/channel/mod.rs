@@ -14,7 +14,7 @@ pub mod video;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, plural};
 use crate::model::LocalizedDocument;
 use crate::workspace::{Campaign, Config, Document, Format, Kind};
 
@@ -34,8 +34,6 @@ impl ChannelFacts {
     /// A few words for the review page: `4 cues, 8 subtitle lines, 18.5 s`,
     /// `1 SMS: 2 segments, UCS-2`.
     pub fn summary(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         match self {
             ChannelFacts::Video(v) => format!(
                 "{}, {}, {}",
@@ -51,11 +49,7 @@ impl ChannelFacts {
                         format!(
                             "{}, {}",
                             plural(m.segments, "segment", "segments"),
-                            if m.encoding == "gsm-7" {
-                                "GSM 7-bit"
-                            } else {
-                                "UCS-2"
-                            }
+                            m.encoding
                         )
                     })
                     .collect();
@@ -82,35 +76,62 @@ impl ChannelFacts {
     }
 }
 
-/// The facts of `doc`, when it is a video or an SMS document.
-pub fn facts(doc: &LocalizedDocument, config: &Config) -> Option<ChannelFacts> {
+/// A video or SMS document in one locale, prepared once: its files and its
+/// facts are made from it.
+pub enum Prepared {
+    Video(video::Video),
+    Sms(sms::Messages),
+}
+
+/// `doc` prepared, when it is a video or an SMS document.
+pub fn prepare(doc: &LocalizedDocument, config: &Config) -> Option<Prepared> {
     match doc.document.kind {
-        Kind::Sms => Some(ChannelFacts::Sms(sms::facts(doc))),
-        Kind::Video => Some(ChannelFacts::Video(video::facts(
+        Kind::Video => Some(Prepared::Video(video::Video::new(
             doc,
             config.subtitles.for_locale(&doc.locale.tag),
         ))),
+        Kind::Sms => Some(Prepared::Sms(sms::Messages::new(doc))),
         _ => None,
     }
 }
 
-/// The text file of a document without pages: an SMS document's messages,
-/// each followed by a blank line, or a video's voice-over script.
-pub fn text(doc: &LocalizedDocument, config: &Config) -> Vec<u8> {
-    match doc.document.kind {
-        Kind::Video => video::script(doc, config.subtitles.for_locale(&doc.locale.tag)),
-        _ => sms::text(doc),
+impl Prepared {
+    pub fn facts(&self) -> ChannelFacts {
+        match self {
+            Prepared::Video(v) => ChannelFacts::Video(v.facts()),
+            Prepared::Sms(m) => ChannelFacts::Sms(m.facts()),
+        }
     }
-    .into_bytes()
+
+    /// The file in `format`: a video's subtitles (`vtt`, `srt`) or script
+    /// (`txt`), an SMS document's messages (`txt`); `None` for a format
+    /// the kind does not make.
+    pub fn file(&self, format: Format) -> Option<Vec<u8>> {
+        let text = match (self, format) {
+            (Prepared::Video(v), Format::Vtt | Format::Srt) => v.subtitles(format),
+            (Prepared::Video(v), Format::Txt) => v.script(),
+            (Prepared::Sms(m), Format::Txt) => m.text(),
+            _ => return None,
+        };
+        Some(text.into_bytes())
+    }
 }
 
-/// A video's subtitles as WebVTT or SRT.
-pub fn subtitles(doc: &LocalizedDocument, format: Format, config: &Config) -> Vec<u8> {
-    video::subtitles(doc, format, config.subtitles.for_locale(&doc.locale.tag)).into_bytes()
-}
-
-/// The `n`th block (from 0, across surfaces) of `document`, for the
-/// position of a diagnostic.
-fn block(document: &Document, n: usize) -> Option<&crate::workspace::Block> {
-    document.surfaces.iter().flatten().nth(n)
+/// `d` placed where the campaign names block `n` (from 0, across
+/// surfaces) of `document`: the line of its first message.
+fn at_block(d: Diagnostic, campaign: &Campaign, document: &Document, n: usize) -> Diagnostic {
+    let text = document
+        .surfaces
+        .iter()
+        .flatten()
+        .nth(n)
+        .and_then(|b| b.texts().into_iter().next());
+    match text {
+        Some(t) => d.at(
+            campaign.file.clone(),
+            t.position,
+            campaign.snippet(t.position.line),
+        ),
+        None => d.in_file(campaign.file.clone()),
+    }
 }

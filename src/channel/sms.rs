@@ -8,9 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, plural};
 use crate::model::{LocalizedBlock, LocalizedDocument};
-use crate::sms::{Alphabet, analyse, strip_invisible_bidi, tables_for_language};
+use crate::sms::{Alphabet, Tables, analyse, strip_invisible_bidi, tables_for_language};
 use crate::workspace::{Campaign, Document};
 
 /// An SMS document in one locale.
@@ -27,8 +27,7 @@ pub struct SmsMessage {
     pub message: String,
     /// Which block of the document (from 0): where the campaign names it.
     pub block: usize,
-    /// `gsm-7` or `ucs-2`.
-    pub encoding: String,
+    pub encoding: Alphabet,
     /// The national tables used, as a phone would name them (`Turkish
     /// locking shift`); none for the default alphabet and UCS-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -37,8 +36,6 @@ pub struct SmsMessage {
     /// Septets (GSM, escapes counting two) or UTF-16 code units (UCS-2).
     pub units: usize,
     pub segments: usize,
-    /// What a segment holds in this encoding (160, 153, 70, 67, …).
-    pub per_segment: usize,
     /// The characters no GSM table the language may use has, each with how
     /// often it occurs (`ə ×3`): what forces UCS-2.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -48,73 +45,89 @@ pub struct SmsMessage {
     pub forcing_count: usize,
 }
 
-/// Each message of `doc` with its block number, as a phone would send it:
-/// a left-to-right text without invisible bidi marks (they change nothing
-/// there and would force UCS-2).
-fn messages(doc: &LocalizedDocument) -> Vec<(usize, &str, String)> {
-    doc.surfaces
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .enumerate()
-        .filter_map(|(i, b)| match b {
-            LocalizedBlock::Sms { text, message } => Some((
-                i,
-                message.as_str(),
-                if doc.locale.rtl {
-                    text.clone()
-                } else {
-                    strip_invisible_bidi(text).into_owned()
-                },
-            )),
-            _ => None,
-        })
-        .collect()
+/// One message as a phone would send it.
+struct Message {
+    block: usize,
+    id: String,
+    text: String,
 }
 
-/// The text file: each message followed by a blank line.
-pub fn text(doc: &LocalizedDocument) -> String {
-    let mut out = String::new();
-    for (_, _, text) in messages(doc) {
-        out.push_str(&text);
-        out.push_str("\n\n");
-    }
-    out.pop();
-    out
+/// An SMS document in one locale: its messages as a phone would send them
+/// (left-to-right texts without invisible bidi marks: they change nothing
+/// there and would force UCS-2), made once for its file and its facts.
+pub struct Messages {
+    messages: Vec<Message>,
+    /// The national tables phones of the language may use.
+    allowed: Tables,
+    max_segments: Option<u32>,
 }
 
-pub fn facts(doc: &LocalizedDocument) -> SmsFacts {
-    let lang = doc.locale.tag.split('-').next().unwrap_or("");
-    let allowed = tables_for_language(lang);
-    SmsFacts {
-        max_segments: doc.document.max_segments,
-        messages: messages(doc)
-            .into_iter()
-            .map(|(block, message, text)| {
-                let a = analyse(&text, allowed);
-                SmsMessage {
-                    message: message.to_owned(),
+impl Messages {
+    pub fn new(doc: &LocalizedDocument) -> Messages {
+        let messages = doc
+            .surfaces
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .enumerate()
+            .filter_map(|(block, b)| match b {
+                LocalizedBlock::Sms { text, message } => Some(Message {
                     block,
-                    encoding: match a.alphabet {
-                        Alphabet::Gsm7 => "gsm-7",
-                        Alphabet::Ucs2 => "ucs-2",
-                    }
-                    .to_owned(),
-                    tables: (a.alphabet == Alphabet::Gsm7
-                        && a.tables_used != crate::sms::Tables::DEFAULT)
-                        .then(|| a.tables_used.to_string()),
-                    characters: text.chars().count(),
-                    units: a.units,
-                    segments: a.segments,
-                    per_segment: a.per_segment,
-                    forcing_count: a.forcing_ucs2.iter().map(|f| f.count).sum(),
-                    forcing_ucs2: a
-                        .forcing_ucs2
-                        .iter()
-                        .map(|f| format!("{} ×{}", f.ch, f.count))
-                        .collect(),
-                }
+                    id: message.clone(),
+                    text: if doc.locale.rtl {
+                        text.clone()
+                    } else {
+                        strip_invisible_bidi(text).into_owned()
+                    },
+                }),
+                _ => None,
             })
-            .collect(),
+            .collect();
+        let lang = doc.locale.tag.split('-').next().unwrap_or("");
+        Messages {
+            messages,
+            allowed: tables_for_language(lang),
+            max_segments: doc.document.max_segments,
+        }
+    }
+
+    /// The text file: each message followed by a blank line.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for m in &self.messages {
+            out.push_str(&m.text);
+            out.push_str("\n\n");
+        }
+        out.pop();
+        out
+    }
+
+    pub fn facts(&self) -> SmsFacts {
+        SmsFacts {
+            max_segments: self.max_segments,
+            messages: self
+                .messages
+                .iter()
+                .map(|m| {
+                    let a = analyse(&m.text, self.allowed);
+                    SmsMessage {
+                        message: m.id.clone(),
+                        block: m.block,
+                        encoding: a.alphabet,
+                        tables: (a.alphabet == Alphabet::Gsm7 && a.tables_used != Tables::DEFAULT)
+                            .then(|| a.tables_used.to_string()),
+                        characters: m.text.chars().count(),
+                        units: a.units,
+                        segments: a.segments,
+                        forcing_count: a.forcing_ucs2.iter().map(|f| f.count).sum(),
+                        forcing_ucs2: a
+                            .forcing_ucs2
+                            .iter()
+                            .map(|f| format!("{} ×{}", f.ch, f.count))
+                            .collect(),
+                    }
+                })
+                .collect(),
+        }
     }
 }
 
@@ -132,16 +145,7 @@ impl SmsFacts {
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for m in &self.messages {
-            let at = |d: Diagnostic| match super::block(document, m.block)
-                .and_then(|b| b.texts().into_iter().next())
-            {
-                Some(t) => d.at(
-                    campaign.file.clone(),
-                    t.position,
-                    campaign.snippet(t.position.line),
-                ),
-                None => d.in_file(campaign.file.clone()),
-            };
+            let at = |d| super::at_block(d, campaign, document, m.block);
             let forcing = (!m.forcing_ucs2.is_empty()).then(|| {
                 format!(
                     "{} {} UCS-2, which holds 70 characters a message (67 a segment) where GSM 7-bit holds 160 (153)",
@@ -150,13 +154,9 @@ impl SmsFacts {
                 )
             });
             let how = format!(
-                "{} characters, {}{}",
-                m.characters,
-                if m.encoding == "gsm-7" {
-                    "GSM 7-bit"
-                } else {
-                    "UCS-2"
-                },
+                "{}, {}{}",
+                plural(m.characters, "character", "characters"),
+                m.encoding,
                 m.tables
                     .as_deref()
                     .map(|t| format!(" with the {t} table"))
@@ -181,12 +181,12 @@ impl SmsFacts {
                         out.push(at(Diagnostic::info(
                             "sms-ucs2",
                             format!(
-                                "{locale}: SMS `{}` of {}/{} goes out as UCS-2 ({} segment{}, {how}): {f}",
+                                "{locale}: SMS `{}` of {}/{} goes out as UCS-2 ({} in {}): {f}",
                                 m.message,
                                 campaign.id,
                                 document.id,
-                                m.segments,
-                                if m.segments == 1 { "" } else { "s" }
+                                plural(m.characters, "character", "characters"),
+                                plural(m.segments, "segment", "segments"),
                             ),
                         )));
                     }

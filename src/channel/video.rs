@@ -28,11 +28,55 @@ pub struct VideoFacts {
 pub struct CueFinding {
     /// Which block of the document (from 0): where the campaign names the cue.
     pub block: usize,
-    /// The diagnostic code: `subtitle-speed`, `subtitle-lines`,
-    /// `subtitle-duration` or `subtitle-overlap`.
-    pub code: String,
+    pub check: CueCheck,
     /// The finding in words, with its numbers.
     pub text: String,
+}
+
+/// Which rule a cue breaks: each is a diagnostic code with its own advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueCheck {
+    /// Too many characters for the cue's time.
+    Speed,
+    /// A line too wide, or too many lines.
+    Lines,
+    /// Shown too briefly or too long.
+    Duration,
+    /// Starts before the cue before it ends.
+    Overlap,
+}
+
+impl CueCheck {
+    fn of(finding: &Finding) -> CueCheck {
+        match finding {
+            Finding::TooFast { .. } => CueCheck::Speed,
+            Finding::LineTooWide { .. } | Finding::TooManyLines { .. } => CueCheck::Lines,
+            Finding::TooShort { .. } | Finding::TooLong { .. } => CueCheck::Duration,
+            Finding::Overlap { .. } | Finding::OutOfOrder { .. } => CueCheck::Overlap,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CueCheck::Speed => "subtitle-speed",
+            CueCheck::Lines => "subtitle-lines",
+            CueCheck::Duration => "subtitle-duration",
+            CueCheck::Overlap => "subtitle-overlap",
+        }
+    }
+
+    fn hint(self, locale: &str, file: &str) -> String {
+        match self {
+            CueCheck::Speed | CueCheck::Lines => format!(
+                "shorten the translation in locales/{locale}/, or give the cue more time in {file}; the limits are [subtitles] in pamphlet.toml"
+            ),
+            CueCheck::Duration => format!(
+                "change the cue's duration in {file}; the limits are [subtitles] in pamphlet.toml"
+            ),
+            CueCheck::Overlap => format!("start the cue after the one before it ends, in {file}"),
+        }
+    }
 }
 
 /// A cue of the document as laid out, with the voice-over it carries.
@@ -42,88 +86,96 @@ struct Laid {
     voice_over: Option<String>,
 }
 
-fn lay_out(doc: &LocalizedDocument, limits: &Limits) -> Vec<Laid> {
-    doc.surfaces
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .enumerate()
-        .filter_map(|(block, b)| match b {
-            LocalizedBlock::Cue {
-                text,
-                message,
-                start,
-                end,
-                speaker,
-                voice_over,
-            } => Some(Laid {
-                block,
-                cue: Cue {
-                    start: *start,
-                    end: *end,
-                    lines: subtitles::break_cue(text, speaker.as_deref(), limits).lines,
-                    speaker: speaker.clone(),
-                    id: Some(message.clone()),
-                },
-                voice_over: voice_over.clone(),
-            }),
-            _ => None,
-        })
-        .collect()
+/// A video in one locale with its cues laid out once, for its files and its
+/// facts alike.
+pub struct Video {
+    cues: Vec<Laid>,
+    track: Track,
+    limits: Limits,
 }
 
-fn track(doc: &LocalizedDocument) -> Track<'_> {
-    Track {
-        lang: &doc.locale.tag,
-        rtl: doc.locale.rtl,
+impl Video {
+    pub fn new(doc: &LocalizedDocument, limits: &Limits) -> Video {
+        let cues = doc
+            .surfaces
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .enumerate()
+            .filter_map(|(block, b)| match b {
+                LocalizedBlock::Cue {
+                    text,
+                    message,
+                    start,
+                    end,
+                    speaker,
+                    voice_over,
+                } => Some(Laid {
+                    block,
+                    cue: Cue {
+                        start: *start,
+                        end: *end,
+                        lines: subtitles::break_cue(text, speaker.as_deref(), limits).lines,
+                        speaker: speaker.clone(),
+                        id: Some(message.clone()),
+                    },
+                    voice_over: voice_over.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        Video {
+            cues,
+            track: Track {
+                rtl: doc.locale.rtl,
+            },
+            limits: *limits,
+        }
     }
-}
 
-/// The subtitles of `doc` as WebVTT or SRT.
-pub fn subtitles(doc: &LocalizedDocument, format: Format, limits: &Limits) -> String {
-    let cues: Vec<Cue> = lay_out(doc, limits).into_iter().map(|l| l.cue).collect();
-    match format {
-        Format::Srt => subtitles::srt::write(track(doc), &cues),
-        _ => subtitles::vtt::write(track(doc), &cues),
+    fn cues(&self) -> Vec<Cue> {
+        self.cues.iter().map(|l| l.cue.clone()).collect()
     }
-}
 
-/// The voice-over script: every cue's time, speaker and what is said.
-pub fn script(doc: &LocalizedDocument, limits: &Limits) -> String {
-    let laid = lay_out(doc, limits);
-    let cues: Vec<ScriptCue> = laid
-        .iter()
-        .map(|l| ScriptCue {
-            cue: &l.cue,
-            voice_over: l.voice_over.as_deref(),
-        })
-        .collect();
-    subtitles::script::write(track(doc), &cues)
-}
+    /// The subtitles as WebVTT or SRT.
+    pub fn subtitles(&self, format: Format) -> String {
+        match format {
+            Format::Srt => subtitles::srt::write(self.track, &self.cues()),
+            _ => subtitles::vtt::write(self.track, &self.cues()),
+        }
+    }
 
-pub fn facts(doc: &LocalizedDocument, limits: &Limits) -> VideoFacts {
-    let laid = lay_out(doc, limits);
-    let cues: Vec<Cue> = laid.iter().map(|l| l.cue.clone()).collect();
-    let findings = subtitles::check(&cues, limits)
-        .into_iter()
-        .map(|f| CueFinding {
-            block: laid
-                .get(f.cue().number.saturating_sub(1))
-                .map_or(0, |l| l.block),
-            code: match f {
-                Finding::TooFast { .. } => "subtitle-speed",
-                Finding::LineTooWide { .. } | Finding::TooManyLines { .. } => "subtitle-lines",
-                Finding::TooShort { .. } | Finding::TooLong { .. } => "subtitle-duration",
-                Finding::Overlap { .. } | Finding::OutOfOrder { .. } => "subtitle-overlap",
-            }
-            .to_owned(),
-            text: f.to_string(),
-        })
-        .collect();
-    VideoFacts {
-        cues: cues.len(),
-        duration: cues.iter().map(|c| c.end).max().unwrap_or(Millis::ZERO),
-        lines: cues.iter().map(|c| c.lines.len()).sum(),
-        findings,
+    /// The voice-over script: every cue's time, speaker and what is said.
+    pub fn script(&self) -> String {
+        let cues: Vec<ScriptCue> = self
+            .cues
+            .iter()
+            .map(|l| ScriptCue {
+                cue: &l.cue,
+                voice_over: l.voice_over.as_deref(),
+            })
+            .collect();
+        subtitles::script::write(self.track, &cues)
+    }
+
+    pub fn facts(&self) -> VideoFacts {
+        let cues = self.cues();
+        let findings = subtitles::check(&cues, &self.limits)
+            .into_iter()
+            .map(|f| CueFinding {
+                block: self
+                    .cues
+                    .get(f.cue().number.saturating_sub(1))
+                    .map_or(0, |l| l.block),
+                check: CueCheck::of(&f),
+                text: f.to_string(),
+            })
+            .collect();
+        VideoFacts {
+            cues: cues.len(),
+            duration: cues.iter().map(|c| c.end).max().unwrap_or(Millis::ZERO),
+            lines: cues.iter().map(|c| c.lines.len()).sum(),
+            findings,
+        }
     }
 }
 
@@ -137,36 +189,15 @@ impl VideoFacts {
         self.findings
             .iter()
             .map(|f| {
-                let code: &'static str = match f.code.as_str() {
-                    "subtitle-speed" => "subtitle-speed",
-                    "subtitle-lines" => "subtitle-lines",
-                    "subtitle-duration" => "subtitle-duration",
-                    _ => "subtitle-overlap",
-                };
-                let hint = match code {
-                    "subtitle-speed" | "subtitle-lines" => format!(
-                        "shorten the translation in locales/{locale}/, or give the cue more time in {}; the limits are [subtitles] in pamphlet.toml",
-                        campaign.file
-                    ),
-                    "subtitle-duration" => format!(
-                        "change the cue's duration in {}; the limits are [subtitles] in pamphlet.toml",
-                        campaign.file
-                    ),
-                    _ => format!("start the cue after the one before it ends, in {}", campaign.file),
-                };
                 let d = Diagnostic::warning(
-                    code,
-                    format!("{locale}: video {}/{}: {}", campaign.id, document.id, f.text),
-                )
-                .with_hint(hint);
-                match super::block(document, f.block).and_then(|b| b.texts().into_iter().next()) {
-                    Some(t) => d.at(
-                        campaign.file.clone(),
-                        t.position,
-                        campaign.snippet(t.position.line),
+                    f.check.code(),
+                    format!(
+                        "{locale}: video {}/{}: {}",
+                        campaign.id, document.id, f.text
                     ),
-                    None => d.in_file(campaign.file.clone()),
-                }
+                )
+                .with_hint(f.check.hint(locale, &campaign.file));
+                super::at_block(d, campaign, document, f.block)
             })
             .collect()
     }

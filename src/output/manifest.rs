@@ -65,8 +65,7 @@ pub struct VideoEntry {
 #[derive(Debug, Clone, Serialize)]
 pub struct SmsEntry {
     pub message: String,
-    /// `gsm-7` or `ucs-2`.
-    pub encoding: String,
+    pub encoding: crate::sms::Alphabet,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tables: Option<String>,
     pub characters: usize,
@@ -91,7 +90,7 @@ fn sms_entries(info: &crate::pipeline::DocInfo) -> Option<Vec<SmsEntry>> {
                 .iter()
                 .map(|m| SmsEntry {
                     message: m.message.clone(),
-                    encoding: m.encoding.clone(),
+                    encoding: m.encoding,
                     tables: m.tables.clone(),
                     characters: m.characters,
                     segments: m.segments,

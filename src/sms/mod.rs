@@ -16,13 +16,16 @@ pub mod segments;
 
 pub use gsm::{National, Tables, tables_for_language};
 
-/// The alphabet of the message's user data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The alphabet of the message's user data (`gsm-7`, `ucs-2` in the
+/// manifest).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Alphabet {
     /// GSM 7-bit, one septet per character (two for an escaped one).
+    #[serde(rename = "gsm-7")]
     Gsm7,
     /// UCS-2 as phones send it today: UTF-16 big-endian, so a character
     /// outside the Basic Multilingual Plane (most emoji) costs two units.
+    #[serde(rename = "ucs-2")]
     Ucs2,
 }
 
@@ -67,11 +70,6 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Whether the text is sent in at most `max_segments` segments.
-    pub fn fits(&self, max_segments: usize) -> bool {
-        self.segments <= max_segments
-    }
-
     /// The name of the unit counted: septets or UTF-16 code units.
     pub fn unit_name(&self) -> &'static str {
         match self.alphabet {
@@ -446,8 +444,8 @@ mod tests {
     }
 
     #[test]
-    fn max_segments() {
-        assert!(plain(&"a".repeat(306)).fits(2));
-        assert!(!plain(&"a".repeat(307)).fits(2));
+    fn two_segments_hold_306_plain_characters() {
+        assert_eq!(plain(&"a".repeat(306)).segments, 2);
+        assert_eq!(plain(&"a".repeat(307)).segments, 3);
     }
 }

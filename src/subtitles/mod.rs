@@ -40,11 +40,10 @@ pub struct Cue {
     pub id: Option<String>,
 }
 
-/// The language of one subtitle file.
+/// How one subtitle file is written. Its language is not part of it: a
+/// player takes that from the `<track srclang>` or the file name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Track<'a> {
-    /// The BCP 47 tag, e.g. `ar`.
-    pub lang: &'a str,
+pub struct Track {
     /// Right-to-left script: every line gets direction marks (see
     /// docs/subtitles.md); left-to-right lines get none at all.
     pub rtl: bool,

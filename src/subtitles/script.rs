@@ -23,7 +23,7 @@ pub struct ScriptCue<'a> {
 }
 
 /// The voice-over script of `cues`.
-pub fn write(track: Track<'_>, cues: &[ScriptCue<'_>]) -> String {
+pub fn write(track: Track, cues: &[ScriptCue<'_>]) -> String {
     let mut out = String::new();
     for (i, sc) in cues.iter().enumerate() {
         let cue = sc.cue;
@@ -87,10 +87,7 @@ mod tests {
         let a = cue(&["Register today,", "it takes five minutes."], Some("Anna"));
         let b = cue(&["Call \u{2068}112\u{2069}."], None);
         let script = write(
-            Track {
-                lang: "en",
-                rtl: false,
-            },
+            Track { rtl: false },
             &[
                 ScriptCue {
                     cue: &a,
@@ -117,10 +114,7 @@ mod tests {
     fn right_to_left_text_lines_start_with_a_mark() {
         let c = cue(&["\u{2068}112\u{2069} اتصل الآن."], None);
         let script = write(
-            Track {
-                lang: "ar",
-                rtl: true,
-            },
+            Track { rtl: true },
             &[ScriptCue {
                 cue: &c,
                 voice_over: None,

@@ -17,7 +17,7 @@
 use super::{Cue, Track, directed, shown_lines};
 
 /// The SRT file of `cues`.
-pub fn write(track: Track<'_>, cues: &[Cue]) -> String {
+pub fn write(track: Track, cues: &[Cue]) -> String {
     let mut out = String::new();
     let mut n = 0;
     for cue in cues {
@@ -146,14 +146,8 @@ mod tests {
         }
     }
 
-    const EN: Track<'static> = Track {
-        lang: "en",
-        rtl: false,
-    };
-    const AR: Track<'static> = Track {
-        lang: "ar",
-        rtl: true,
-    };
+    const EN: Track = Track { rtl: false };
+    const AR: Track = Track { rtl: true };
 
     #[test]
     fn blocks_are_counted_from_one_with_crlf() {

@@ -14,7 +14,7 @@
 use super::{Cue, Track, directed, shown_lines};
 
 /// The WebVTT file of `cues`, LF line endings, UTF-8 without BOM.
-pub fn write(track: Track<'_>, cues: &[Cue]) -> String {
+pub fn write(track: Track, cues: &[Cue]) -> String {
     let mut out = String::from("WEBVTT\n");
     for cue in cues {
         let lines = shown_lines(cue);
@@ -102,14 +102,8 @@ mod tests {
         }
     }
 
-    const EN: Track<'static> = Track {
-        lang: "en",
-        rtl: false,
-    };
-    const AR: Track<'static> = Track {
-        lang: "ar",
-        rtl: true,
-    };
+    const EN: Track = Track { rtl: false };
+    const AR: Track = Track { rtl: true };
 
     #[test]
     fn a_cue_block_has_identifier_timing_and_text() {

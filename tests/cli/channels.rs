@@ -133,14 +133,7 @@ fn a_video_becomes_webvtt_srt_and_a_voice_over_script() {
         "no bidi marks in a left-to-right track"
     );
     // the manifest: no paper, the cues, lines and duration
-    let manifest: serde_json::Value =
-        serde_json::from_str(&read(&case.root().join("out/manifest.json"))).unwrap();
-    let entry = manifest["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "channels/en/video.vtt")
-        .unwrap();
+    let entry = manifest_entry(&case.root().join("out"), "channels/en/video.vtt");
     assert_eq!(entry["kind"], "video");
     assert!(entry.get("paper").is_none(), "{entry}");
     assert_eq!(entry["video"]["cues"], 2);
@@ -193,14 +186,7 @@ fn an_sms_over_its_segments_is_a_warning_and_the_manifest_counts_segments() {
         !text.chars().any(|c| matches!(c, '\u{2066}'..='\u{2069}')),
         "no isolation marks around the phone number: they would force UCS-2"
     );
-    let manifest: serde_json::Value =
-        serde_json::from_str(&read(&case.root().join("out/manifest.json"))).unwrap();
-    let entry = manifest["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"] == "channels/en/sms.txt")
-        .unwrap();
+    let entry = manifest_entry(&case.root().join("out"), "channels/en/sms.txt");
     assert_eq!(entry["sms"][0]["encoding"], "gsm-7");
     assert_eq!(entry["sms"][0]["segments"], 2);
 }
@@ -213,7 +199,7 @@ fn characters_that_alone_force_ucs2_are_named_so_the_author_can_choose() {
         "ch-sms = Register your place of stay: “example.org” or { $phone }.",
     );
     case.run(&["check", "--locale", "en"]).stderr_contains(&[
-        "info[sms-ucs2]: en: SMS `ch-sms` of channels/sms goes out as UCS-2 (1 segment",
+        "info[sms-ucs2]: en: SMS `ch-sms` of channels/sms goes out as UCS-2 (58 characters in 1 segment): ",
         "“ ×1, ” ×1 force UCS-2",
     ]);
 }
@@ -268,12 +254,8 @@ fn slides_are_a_16_by_9_pdf_and_one_full_hd_image_per_slide() {
     }
     let html = read(&out.join("deck.html"));
     assert_eq!(html.matches("<section class=\"slide").count(), 2);
-    let manifest: serde_json::Value =
-        serde_json::from_str(&read(&case.root().join("out/manifest.json"))).unwrap();
-    let slides: Vec<&serde_json::Value> = manifest["files"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let slides: Vec<serde_json::Value> = manifest_files(&case.root().join("out"))
+        .into_iter()
         .filter(|f| f["document"] == "deck" && f["format"] == "png")
         .collect();
     assert_eq!(slides.len(), 2);
