@@ -46,3 +46,5 @@ reg-moving =
         [many] { $move-days } يوم عمل
        *[other] { $move-days } يوم عمل
     }.
+
+reg-sms = سجّلوا مكان إقامتكم في أذربيجان: migration.gov.az أو { $hotline }.

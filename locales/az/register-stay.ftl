@@ -35,3 +35,5 @@ reg-moving =
         [one] { $move-days } iş günü
        *[other] { $move-days } iş günü
     } ərzində yenidən qeydiyyatdan keçin.
+
+reg-sms = Azərbaycanda olduğunuz yer üzrə qeydiyyatdan keçin: migration.gov.az və ya { $hotline }.

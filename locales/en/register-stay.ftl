@@ -34,3 +34,8 @@ reg-moving =
         [one] { $move-days } working day
        *[other] { $move-days } working days
     }.
+
+## The SMS to new arrivals (document "sms"): at most 2 segments.
+# Variables:
+#   $hotline (String) - the call centre's number
+reg-sms = Register your place of stay in Azerbaijan: migration.gov.az or { $hotline }.

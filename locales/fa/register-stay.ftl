@@ -34,3 +34,5 @@ reg-moving =
         [one] { $move-days } روز کاری
        *[other] { $move-days } روز کاری
     } دوباره ثبت کنید.
+
+reg-sms = محل اقامت خود را در آذربایجان ثبت کنید: migration.gov.az یا { $hotline }.

@@ -34,3 +34,5 @@ reg-moving =
         [one] { $move-days } სამუშაო დღის
        *[other] { $move-days } სამუშაო დღის
     } განმავლობაში.
+
+reg-sms = დაარეგისტრირეთ ადგილსამყოფელი აზერბაიჯანში: migration.gov.az ან { $hotline }.

@@ -47,3 +47,5 @@ reg-moving =
         [many] { $move-days } рабочих дней
        *[other] { $move-days } рабочего дня
     }.
+
+reg-sms = Зарегистрируйте место пребывания в Азербайджане: migration.gov.az или { $hotline }.

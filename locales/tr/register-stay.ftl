@@ -35,3 +35,5 @@ reg-moving =
         [one] { $move-days } iş günü
        *[other] { $move-days } iş günü
     } içinde yeniden kayıt yaptırın.
+
+reg-sms = Azerbaycan'da kaldığınız yeri kaydettirin: migration.gov.az veya { $hotline }.

@@ -47,3 +47,5 @@ reg-moving =
         [many] { $move-days } робочих днів
        *[other] { $move-days } робочого дня
     }.
+
+reg-sms = Зареєструйте місце перебування в Азербайджані: migration.gov.az або { $hotline }.

@@ -8,7 +8,7 @@ fn sample_workspace_builds_strict_with_every_campaign_locale_and_format() {
     let o = pamphlet(ws.path(), &["build", "--strict"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("built 72 files (3 campaigns × 8 locales), 0 fallbacks, 0 warnings"),
+        stderr(&o).contains("built 168 files (3 campaigns × 8 locales), 0 fallbacks, 0 warnings"),
         "{}",
         stderr(&o)
     );
