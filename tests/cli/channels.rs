@@ -277,3 +277,32 @@ fn a_slide_too_full_at_the_smallest_size_is_reported_by_slide() {
             "warning[pdf-overflow]: en: slide 2 of channels/deck does not fit in the PDF",
         ]);
 }
+
+#[test]
+fn the_slideshow_works_with_keys_and_in_kiosk_mode_and_passes_axe_core() {
+    let Some((chromium, driver)) = browser_driver("slides.mjs") else {
+        return;
+    };
+    let case = channels();
+    case.run(&["build", "--format", "html"]).code(0);
+    let out = case.root().join("out/channels");
+    let run = std::process::Command::new("node")
+        .arg(driver)
+        .arg(chromium)
+        .arg(out.join("en/deck.html"))
+        .arg(out.join("ar/deck.html"))
+        .output()
+        .unwrap();
+    let steps = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(
+        run.status.success(),
+        "{steps}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // per direction and width: 2 slides fit, 6 other checks; then 2 of kiosk mode
+    assert_eq!(
+        steps.matches("ok: ").count(),
+        2 * 2 * (2 + 6) + 2,
+        "{steps}"
+    );
+}

@@ -116,6 +116,34 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// Chromium and the Node script `tests/browser/<script>` that drives it
+/// with playwright-core, when Chromium, Node and `npm ci --prefix
+/// tests/browser` are there; `None` (and a note) otherwise, unless
+/// PAMPHLET_REQUIRE_BROWSER=1 makes their absence a failure.
+pub fn browser_driver(script: &str) -> Option<(PathBuf, PathBuf)> {
+    let chromium = std::env::var_os("PAMPHLET_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let driver = repo().join("tests/browser");
+    let node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let ready = chromium.is_file() && node && driver.join("node_modules/playwright-core").is_dir();
+    if !ready {
+        assert!(
+            std::env::var_os("PAMPHLET_REQUIRE_BROWSER").is_none(),
+            "the browser test needs Chromium at {}, node, and npm ci --prefix tests/browser",
+            chromium.display()
+        );
+        eprintln!(
+            "Chromium, node or tests/browser/node_modules missing; skipping the browser test"
+        );
+        return None;
+    }
+    Some((chromium, driver.join(script)))
+}
+
 /// Every file entry of `out/manifest.json` in the output folder `out`.
 pub fn manifest_files(out: &Path) -> Vec<serde_json::Value> {
     let manifest: serde_json::Value =

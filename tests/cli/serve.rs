@@ -236,35 +236,10 @@ fn wait_for(mut done: impl FnMut() -> bool) {
     }
 }
 
-/// Chromium, Node and playwright-core, when all are there.
-fn browser() -> Option<(PathBuf, PathBuf)> {
-    let chromium = std::env::var_os("PAMPHLET_CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    let driver = repo().join("tests/browser");
-    let node = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    let ready = chromium.is_file() && node && driver.join("node_modules/playwright-core").is_dir();
-    if !ready {
-        assert!(
-            std::env::var_os("PAMPHLET_REQUIRE_BROWSER").is_none(),
-            "the browser test needs Chromium at {}, node, and npm ci --prefix tests/browser",
-            chromium.display()
-        );
-        eprintln!(
-            "Chromium, node or tests/browser/node_modules missing; skipping the browser test"
-        );
-        return None;
-    }
-    Some((chromium, driver.join("serve.mjs")))
-}
-
 #[cfg(unix)]
 #[test]
 fn serve_reloads_edited_pages_and_shows_failed_builds_in_chromium() {
-    let Some((chromium, driver)) = browser() else {
+    let Some((chromium, driver)) = browser_driver("serve.mjs") else {
         return;
     };
     let ws = fixture("mini");
