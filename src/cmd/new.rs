@@ -167,7 +167,7 @@ fn video_skeleton(id: &str, date: &str) -> (String, String) {
     let cues = [
         (
             "00:00:01.000",
-            "3s",
+            "4s",
             "Welcome. This video is for people who have just arrived.",
         ),
         ("", "4s", "It shows what to do in your first days."),

@@ -48,14 +48,33 @@ fn new_adds_campaigns_of_every_kind_that_build() {
         ("a-flyer", "flyer"),
         ("a-leaflet", "leaflet"),
         ("a-brochure", "brochure"),
+        ("a-deck", "slides"),
+        ("a-video", "video"),
+        ("an-sms", "sms"),
     ] {
         let o = pamphlet(ws.path(), &["new", id, "--kind", kind]);
         assert_eq!(code(&o), 0, "{}", stderr(&o));
         assert!(stderr(&o).contains(&format!("created campaigns/{id}.toml")));
     }
-    let o = pamphlet(ws.path(), &["build", "--locale", "en"]);
+    // strict: the skeletons of the other channels fit their own checks
+    // (cue reading speed, SMS segments)
+    let o = pamphlet(ws.path(), &["build", "--locale", "en", "--strict"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(ws.path().join("out/a-leaflet/en/leaflet.html").is_file());
+    assert_eq!(
+        read(&ws.path().join("out/a-deck/en/slides.html"))
+            .matches("<section class=\"slide")
+            .count(),
+        3
+    );
+    let vtt = read(&ws.path().join("out/a-video/en/video.vtt"));
+    assert_eq!(vtt.matches(" --> ").count(), 3, "{vtt}");
+    assert!(vtt.contains("00:00:01.000 --> 00:00:05.000"), "{vtt}");
+    assert!(
+        vtt.contains("00:00:05.000 --> 00:00:09.000"),
+        "the second cue follows the first: {vtt}"
+    );
+    assert!(read(&ws.path().join("out/an-sms/en/sms.txt")).starts_with("Welcome."));
     assert_eq!(
         read(&ws.path().join("out/a-brochure/en/brochure.html"))
             .matches("<div class=\"page")
