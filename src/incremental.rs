@@ -26,7 +26,7 @@ use crate::locale::{Catalog, LocaleData};
 use crate::output::cache::{generator, key};
 use crate::pipeline::Job;
 use crate::render::Engine;
-use crate::workspace::Workspace;
+use crate::workspace::{LocaleId, PerLocale, Workspace};
 
 /// The identity of this build of pamphlet: its version, its embedded
 /// templates, and the executable's size and modification time, so that a new
@@ -106,9 +106,17 @@ pub fn inputs_hash(root: &Path, config: &str, options: &str) -> std::io::Result<
     })
 }
 
-/// The files a document reaches in one locale, by (locale, campaign id,
-/// document id).
-type Reached<'a> = HashMap<(usize, &'a str, &'a str), Vec<usize>>;
+/// One document in one locale of its chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct DocumentIn<'a> {
+    locale: LocaleId,
+    campaign: &'a str,
+    document: &'a str,
+}
+
+/// The files (by position in the locale's file list) a document reaches in
+/// one locale.
+type Reached<'a> = HashMap<DocumentIn<'a>, Vec<usize>>;
 
 /// Precomputed hashes from which each job's fingerprint is assembled.
 pub struct Fingerprints<'a> {
@@ -118,7 +126,7 @@ pub struct Fingerprints<'a> {
     fonts: [u8; 32],
     /// Per locale: the hash of each `.ftl` file, in file order (empty for a
     /// locale not loaded yet; see [`Self::add_locale`]).
-    file_hashes: Vec<Vec<[u8; 32]>>,
+    file_hashes: PerLocale<Vec<[u8; 32]>>,
     assets: HashMap<&'a str, [u8; 32]>,
     /// Per campaign id: the hash of its file.
     campaigns: HashMap<&'a str, [u8; 32]>,
@@ -196,6 +204,8 @@ impl<'a> Fingerprints<'a> {
             .locales
             .par_iter()
             .map(|l| hash_files(l, files))
+            .collect::<Vec<_>>()
+            .into_iter()
             .collect();
         let assets = ws
             .assets
@@ -224,7 +234,12 @@ impl<'a> Fingerprints<'a> {
     }
 
     /// Takes the file hashes of locale `l`, just loaded into `catalog`.
-    pub fn add_locale(&mut self, catalog: &Catalog, l: usize, files: &HashMap<String, [u8; 32]>) {
+    pub fn add_locale(
+        &mut self,
+        catalog: &Catalog,
+        l: LocaleId,
+        files: &HashMap<String, [u8; 32]>,
+    ) {
         self.file_hashes[l] = hash_files(&catalog.locales[l], files);
     }
 
@@ -252,7 +267,7 @@ impl<'a> Fingerprints<'a> {
                 h.update(asset);
             }
         }
-        let find = |l: usize| {
+        let find = |l: LocaleId| {
             let roots = std::iter::once(&job.campaign.title)
                 .chain(
                     job.document
@@ -275,7 +290,11 @@ impl<'a> Fingerprints<'a> {
                 hash_files(&find(l));
                 continue;
             }
-            let cache_key = (l, job.campaign.id.as_str(), job.document.id.as_str());
+            let cache_key = DocumentIn {
+                locale: l,
+                campaign: job.campaign.id.as_str(),
+                document: job.document.id.as_str(),
+            };
             let lock = || self.fallbacks.lock().unwrap_or_else(|e| e.into_inner());
             let cached = lock().get(&cache_key).cloned();
             let files = cached.unwrap_or_else(|| {

@@ -14,8 +14,8 @@ use crate::locale::{self, Catalog, Fallback};
 use crate::pdf::{PdfFacts, PdfSettings, PdfStage, Typesetter};
 use crate::render::{self, Engine};
 use crate::workspace::{
-    self, Campaign, Config, ConfigFile, Document, Format, Kind, MessageRef, Workspace,
-    WorkspaceError,
+    self, Campaign, Config, ConfigFile, Document, Format, Kind, LocaleId, MessageRef, PerLocale,
+    Workspace, WorkspaceError,
 };
 
 /// Everything a render needs, loaded once.
@@ -110,10 +110,10 @@ pub enum Loading {
 }
 
 impl Loading {
-    /// By catalog index: the locales left out of the up-front load.
-    pub fn deferred(self, config: &Config) -> Vec<bool> {
+    /// The locales left out of the up-front load.
+    pub fn deferred(self, config: &Config) -> PerLocale<bool> {
         match self {
-            Loading::Eager => vec![false; config.locales.len()],
+            Loading::Eager => PerLocale::filled(config.locales.len(), false),
             Loading::Streamed => locale::deferrable(config),
         }
     }
@@ -277,7 +277,7 @@ fn unknown_reference(catalog: &Catalog, msg: &MessageRef) -> (String, String) {
 pub struct Job<'a> {
     pub campaign: &'a Campaign,
     pub document: &'a Document,
-    pub locale: usize,
+    pub locale: LocaleId,
 }
 
 /// Which campaigns and locales to render; empty means all.
@@ -329,7 +329,7 @@ pub fn plan<'a>(ws: &'a Workspace, filter: &Filter) -> Result<Vec<Job<'a>>, Plan
         }
     }
     if locales.is_empty() {
-        locales = (0..ws.config.locales.len()).collect();
+        locales = ws.config.locales.ids().collect();
     }
     let mut jobs = Vec::new();
     for campaign in &ws.campaigns {

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::locale::review::{self, Review, StaleMessage};
 use crate::locale::{Catalog, Fallback, to_args};
-use crate::workspace::{Campaign, MessageRef, Text};
+use crate::workspace::{Campaign, LocaleId, MessageRef, Text};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Cell {
@@ -102,7 +102,7 @@ impl Cell {
 
 fn state(
     catalog: &Catalog,
-    locale: usize,
+    locale: LocaleId,
     msg: &MessageRef,
     args: &fluent_bundle::FluentArgs,
 ) -> State {
@@ -153,7 +153,7 @@ pub fn compute(catalog: &Catalog, campaigns: &[Campaign]) -> Status {
 }
 
 /// A message the locale prints itself: translated, or copied from the source.
-fn translated_or_copied(catalog: &Catalog, locale: usize, id: &str) -> State {
+fn translated_or_copied(catalog: &Catalog, locale: LocaleId, id: &str) -> State {
     if catalog.copies(locale, id).is_empty() {
         State::Translated
     } else {
@@ -166,7 +166,7 @@ fn translated_or_copied(catalog: &Catalog, locale: usize, id: &str) -> State {
 /// unmarked copy of the source.
 pub fn state_from_fallbacks<'f>(
     catalog: &Catalog,
-    locale: usize,
+    locale: LocaleId,
     id: &str,
     fallbacks: impl IntoIterator<Item = &'f Fallback>,
 ) -> State {
@@ -186,10 +186,13 @@ pub fn state_from_fallbacks<'f>(
 pub fn compute_with(
     catalog: &Catalog,
     campaigns: &[&Campaign],
-    state_of: impl Fn(usize, usize, &Text) -> State + Sync,
+    state_of: impl Fn(usize, LocaleId, &Text) -> State + Sync,
 ) -> Status {
     let matrix = Matrix::new(catalog, campaigns);
-    let columns = (0..catalog.locales.len())
+    let columns = catalog
+        .locales
+        .ids()
+        .collect::<Vec<_>>()
         .into_par_iter()
         .map(|l| matrix.column(catalog, l, &state_of))
         .collect();
@@ -258,8 +261,8 @@ impl<'c> Matrix<'c> {
     pub fn column(
         &self,
         catalog: &Catalog,
-        l: usize,
-        state_of: impl Fn(usize, usize, &Text) -> State,
+        l: LocaleId,
+        state_of: impl Fn(usize, LocaleId, &Text) -> State,
     ) -> Column {
         let data = &catalog.locales[l];
         let source = &catalog.locales[catalog.source];
@@ -338,13 +341,14 @@ impl<'c> Matrix<'c> {
 }
 
 impl Status {
-    /// Keeps only the columns of the locales with these catalog indices.
-    pub fn only(&mut self, locales: &[usize]) {
-        fn pick<T>(v: &mut Vec<T>, locales: &[usize]) {
-            let mut i = 0;
+    /// Keeps only the columns of these locales.
+    pub fn only(&mut self, locales: &[LocaleId]) {
+        fn pick<T>(v: &mut Vec<T>, locales: &[LocaleId]) {
+            // the columns are in catalog order, one per locale
+            let mut column = 0;
             v.retain(|_| {
-                i += 1;
-                locales.contains(&(i - 1))
+                column += 1;
+                locales.iter().any(|l| l.index() == column - 1)
             });
         }
         pick(&mut self.locales, locales);

@@ -85,9 +85,10 @@ fn pamphlet_outputs() -> BTreeMap<String, Vec<String>> {
     let (inputs, _) = pamphlet::pipeline::load(root).unwrap();
     let catalog = &inputs.catalog;
     let cases = cases();
-    LOCALES
-        .iter()
-        .enumerate()
+    catalog
+        .locales
+        .ids()
+        .zip(LOCALES.iter())
         .map(|(i, locale)| {
             assert_eq!(catalog.locales[i].tag, *locale);
             let outputs = cases

@@ -8,7 +8,7 @@ use super::BuildOptions;
 use crate::locale::Catalog;
 use crate::output::cache::{self, Cache};
 use crate::pipeline::{self, Filter, Job, PlanError};
-use crate::workspace::{Format, Workspace};
+use crate::workspace::{Format, LocaleId, Workspace};
 
 /// Every document of the new output tree, in a stable order (campaign,
 /// locale, document, as the workspace and `pamphlet.toml` list them).
@@ -58,7 +58,7 @@ impl<'a> Plan<'a> {
                 formats,
             });
         }
-        let asked: HashSet<(&str, usize, &str)> = asked
+        let asked: HashSet<(&str, LocaleId, &str)> = asked
             .iter()
             .map(|j| (j.campaign.id.as_str(), j.locale, j.document.id.as_str()))
             .collect();

@@ -23,7 +23,7 @@ use crate::pdf::Typesetter;
 use crate::pipeline::{self, Done, LoadDiagnostics, Loading, Progress, View};
 use crate::render::Engine;
 use crate::status::{self, Column, Matrix, Status};
-use crate::workspace::{Campaign, Workspace, WorkspaceError};
+use crate::workspace::{Campaign, LocaleId, PerLocale, Workspace, WorkspaceError};
 
 /// The loaded inputs as the render step uses them: the catalog takes each
 /// streamed locale in turn while the plan's jobs borrow the workspace.
@@ -64,7 +64,17 @@ pub enum Failed {
 }
 
 /// A locale read for its wave, with its diagnostics.
-type ReadLocale = (usize, Result<(LocaleData, Vec<Diagnostic>), WorkspaceError>);
+struct ReadLocale {
+    locale: LocaleId,
+    read: Result<(LocaleData, Vec<Diagnostic>), WorkspaceError>,
+}
+
+/// A document of a wave, at its position in the plan.
+#[derive(Clone, Copy)]
+struct Slot<'a> {
+    position: usize,
+    planned: Planned<'a>,
+}
 
 pub fn run<'a>(
     stage: Stage<'_, 'a>,
@@ -87,7 +97,7 @@ pub fn run<'a>(
     let mut prints_of = Fingerprints::new(ws, engine, catalog, files);
     let fonts = prints_of.fonts();
     let matrix = Matrix::new(catalog, &campaigns(plan));
-    let mut columns: Vec<Option<Column>> = catalog.locales.iter().map(|_| None).collect();
+    let mut columns: PerLocale<Option<Column>> = catalog.locales.map(|_, _| None);
     let mut copies: Vec<Diagnostic> = Vec::new();
     // by plan position; a document dropped from the tree stays `None`
     let mut slots: Vec<Option<Done<'a, OutputFile>>> =
@@ -104,20 +114,21 @@ pub fn run<'a>(
     *parse_time += t.elapsed();
     let mut finished: Vec<LocaleData> = Vec::new();
     while let Some(wave) = waves.next() {
-        for (l, read) in pending {
+        for ReadLocale { locale: l, read } in pending {
             let (data, diags) = read.map_err(Failed::Unreadable)?;
             load.locales.locales[l] = diags;
             catalog.swap(l, data);
             prints_of.add_locale(catalog, l, files);
         }
-        let in_wave: Vec<(usize, Planned<'a>)> = plan
+        let in_wave: Vec<Slot<'a>> = plan
             .documents
             .iter()
             .copied()
             .enumerate()
             .filter(|(_, p)| wave.locales.contains(&p.job.locale))
+            .map(|(position, planned)| Slot { position, planned })
             .collect();
-        let jobs: Vec<_> = in_wave.iter().map(|(_, p)| p.job).collect();
+        let jobs: Vec<_> = in_wave.iter().map(|s| s.planned.job).collect();
         let next = waves.peek();
         let ((next, parsing), done) = {
             let catalog: &Catalog = catalog;
@@ -186,45 +197,53 @@ pub fn run<'a>(
 /// position, with what was carried over and dropped.
 fn render_wave<'a>(
     view: &View,
-    in_wave: &[(usize, Planned<'a>)],
+    in_wave: &[Slot<'a>],
     sink: &StagingSink,
     progress: &Progress,
 ) -> Result<Vec<Placed<'a>>, Vec<Diagnostic>> {
     let asked: Vec<_> = in_wave
         .iter()
-        .filter(|(_, p)| p.role == Role::Render)
-        .map(|(_, p)| p.job)
+        .filter(|s| s.planned.role == Role::Render)
+        .map(|s| s.planned.job)
         .collect();
     let mut done = pipeline::render_all(view, &asked, sink.formats, sink, progress)?.into_iter();
-    let slots: Vec<(usize, Planned<'a>, Option<Done<'a, OutputFile>>)> = in_wave
+    let slots: Vec<(Slot<'a>, Option<Done<'a, OutputFile>>)> = in_wave
         .iter()
-        .map(|&(i, p)| match p.role {
-            Role::Render => (i, p, done.next()),
-            Role::Carry => (i, p, None),
+        .map(|&slot| match slot.planned.role {
+            Role::Render => (slot, done.next()),
+            Role::Carry => (slot, None),
         })
         .collect();
     Ok(slots
         .into_par_iter()
-        .map(|(position, p, done)| match (p.role, done) {
-            (Role::Render, Some(mut done)) => Placed {
-                position,
-                carried: sink.carry_rest(&mut done),
-                done: Some(done),
-            },
-            (Role::Render, None) => Placed {
-                position,
-                done: None,
-                carried: Carried::default(),
-            },
-            (Role::Carry, _) => {
-                let (done, carried) = sink.carry(p.job);
-                Placed {
+        .map(
+            |(
+                Slot {
                     position,
-                    done,
-                    carried,
+                    planned: p,
+                },
+                done,
+            )| match (p.role, done) {
+                (Role::Render, Some(mut done)) => Placed {
+                    position,
+                    carried: sink.carry_rest(&mut done),
+                    done: Some(done),
+                },
+                (Role::Render, None) => Placed {
+                    position,
+                    done: None,
+                    carried: Carried::default(),
+                },
+                (Role::Carry, _) => {
+                    let (done, carried) = sink.carry(p.job);
+                    Placed {
+                        position,
+                        done,
+                        carried,
+                    }
                 }
-            }
-        })
+            },
+        )
         .collect())
 }
 
@@ -248,17 +267,20 @@ fn campaigns<'a>(plan: &Plan<'a>) -> Vec<&'a Campaign> {
 }
 
 /// Reads the `streamed` locales (the others are loaded already).
-fn read(ws: &Workspace, catalog: &Catalog, streamed: &[usize]) -> Vec<ReadLocale> {
+fn read(ws: &Workspace, catalog: &Catalog, streamed: &[LocaleId]) -> Vec<ReadLocale> {
     streamed
         .iter()
-        .map(|&l| (l, locale::load_one(ws, catalog, l)))
+        .map(|&l| ReadLocale {
+            locale: l,
+            read: locale::load_one(ws, catalog, l),
+        })
         .collect()
 }
 
 /// The `untranslated` warnings of locale `l` (loaded in `catalog`) for the
 /// messages `ids` its documents print: each copied value or attribute at the
 /// line of its message.
-fn copy_warnings(catalog: &Catalog, l: usize, ids: &[String]) -> Vec<Diagnostic> {
+fn copy_warnings(catalog: &Catalog, l: LocaleId, ids: &[String]) -> Vec<Diagnostic> {
     let data = &catalog.locales[l];
     let source = catalog.tag(catalog.source);
     let mut out = Vec::new();
@@ -288,8 +310,8 @@ fn status_columns(
     matrix: &Matrix,
     catalog: &Catalog,
     done: &[&Done<OutputFile>],
-    locales: &[usize],
-) -> Vec<(usize, Column)> {
+    locales: &[LocaleId],
+) -> Vec<(LocaleId, Column)> {
     locales
         .par_iter()
         .map(|&l| {

@@ -28,6 +28,7 @@ use crate::diagnostics::Diagnostic;
 use crate::locale::Catalog;
 use crate::locale::ftl::FtlFile;
 use crate::pipeline::Inputs;
+use crate::workspace::LocaleId;
 
 /// Every check, with its module's documentation, in the order of docs/checks.md.
 pub const ALL: &[(&str, &str)] = &[
@@ -135,7 +136,7 @@ impl<'a> EntryRef<'a> {
 /// A locale's entries by id (`id` for messages, `-id` for terms); the first
 /// definition wins, as in the bundle.
 pub struct LocaleEntries<'a> {
-    pub locale: usize,
+    pub locale: LocaleId,
     pub tag: &'a str,
     pub entries: foldhash::HashMap<String, EntryRef<'a>>,
     /// Every definition in file order, later duplicates included.
@@ -177,10 +178,13 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
                 .collect()
         })
         .collect();
-    let locales: Vec<LocaleEntries> = parsed
-        .par_iter()
-        .enumerate()
+    let locales: Vec<LocaleEntries> = catalog
+        .locales
+        .ids()
+        .zip(parsed)
         .filter(|(i, _)| !catalog.locales[*i].pseudo)
+        .collect::<Vec<_>>()
+        .into_par_iter()
         .map(|(i, files)| {
             let mut entries = foldhash::HashMap::default();
             let mut all = Vec::new();

@@ -17,8 +17,11 @@ pub fn run(root: &Path, args: &ExportArgs, rep: &Reporter) -> u8 {
     let mut locales = Vec::new();
     if args.locales.is_empty() {
         locales.extend(
-            (0..catalog.locales.len())
-                .filter(|&i| i != catalog.source && !catalog.locales[i].pseudo),
+            catalog
+                .locales
+                .enumerate()
+                .filter(|&(i, l)| i != catalog.source && !l.pseudo)
+                .map(|(i, _)| i),
         );
     }
     for tag in &args.locales {

@@ -10,6 +10,7 @@ use crate::cli::ImportArgs;
 use crate::diagnostics::Diagnostic;
 use crate::exchange::{self, Format, ImportError, workspace};
 use crate::pipeline;
+use crate::workspace::LocaleId;
 
 pub fn run(root: &Path, args: &ImportArgs, rep: &Reporter) -> u8 {
     let (inputs, _diags) = match pipeline::load(root) {
@@ -19,7 +20,8 @@ pub fn run(root: &Path, args: &ImportArgs, rep: &Reporter) -> u8 {
     let catalog = &inputs.catalog;
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut writes: Vec<(PathBuf, String)> = Vec::new();
-    let mut done: Vec<(usize, String)> = Vec::new();
+    // each locale imported so far, with the file it came from
+    let mut done: Vec<(LocaleId, String)> = Vec::new();
     let mut summary = Vec::new();
     for path in &args.files {
         let display = path.display().to_string();

@@ -16,6 +16,7 @@ use crate::cli::ReviewArgs;
 use crate::diagnostics::Diagnostic;
 use crate::locale::review;
 use crate::pipeline::{self, Inputs};
+use crate::workspace::LocaleId;
 
 pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
     let (inputs, diags) = match pipeline::load_with(root, std::slice::from_ref(&args.locale)) {
@@ -135,7 +136,7 @@ pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
 fn errors_by_entry(
     inputs: &Inputs,
     mut diags: Vec<Diagnostic>,
-    locale: usize,
+    locale: LocaleId,
 ) -> BTreeMap<String, Vec<Diagnostic>> {
     for d in &mut diags {
         super::check::as_check_finding(d);

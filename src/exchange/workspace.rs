@@ -9,6 +9,7 @@ use super::units::{self, Exchange, Input, State, TooManyVariants};
 use super::{Only, Plan};
 use crate::locale::review::{self, Review};
 use crate::pipeline::Inputs;
+use crate::workspace::LocaleId;
 
 /// A locale's units and what they were made from.
 pub struct Prepared {
@@ -21,7 +22,7 @@ pub struct Prepared {
 }
 
 /// The files of a locale as (path inside its folder, text).
-fn files_of(inputs: &Inputs, locale: usize) -> Vec<(String, String)> {
+fn files_of(inputs: &Inputs, locale: LocaleId) -> Vec<(String, String)> {
     let data = &inputs.catalog.locales[locale];
     let prefix = format!("locales/{}/", data.tag);
     data.files
@@ -68,7 +69,7 @@ fn places(inputs: &Inputs, tag: &str) -> HashMap<String, Vec<String>> {
 }
 
 /// The units of `locale` (a translation locale of the loaded catalog).
-pub fn prepare(inputs: &Inputs, locale: usize) -> Prepared {
+pub fn prepare(inputs: &Inputs, locale: LocaleId) -> Prepared {
     let catalog = &inputs.catalog;
     let data = &catalog.locales[locale];
     let source = files_of(inputs, catalog.source);
@@ -149,7 +150,7 @@ pub fn write_all(files: &[(PathBuf, String)]) -> std::io::Result<()> {
 
 /// The files an import writes into `locale_dir`: the changed `.ftl` files,
 /// and `reviewed.toml` when its records change.
-pub fn import_files(inputs: &Inputs, locale: usize, plan: &Plan) -> Vec<(PathBuf, String)> {
+pub fn import_files(inputs: &Inputs, locale: LocaleId, plan: &Plan) -> Vec<(PathBuf, String)> {
     let catalog = &inputs.catalog;
     let data = &catalog.locales[locale];
     let dir = inputs.ws.locales_dir().join(&data.tag);

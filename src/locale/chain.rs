@@ -6,38 +6,36 @@ use std::collections::BTreeMap;
 
 use unic_langid::LanguageIdentifier;
 
-use crate::workspace::Locale;
+use crate::workspace::{Locale, LocaleId, PerLocale};
 
 /// Builds every locale's chain. An explicit chain from `pamphlet.toml` is used
 /// as written; otherwise the chain is derived by dropping subtags
 /// (`az-Cyrl-AZ` → `az-Cyrl` → `az`), keeping only configured locales.
 pub fn build(
-    locales: &[Locale],
-    source: usize,
-    explicit: &BTreeMap<usize, Vec<usize>>,
-) -> Vec<Vec<usize>> {
-    (0..locales.len())
-        .map(|i| {
-            let mut chain = vec![i];
-            let mut push = |j: usize| {
-                if !chain.contains(&j) {
-                    chain.push(j);
-                }
-            };
-            match explicit.get(&i) {
-                Some(list) => list.iter().copied().for_each(&mut push),
-                None => {
-                    for parent in parents(&locales[i].id) {
-                        if let Some(j) = locales.iter().position(|l| l.id == parent) {
-                            push(j);
-                        }
+    locales: &PerLocale<Locale>,
+    source: LocaleId,
+    explicit: &BTreeMap<LocaleId, Vec<LocaleId>>,
+) -> PerLocale<Vec<LocaleId>> {
+    locales.map(|i, locale| {
+        let mut chain = vec![i];
+        let mut push = |j: LocaleId| {
+            if !chain.contains(&j) {
+                chain.push(j);
+            }
+        };
+        match explicit.get(&i) {
+            Some(list) => list.iter().copied().for_each(&mut push),
+            None => {
+                for parent in parents(&locale.id) {
+                    if let Some(j) = locales.position(|l| l.id == parent) {
+                        push(j);
                     }
                 }
             }
-            push(source);
-            chain
-        })
-        .collect()
+        }
+        push(source);
+        chain
+    })
 }
 
 /// Less specific forms of `id`: without variants, then without region, then without script.
@@ -64,25 +62,38 @@ mod tests {
     use super::*;
     use crate::workspace::config::parse_locale;
 
-    fn locales(tags: &[&str]) -> Vec<Locale> {
+    fn locales(tags: &[&str]) -> PerLocale<Locale> {
         tags.iter().map(|t| parse_locale(t).unwrap()).collect()
+    }
+
+    /// Each locale's chain, written as tags.
+    fn chains_of<'l>(
+        ls: &'l PerLocale<Locale>,
+        explicit: &BTreeMap<LocaleId, Vec<LocaleId>>,
+    ) -> Vec<Vec<&'l str>> {
+        let source = ls.ids().next().unwrap();
+        build(ls, source, explicit)
+            .iter()
+            .map(|chain| chain.iter().map(|&l| ls[l].tag.as_str()).collect())
+            .collect()
     }
 
     #[test]
     fn derived_chain_drops_subtags_and_ends_at_source() {
         let ls = locales(&["en", "az", "az-Cyrl", "az-Cyrl-AZ", "ru"]);
-        let chains = build(&ls, 0, &BTreeMap::new());
-        assert_eq!(chains[3], vec![3, 2, 1, 0]);
-        assert_eq!(chains[4], vec![4, 0]);
-        assert_eq!(chains[0], vec![0]);
+        let chains = chains_of(&ls, &BTreeMap::new());
+        assert_eq!(chains[3], ["az-Cyrl-AZ", "az-Cyrl", "az", "en"]);
+        assert_eq!(chains[4], ["ru", "en"]);
+        assert_eq!(chains[0], ["en"]);
     }
 
     #[test]
     fn explicit_chain_is_kept_and_source_appended() {
         let ls = locales(&["en", "az", "tr", "ru"]);
-        let explicit = BTreeMap::from([(1, vec![2])]);
-        let chains = build(&ls, 0, &explicit);
-        assert_eq!(chains[1], vec![1, 2, 0]);
-        assert_eq!(chains[2], vec![2, 0]);
+        let id = |tag: &str| ls.position(|l| l.tag == tag).unwrap();
+        let explicit = BTreeMap::from([(id("az"), vec![id("tr")])]);
+        let chains = chains_of(&ls, &explicit);
+        assert_eq!(chains[1], ["az", "tr", "en"]);
+        assert_eq!(chains[2], ["tr", "en"]);
     }
 }

@@ -16,6 +16,7 @@ use fluent_syntax::ast::{self, Expression, InlineExpression, Pattern, PatternEle
 use super::{Catalog, LocaleData};
 use crate::diagnostics::Diagnostic;
 use crate::locale::ftl::FtlFile;
+use crate::workspace::LocaleId;
 
 /// The comment line that marks an intended copy.
 pub const MARK: &str = "same-as-source";
@@ -228,7 +229,7 @@ impl Catalog {
     /// The value (`None`) and attributes of message `id` in `locale` that are
     /// unmarked copies of the source's; empty for the source locale, a
     /// pseudo-locale, and a message that is missing or broken there.
-    pub fn copies(&self, locale: usize, id: &str) -> Vec<Option<&str>> {
+    pub fn copies(&self, locale: LocaleId, id: &str) -> Vec<Option<&str>> {
         let data = &self.locales[locale];
         let source = &self.locales[self.source];
         if locale == self.source || data.pseudo || data.broken.contains_key(id) {

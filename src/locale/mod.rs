@@ -35,7 +35,9 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::source::display_path;
-use crate::workspace::{self, MessageRef, VarValue, Workspace, WorkspaceError};
+use crate::workspace::{
+    self, LocaleId, MessageRef, PerLocale, VarValue, Workspace, WorkspaceError,
+};
 use ftl::FtlFile;
 
 /// Resources are shared between the bundle and their [`FtlFile`], so that
@@ -46,8 +48,8 @@ pub type Bundle = FluentBundle<Arc<FluentResource>>;
 pub struct LocaleData {
     pub tag: String,
     pub rtl: bool,
-    /// Indices of the locales to try, this one first, the source locale last.
-    pub chain: Vec<usize>,
+    /// The locales to try, this one first, the source locale last.
+    pub chain: Vec<LocaleId>,
     pub bundle: Bundle,
     pub files: Vec<FtlFile>,
     /// Where each id (`msg`, `-term`) is first defined.
@@ -236,8 +238,8 @@ pub fn broken_entries(files: &[FtlFile], index: &Index) -> foldhash::HashMap<Box
 
 /// Every locale of the workspace, in the order of `pamphlet.toml`.
 pub struct Catalog {
-    pub locales: Vec<LocaleData>,
-    pub source: usize,
+    pub locales: PerLocale<LocaleData>,
+    pub source: LocaleId,
 }
 
 /// A fallback that was used: `message` was taken from `used` instead of `locale`.
@@ -269,7 +271,7 @@ pub struct ResolveError {
 }
 
 impl Catalog {
-    pub fn tag(&self, locale: usize) -> &str {
+    pub fn tag(&self, locale: LocaleId) -> &str {
         &self.locales[locale].tag
     }
 
@@ -283,7 +285,7 @@ impl Catalog {
     /// Resolves `msg` for `locale` with `args`, walking the fallback chain.
     pub fn resolve(
         &self,
-        locale: usize,
+        locale: LocaleId,
         msg: &MessageRef,
         args: &FluentArgs,
     ) -> Result<Resolved, ResolveError> {
@@ -471,15 +473,15 @@ pub fn to_args<'a>(
 /// Loads every locale's `.ftl` files. Problems in translations are warnings
 /// (their messages fall back); problems in the source locale are errors.
 pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError> {
-    let (catalog, loaded) = load_some(ws, &vec![false; ws.config.locales.len()])?;
+    let nothing_deferred = PerLocale::filled(ws.config.locales.len(), false);
+    let (catalog, loaded) = load_some(ws, &nothing_deferred)?;
     Ok((catalog, loaded.all()))
 }
 
-/// The diagnostics of loading the locales: each locale's own, by catalog
-/// index, then those about the locale folders as a whole.
+/// The diagnostics of loading the locales: each locale's own, then those about the locale folders as a whole.
 #[derive(Debug, Default)]
 pub struct LoadDiagnostics {
-    pub locales: Vec<Vec<Diagnostic>>,
+    pub locales: PerLocale<Vec<Diagnostic>>,
     pub folders: Vec<Diagnostic>,
 }
 
@@ -499,14 +501,9 @@ impl LoadDiagnostics {
 /// drop when their documents are done: every locale but the source, the
 /// pseudo-locales (generated from the source) and the locales another
 /// locale falls back to (they serve every locale whose chain they are in).
-pub fn deferrable(config: &crate::workspace::Config) -> Vec<bool> {
+pub fn deferrable(config: &crate::workspace::Config) -> PerLocale<bool> {
     let chains = chain::build(&config.locales, config.source, &config.fallback);
-    let mut deferrable: Vec<bool> = config
-        .locales
-        .iter()
-        .enumerate()
-        .map(|(i, l)| i != config.source && !l.pseudo)
-        .collect();
+    let mut deferrable = config.locales.map(|i, l| i != config.source && !l.pseudo);
     for chain in &chains {
         for &l in chain.iter().skip(1) {
             deferrable[l] = false;
@@ -520,20 +517,21 @@ pub fn deferrable(config: &crate::workspace::Config) -> Vec<bool> {
 /// [`load_one`] reads it.
 pub fn load_some(
     ws: &Workspace,
-    deferred: &[bool],
+    deferred: &PerLocale<bool>,
 ) -> Result<(Catalog, LoadDiagnostics), WorkspaceError> {
     let config = &ws.config;
     let chains = chain::build(&config.locales, config.source, &config.fallback);
     let dir = ws.locales_dir();
     let mut diags = LoadDiagnostics::default();
-    let mut slots = Vec::new();
+    let mut slots = PerLocale::new();
     // `None` for pseudo-locales, generated below
-    let loaded: Vec<Option<Result<_, WorkspaceError>>> = config
-        .locales
-        .par_iter()
-        .zip(chains)
-        .enumerate()
-        .map(|(i, (locale, chain))| {
+    let loaded: Vec<Option<Result<_, WorkspaceError>>> = chains
+        .into_iter()
+        .zip(config.locales.ids())
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(chain, i)| {
+            let locale = &config.locales[i];
             (!locale.pseudo).then(|| {
                 if deferred[i] {
                     Ok((LocaleData::stand_in(locale, chain), Vec::new()))
@@ -560,7 +558,6 @@ pub fn load_some(
     // pseudo-locales, generated from the source (which is never one: see config)
     let generated: Vec<Option<LocaleData>> = config
         .locales
-        .iter()
         .enumerate()
         .map(|(i, locale)| {
             let source = slots[config.source].as_ref()?;
@@ -575,7 +572,7 @@ pub fn load_some(
             })
         })
         .collect();
-    let locales: Vec<LocaleData> = slots
+    let locales: PerLocale<LocaleData> = slots
         .into_iter()
         .zip(generated)
         .map(|(read, generated)| {
@@ -637,7 +634,7 @@ fn new_bundle(id: &unic_langid::LanguageIdentifier) -> Bundle {
 pub fn load_one(
     ws: &Workspace,
     catalog: &Catalog,
-    i: usize,
+    i: LocaleId,
 ) -> Result<(LocaleData, Vec<Diagnostic>), WorkspaceError> {
     load_locale(
         ws,
@@ -650,7 +647,7 @@ pub fn load_one(
 impl LocaleData {
     /// A locale not loaded (yet, or any more): its tag, direction and
     /// chain, and no messages.
-    pub fn stand_in(locale: &crate::workspace::Locale, chain: Vec<usize>) -> LocaleData {
+    pub fn stand_in(locale: &crate::workspace::Locale, chain: Vec<LocaleId>) -> LocaleData {
         LocaleData {
             tag: locale.tag.clone(),
             rtl: locale.rtl,
@@ -669,7 +666,7 @@ impl LocaleData {
 impl Catalog {
     /// Puts `data` in locale `i`'s place and returns what was there (a build
     /// swaps a deferred locale in, and a stand-in back when it is done).
-    pub fn swap(&mut self, i: usize, data: LocaleData) -> LocaleData {
+    pub fn swap(&mut self, i: LocaleId, data: LocaleData) -> LocaleData {
         std::mem::replace(&mut self.locales[i], data)
     }
 }
@@ -680,9 +677,9 @@ type ParsedFile = (Option<FtlFile>, Vec<Diagnostic>);
 /// Loads one locale: its files read and parsed in parallel, one bundle, its review record.
 fn load_locale(
     ws: &Workspace,
-    i: usize,
+    i: LocaleId,
     locale: &crate::workspace::Locale,
-    chain: Vec<usize>,
+    chain: Vec<LocaleId>,
 ) -> Result<(LocaleData, Vec<Diagnostic>), WorkspaceError> {
     let config = &ws.config;
     let dir = ws.locales_dir();
@@ -863,7 +860,7 @@ pub(crate) fn ftl_paths(folder: &Path) -> std::io::Result<Vec<std::path::PathBuf
     Ok(out)
 }
 
-fn unknown_folders(dir: &Path, locales: &[LocaleData]) -> BTreeSet<String> {
+fn unknown_folders(dir: &Path, locales: &PerLocale<LocaleData>) -> BTreeSet<String> {
     let known: BTreeSet<&str> = locales.iter().map(|l| l.tag.as_str()).collect();
     std::fs::read_dir(dir)
         .into_iter()

@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use unic_langid::LanguageIdentifier;
 
 use super::{LocaleData, new_bundle};
-use crate::workspace::Locale;
+use crate::workspace::{Locale, LocaleId};
 
 /// RIGHT-TO-LEFT MARK: an invisible, strongly right-to-left character.
 const RLM: char = '\u{200F}';
@@ -51,8 +51,8 @@ pub fn transform(tag: &str) -> Option<fn(&str) -> Cow<'_, str>> {
 /// Builds pseudo-locale `locale` (number `index`) from the source locale.
 pub fn generate(
     locale: &Locale,
-    index: usize,
-    source_index: usize,
+    index: LocaleId,
+    source_index: LocaleId,
     source_id: &LanguageIdentifier,
     source: &LocaleData,
 ) -> LocaleData {

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::{Catalog, quote};
 use crate::diagnostics::Diagnostic;
 use crate::source::{self, LineIndex};
+use crate::workspace::LocaleId;
 
 /// The record's file name inside each locale folder.
 pub const FILE: &str = "reviewed.toml";
@@ -186,7 +187,7 @@ pub enum Review<'a> {
 /// How the translation of `id` in `locale` was reviewed; `None` when the
 /// source or the locale lacks the entry, or for the source locale and
 /// pseudo-locales (nothing to review).
-pub fn review<'c>(catalog: &'c Catalog, locale: usize, id: &str) -> Option<Review<'c>> {
+pub fn review<'c>(catalog: &'c Catalog, locale: LocaleId, id: &str) -> Option<Review<'c>> {
     let data = &catalog.locales[locale];
     if locale == catalog.source || data.pseudo || !data.index.contains_key(id) {
         return None;
@@ -201,7 +202,7 @@ pub fn review<'c>(catalog: &'c Catalog, locale: usize, id: &str) -> Option<Revie
 
 /// Is the translation of `id` in `locale` stale: reviewed against a source
 /// text that has changed since?
-pub fn is_stale(catalog: &Catalog, locale: usize, id: &str) -> bool {
+pub fn is_stale(catalog: &Catalog, locale: LocaleId, id: &str) -> bool {
     matches!(review(catalog, locale, id), Some(Review::Stale(_)))
 }
 
@@ -219,7 +220,7 @@ pub struct StaleMessage {
 }
 
 /// The stale translation of `id` in `locale`, if it is stale.
-pub fn stale_message(catalog: &Catalog, locale: usize, id: &str) -> Option<StaleMessage> {
+pub fn stale_message(catalog: &Catalog, locale: LocaleId, id: &str) -> Option<StaleMessage> {
     let Some(Review::Stale(record)) = review(catalog, locale, id) else {
         return None;
     };

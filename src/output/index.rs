@@ -135,11 +135,11 @@ impl Index {
                     dir: if locale.rtl { "rtl" } else { "ltr" },
                     pseudo: locale.pseudo,
                     status: status_row
-                        .and_then(|r| r.cells.get(d.job.locale))
+                        .and_then(|r| r.cells.get(d.job.locale.index()))
                         .cloned()
                         .unwrap_or_default(),
                     stale: status_row
-                        .and_then(|r| r.cells.get(d.job.locale))
+                        .and_then(|r| r.cells.get(d.job.locale.index()))
                         .map(|cell| cell.stale_messages.iter().map(IndexStale::new).collect())
                         .unwrap_or_default(),
                     documents: Vec::new(),

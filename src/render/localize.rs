@@ -9,11 +9,13 @@ use fluent_bundle::FluentArgs;
 
 use crate::locale::{Catalog, Fallback, ResolveError, to_args};
 use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_NAMES, LEAFLET_PANEL_WIDTHS};
-use crate::workspace::{Asset, Block, Campaign, ContactValue, Document, Kind, Text, Workspace};
+use crate::workspace::{
+    Asset, Block, Campaign, ContactValue, Document, Kind, LocaleId, Text, Workspace,
+};
 
 struct Cx<'a> {
     catalog: &'a Catalog,
-    locale: usize,
+    locale: LocaleId,
     campaign: &'a Campaign,
     assets: &'a BTreeMap<String, Asset>,
     qr_codes: &'a BTreeMap<String, String>,
@@ -33,7 +35,7 @@ pub struct LocalizeError {
 
 pub fn localize(
     catalog: &Catalog,
-    locale: usize,
+    locale: LocaleId,
     campaign: &Campaign,
     doc: &Document,
     ws: &Workspace,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
+use super::locale_id::{LocaleId, PerLocale};
 use super::pdf::{PdfSettings, RawPdf};
 use super::subtitles::{RawSubtitles, SubtitleSettings};
 use super::theme::{RawTheme, Theme};
@@ -89,11 +90,11 @@ pub const PSEUDO_LOCALES: [&str; 2] = ["en-XA", "ar-XB"];
 #[derive(Debug, Clone)]
 pub struct Config {
     pub name: String,
-    pub locales: Vec<Locale>,
-    /// Index into `locales` of the source locale.
-    pub source: usize,
-    /// Explicit fallback chains: locale index → the locales to try after it.
-    pub fallback: BTreeMap<usize, Vec<usize>>,
+    pub locales: PerLocale<Locale>,
+    /// The source locale.
+    pub source: LocaleId,
+    /// Explicit fallback chains: locale → the locales to try after it.
+    pub fallback: BTreeMap<LocaleId, Vec<LocaleId>>,
     pub formats: Vec<Format>,
     pub output: PathBuf,
     pub vars: Vars,
@@ -106,20 +107,19 @@ pub struct Config {
 }
 
 impl Config {
-    pub fn locale_index(&self, tag: &str) -> Option<usize> {
+    pub fn locale_index(&self, tag: &str) -> Option<LocaleId> {
         let canonical = tag.parse::<LanguageIdentifier>().ok()?.to_string();
-        self.locales.iter().position(|l| l.tag == canonical)
+        self.locales.position(|l| l.tag == canonical)
     }
 
     /// The index of locale `tag`; a pseudo-locale that the project does not
     /// list is added (after the project's locales) when `tag` names one.
-    pub fn locale_or_pseudo(&mut self, tag: &str) -> Option<usize> {
+    pub fn locale_or_pseudo(&mut self, tag: &str) -> Option<LocaleId> {
         if let Some(i) = self.locale_index(tag) {
             return Some(i);
         }
         let locale = parse_locale(tag).ok().filter(|l| l.pseudo)?;
-        self.locales.push(locale);
-        Some(self.locales.len() - 1)
+        Some(self.locales.push(locale))
     }
 }
 
@@ -156,7 +156,7 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
     let raw: RawConfig = file.parse().map_err(|d| vec![d])?;
     let mut diags = Vec::new();
 
-    let mut locales: Vec<Locale> = Vec::new();
+    let mut locales: PerLocale<Locale> = PerLocale::new();
     for tag in raw.project.locales.get_ref() {
         match parse_locale(tag.get_ref()) {
             Ok(locale) => {
@@ -177,7 +177,7 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
     }
     let find = |tag: &str| {
         let canonical = tag.parse::<LanguageIdentifier>().ok()?.to_string();
-        locales.iter().position(|l| l.tag == canonical)
+        locales.position(|l| l.tag == canonical)
     };
 
     let source_tag = &raw.project.source_locale;
@@ -285,9 +285,10 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
     let theme = raw.theme.theme(file, &mut diags);
     let subtitles = raw.subtitles.settings(file, &mut diags);
 
-    if !diags.is_empty() {
+    // a missing source locale was reported above
+    let Some(source) = source.filter(|_| diags.is_empty()) else {
         return Err(diags);
-    }
+    };
     let mut formats = raw
         .project
         .formats
@@ -297,7 +298,7 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
     Ok(Config {
         name: raw.project.name,
         locales,
-        source: source.unwrap_or(0),
+        source,
         fallback,
         formats,
         output,

@@ -7,6 +7,7 @@
 
 pub mod campaign;
 pub mod config;
+pub mod locale_id;
 pub mod paper;
 pub mod pdf;
 pub mod slug;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 pub use campaign::{Block, Campaign, ContactValue, Document, Tone};
 pub use config::{Config, Format, Locale};
+pub use locale_id::{LocaleId, PerLocale};
 pub use paper::{Kind, Paper};
 pub use values::{MessageRef, Text, VarValue, Vars};
 
