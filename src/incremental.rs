@@ -197,8 +197,8 @@ impl<'a> Fingerprints<'a> {
         let mut global = Sha256::new();
         global.update(binary_identity());
         global.update(sha(&[ws.config_text.as_bytes()]));
-        for (name, source, _) in engine.sources() {
-            global.update(sha(&[name.as_bytes(), source.as_bytes()]));
+        for t in engine.sources() {
+            global.update(sha(&[t.name.as_bytes(), t.text.as_bytes()]));
         }
         let file_hashes = catalog
             .locales

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use pamphlet::exchange::{self, Format, merge, units};
 
-fn ftl_files(dir: &Path) -> Vec<(String, String)> {
+fn ftl_files(dir: &Path) -> Vec<units::LocaleFile> {
     let mut out = Vec::new();
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
@@ -19,7 +19,10 @@ fn ftl_files(dir: &Path) -> Vec<(String, String)> {
                 .unwrap()
                 .to_string_lossy()
                 .replace('\\', "/");
-            out.push((rel, std::fs::read_to_string(e.path()).unwrap()));
+            out.push(units::LocaleFile::new(
+                rel,
+                std::fs::read_to_string(e.path()).unwrap(),
+            ));
         }
     }
     out
@@ -111,7 +114,10 @@ fn rewrites_keep_every_text(tag: &str, ex: &units::Exchange, categories: &[&str]
                 .collect();
             let written = merge::entry_text(&u.entry, value.as_ref(), &attrs);
             // the rewritten entry as the translation, the source as before
-            let target = vec![(file.path.clone(), format!("{written}\n"))];
+            let target = vec![units::LocaleFile::new(
+                file.path.clone(),
+                format!("{written}\n"),
+            )];
             let parsed = units::Parsed::new(&target);
             let entry = parsed
                 .get(&u.entry)

@@ -40,7 +40,8 @@ const INDEX: &[&str] = &["project", "files", "locales", "campaigns"];
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let engine = &cx.inputs.engine;
-    for (name, source, overridden) in engine.sources() {
+    for template in engine.sources() {
+        let (name, source) = (template.name.as_str(), template.text.as_str());
         let allowed: Vec<&str> = if name == "index.html" {
             INDEX.to_vec()
         } else if name.starts_with("pdf/") {
@@ -49,7 +50,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         } else {
             DOCUMENT.to_vec()
         };
-        let file = if overridden {
+        let file = if template.overridden {
             format!("templates/{name}")
         } else {
             format!("(built-in) {name}")

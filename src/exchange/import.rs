@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::merge::{self, Edit, Segments};
-use super::units::{Exchange, Piece, Segment, State, Text, Unit};
+use super::units::{Exchange, LocaleFile, Piece, Segment, State, Text, Unit};
 use super::{Sent, SentSegment};
 use crate::source::Position;
 
@@ -155,7 +155,7 @@ fn code_counts(t: &Text) -> BTreeMap<&str, usize> {
 pub fn plan(
     sent: &Sent,
     current: &Exchange,
-    target_files: &[(String, String)],
+    target_files: &[LocaleFile],
     categories: &[&str],
 ) -> Result<Plan, ImportError> {
     let mut problems = Vec::new();
@@ -292,7 +292,7 @@ pub fn plan(
     // in one pass over every file
     let mut defined: HashMap<&str, usize> = HashMap::new();
     let mut skeletons: HashMap<&str, usize> = HashMap::new();
-    for (i, (_, t)) in target_files.iter().enumerate() {
+    for (i, LocaleFile { text: t, .. }) in target_files.iter().enumerate() {
         for line in t.lines() {
             if let Some(id) = merge::starts_entry(line) {
                 defined.entry(id).or_insert(i);
@@ -359,7 +359,7 @@ pub fn plan(
             match defined.get(u.entry.as_str()) {
                 Some(&i) => {
                     edits
-                        .entry(target_files[i].0.clone())
+                        .entry(target_files[i].path.clone())
                         .or_default()
                         .push(Edit::Replace {
                             id: u.entry.clone(),
@@ -370,17 +370,17 @@ pub fn plan(
                     let existing = skeletons
                         .get(u.entry.as_str())
                         .map(|&i| &target_files[i])
-                        .or_else(|| target_files.iter().find(|(p, _)| *p == file.path));
-                    let after = existing.and_then(|(p, _)| {
+                        .or_else(|| target_files.iter().find(|f| f.path == file.path));
+                    let after = existing.and_then(|LocaleFile { path: p, .. }| {
                         file.units
                             .iter()
                             .take_while(|x| x.entry != u.entry)
                             .map(|x| x.entry.as_str())
-                            .filter(|e| defined.get(e).is_some_and(|&i| target_files[i].0 == *p))
+                            .filter(|e| defined.get(e).is_some_and(|&i| target_files[i].path == *p))
                             .last()
                             .map(str::to_owned)
                     });
-                    let path = existing.map_or(&file.path, |(p, _)| p);
+                    let path = existing.map_or(&file.path, |f| &f.path);
                     edits.entry(path.clone()).or_default().push(Edit::Insert {
                         id: u.entry.clone(),
                         after,
@@ -397,8 +397,8 @@ pub fn plan(
         }
     }
     for (path, list) in edits {
-        let old = target_files.iter().find(|(p, _)| *p == path);
-        let text = merge::apply(old.map_or("", |(_, t)| t.as_str()), &list);
+        let old = target_files.iter().find(|f| f.path == path);
+        let text = merge::apply(old.map_or("", |f| f.text.as_str()), &list);
         plan.files.push(Change {
             path,
             text,

@@ -349,6 +349,7 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
 mod tests {
     use super::super::units::{self, Input, State, push_text};
     use super::*;
+    use crate::exchange::units::LocaleFile;
 
     fn key(sel: &str, k: &str, default: bool) -> Key {
         Key {
@@ -361,7 +362,7 @@ mod tests {
 
     /// Parses `entry` and lifts its value back into texts.
     fn reread(entry: &str) -> Vec<Text> {
-        let files = vec![("a.ftl".to_owned(), format!("{entry}\n"))];
+        let files = vec![LocaleFile::new("a.ftl", format!("{entry}\n"))];
         let input = Input {
             source_lang: "en",
             target_lang: "ru",

@@ -175,10 +175,27 @@ pub struct Input<'a> {
     pub target_rtl: bool,
     /// The target locale's cardinal plural categories, CLDR order.
     pub categories: &'a [&'a str],
-    /// `(path inside the locale folder, text)` of each source file, in order.
-    pub source_files: &'a [(String, String)],
-    /// The same for the target locale's files.
-    pub target_files: &'a [(String, String)],
+    /// The source locale's files, in order.
+    pub source_files: &'a [LocaleFile],
+    /// The target locale's files, in order.
+    pub target_files: &'a [LocaleFile],
+}
+
+/// One `.ftl` file of a locale, as the exchange reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleFile {
+    /// Its path inside the locale's folder (`main.ftl`).
+    pub path: String,
+    pub text: String,
+}
+
+impl LocaleFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> LocaleFile {
+        LocaleFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
 }
 
 /// A problem exporting one entry (the rest are exported).
@@ -198,10 +215,10 @@ pub struct Parsed<'t> {
 }
 
 impl<'t> Parsed<'t> {
-    pub fn new(files: &'t [(String, String)]) -> Parsed<'t> {
+    pub fn new(files: &'t [LocaleFile]) -> Parsed<'t> {
         let mut resources = Vec::new();
         let mut index = HashMap::new();
-        for (r, (_, text)) in files.iter().enumerate() {
+        for (r, LocaleFile { text, .. }) in files.iter().enumerate() {
             let res = match fluent_syntax::parser::parse(text.as_str()) {
                 Ok(res) | Err((res, _)) => res,
             };
@@ -252,7 +269,7 @@ pub fn build(
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (path, text) in input.source_files {
+    for LocaleFile { path, text } in input.source_files {
         let res = match fluent_syntax::parser::parse(text.as_str()) {
             Ok(res) | Err((res, _)) => res,
         };
@@ -638,8 +655,8 @@ mod tests {
     use super::*;
 
     fn units(src: &str, trg: &str, cats: &[&str]) -> Vec<Unit> {
-        let s = vec![("a.ftl".to_owned(), src.to_owned())];
-        let t = vec![("a.ftl".to_owned(), trg.to_owned())];
+        let s = vec![LocaleFile::new("a.ftl", src)];
+        let t = vec![LocaleFile::new("a.ftl", trg)];
         let input = Input {
             source_lang: "en",
             target_lang: "ru",

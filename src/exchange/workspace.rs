@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::units::{self, Exchange, Input, State, TooManyVariants};
+use super::units::{self, Exchange, Input, LocaleFile, State, TooManyVariants};
 use super::{Only, Plan};
 use crate::locale::review::{self, Review};
 use crate::pipeline::Inputs;
@@ -14,22 +14,22 @@ use crate::workspace::LocaleId;
 /// A locale's units and what they were made from.
 pub struct Prepared {
     pub exchange: Exchange,
-    /// `(path inside the locale folder, text)` of the locale's files.
-    pub target_files: Vec<(String, String)>,
+    /// The locale's files.
+    pub target_files: Vec<LocaleFile>,
     /// The locale's cardinal plural categories.
     pub categories: Vec<&'static str>,
     pub too_many: Vec<TooManyVariants>,
 }
 
-/// The files of a locale as (path inside its folder, text).
-fn files_of(inputs: &Inputs, locale: LocaleId) -> Vec<(String, String)> {
+/// The files of a locale.
+fn files_of(inputs: &Inputs, locale: LocaleId) -> Vec<LocaleFile> {
     let data = &inputs.catalog.locales[locale];
     let prefix = format!("locales/{}/", data.tag);
     data.files
         .iter()
         .map(|f| {
             let rel = f.display.strip_prefix(&prefix).unwrap_or(&f.display);
-            (rel.to_owned(), f.text().to_owned())
+            LocaleFile::new(rel, f.text())
         })
         .collect()
 }

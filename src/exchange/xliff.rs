@@ -439,14 +439,15 @@ fn inline(
 mod tests {
     use super::super::units::{self, Input, State};
     use super::*;
+    use crate::exchange::units::LocaleFile;
 
     fn exchange() -> Exchange {
-        let src = vec![(
-            "a.ftl".to_owned(),
+        let src = vec![LocaleFile::new(
+            "a.ftl",
             "### Res & co\n\n## Group\n\n# max-length: 20\nd = Within { $n ->\n  [one] { $n } <em>day</em>\n *[other] { $n } days\n} & \"more\".\n    .alt = A { -brand }\nplain = x < y\n".to_owned(),
         )];
-        let trg = vec![(
-            "a.ftl".to_owned(),
+        let trg = vec![LocaleFile::new(
+            "a.ftl",
             "d = За { $n ->\n  [one] { $n } <em>день</em>\n  [few] { $n } дня\n *[many] { $n } дней\n}.\n".to_owned(),
         )];
         let input = Input {

@@ -62,8 +62,28 @@ pub const TEXT_WIDTH: usize = 72;
 
 pub struct Engine {
     tera: Tera,
-    /// Every template's name, source and whether the workspace overrides it.
-    sources: Vec<(String, String, bool)>,
+    /// Every template, built-in or the workspace's.
+    sources: Vec<TemplateSource>,
+}
+
+/// One template as the engine compiled it.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    /// Its name, as templates include or extend it (`html/base.html`).
+    pub name: String,
+    pub text: String,
+    /// Whether the workspace's `templates/` folder replaces or adds it.
+    pub overridden: bool,
+}
+
+impl TemplateSource {
+    fn builtin((name, text): &(&str, &str)) -> TemplateSource {
+        TemplateSource {
+            name: name.to_string(),
+            text: text.to_string(),
+            overridden: false,
+        }
+    }
 }
 
 impl Engine {
@@ -73,10 +93,8 @@ impl Engine {
         root: &Path,
         overrides: &Path,
     ) -> Result<Result<Engine, Diagnostic>, WorkspaceError> {
-        let mut sources: Vec<(String, String, bool)> = DEFAULTS
-            .iter()
-            .map(|(n, s)| (n.to_string(), s.to_string(), false))
-            .collect();
+        let mut sources: Vec<TemplateSource> =
+            DEFAULTS.iter().map(TemplateSource::builtin).collect();
         if overrides.is_dir() {
             for entry in walkdir::WalkDir::new(overrides).sort_by_file_name() {
                 let entry = entry.map_err(|e| WorkspaceError::Io {
@@ -96,12 +114,16 @@ impl Engine {
                     Ok(t) => t,
                     Err(d) => return Ok(Err(d)),
                 };
-                match sources.iter_mut().find(|(n, _, _)| *n == name) {
+                match sources.iter_mut().find(|t| t.name == name) {
                     Some(slot) => {
-                        slot.1 = text;
-                        slot.2 = true;
+                        slot.text = text;
+                        slot.overridden = true;
                     }
-                    None => sources.push((name, text, true)),
+                    None => sources.push(TemplateSource {
+                        name,
+                        text,
+                        overridden: true,
+                    }),
                 }
             }
         }
@@ -110,14 +132,11 @@ impl Engine {
 
     /// Builds the engine from the embedded defaults only.
     pub fn defaults() -> Engine {
-        let sources: Vec<(String, String, bool)> = DEFAULTS
-            .iter()
-            .map(|(n, s)| (n.to_string(), s.to_string(), false))
-            .collect();
+        let sources: Vec<TemplateSource> = DEFAULTS.iter().map(TemplateSource::builtin).collect();
         Self::from_sources(&sources, "templates").expect("the embedded templates compile")
     }
 
-    fn from_sources(sources: &[(String, String, bool)], dir: &str) -> Result<Engine, Diagnostic> {
+    fn from_sources(sources: &[TemplateSource], dir: &str) -> Result<Engine, Diagnostic> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
         tera.set_escape_fn(escape_html);
@@ -130,7 +149,7 @@ impl Engine {
         tera.register_filter("typst", typst_filter);
         tera.register_filter("typst_str", typst_str_filter);
         tera.register_filter("typst_image", typst_image_filter);
-        tera.add_raw_templates(sources.iter().map(|(n, s, _)| (n.as_str(), s.as_str())))
+        tera.add_raw_templates(sources.iter().map(|t| (t.name.as_str(), t.text.as_str())))
             .map_err(|e| template_diagnostic(&e, dir, "template-syntax", "fix the template; `pamphlet init` writes none, so deleting the file restores the default"))?;
         Ok(Engine {
             tera,
@@ -138,11 +157,9 @@ impl Engine {
         })
     }
 
-    /// Every template: name, source text, and whether the workspace overrides it.
-    pub fn sources(&self) -> impl Iterator<Item = (&str, &str, bool)> {
-        self.sources
-            .iter()
-            .map(|(n, s, o)| (n.as_str(), s.as_str(), *o))
+    /// Every template, in the order the engine compiled them.
+    pub fn sources(&self) -> &[TemplateSource] {
+        &self.sources
     }
 
     /// Top-level variables that template `name` (with its parents and
