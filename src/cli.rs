@@ -232,7 +232,7 @@ pub struct ServeArgs {
     #[arg(long)]
     pub open: bool,
     /// Milliseconds without a change before a rebuild (one rebuild for a burst of saves)
-    #[arg(long, value_name = "MS", default_value_t = 50)]
+    #[arg(long, value_name = "MS", default_value_t = crate::serve::DEFAULT_DEBOUNCE.as_millis() as u64)]
     pub debounce: u64,
 }
 
