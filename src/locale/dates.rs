@@ -19,6 +19,7 @@ use icu_datetime::DateTimeFormatter;
 use icu_datetime::fieldsets::builder::{DateFields, FieldSetBuilder};
 use icu_datetime::fieldsets::enums::CompositeDateTimeFieldSet;
 use icu_datetime::options::{Length, TimePrecision, YearStyle};
+use icu_datetime::pattern::DateTimeNames;
 use icu_locale_core::preferences::extensions::unicode::keywords::HourCycle;
 use icu_time::{DateTime, Time};
 use intl_memoizer::Memoizable;
@@ -159,9 +160,24 @@ impl Memoizable for Dates {
         if let Some(h12) = hour12 {
             prefs.hour_cycle = Some(if h12 { HourCycle::H12 } else { HourCycle::H23 });
         }
-        DateTimeFormatter::try_new(prefs, fields)
+        let formatter = DateTimeFormatter::try_new(prefs, fields).map_err(|e| e.to_string())?;
+        // ICU4X loads the names and the digit formatter a field set needs
+        // from one of its patterns (the one with an era) and formats with
+        // whichever pattern the date calls for. Where CLDR's patterns differ
+        // in their numeric fields (Portuguese's long year-and-month quotes
+        // its era pattern's year as text), the pattern used has digits and
+        // no formatter was loaded for them: ICU4X then prints ASCII digits
+        // in release builds and panics in debug ones. Loading the locale's
+        // digit formatter in every case makes each pattern printable.
+        let mut names = DateTimeNames::from_formatter(prefs, formatter);
+        names
+            .as_mut()
+            .include_decimal_formatter()
+            .map_err(|e| e.to_string())?;
+        names
+            .try_into_formatter(fields)
             .map(Dates)
-            .map_err(|e| e.to_string())
+            .map_err(|(e, _)| e.to_string())
     }
 }
 
@@ -285,6 +301,74 @@ mod tests {
             "",
         ] {
             assert!(FluentDate::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    /// `value` formatted in `tag` with these `DATETIME` options.
+    fn format(tag: &str, value: &str, options: &[(&str, &str)]) -> String {
+        let intls = intl_memoizer::concurrent::IntlLangMemoizer::new(tag.parse().unwrap());
+        let mut date = FluentDate::parse(value).unwrap();
+        for (k, v) in options {
+            date.options.insert(k.to_string(), v.to_string());
+        }
+        date.format(&intls)
+    }
+
+    #[test]
+    fn a_pattern_whose_digits_differ_from_its_era_pattern_is_formatted() {
+        // ICU4X's Portuguese long year-and-month patterns: `MMMM 'de' y`,
+        // and with an era `MMMM 'de Y' GGG`, whose year is quoted text.
+        let long_month = [("year", "numeric"), ("month", "long")];
+        assert_eq!(format("pt", "2026-12-01", &long_month), "dezembro de 2026");
+        assert_eq!(
+            format("pt-PT", "2026-12-01", &long_month),
+            "dezembro de 2026"
+        );
+    }
+
+    #[test]
+    fn every_kind_of_options_formats_in_locales_of_every_script_and_calendar() {
+        // A formatter that lacks data for the pattern it picks returns an
+        // error that ICU4X asserts against in debug builds: this fails there.
+        let combos: &[&[(&str, &str)]] = &[
+            &[],
+            &[("dateStyle", "full")],
+            &[("dateStyle", "long")],
+            &[("dateStyle", "medium")],
+            &[("dateStyle", "short"), ("timeStyle", "short")],
+            &[("dateStyle", "long"), ("timeStyle", "medium")],
+            &[("year", "numeric")],
+            &[("year", "2-digit"), ("month", "long")],
+            &[("year", "numeric"), ("month", "long")],
+            &[("year", "numeric"), ("month", "short")],
+            &[("year", "numeric"), ("month", "numeric")],
+            &[("month", "long"), ("day", "numeric"), ("weekday", "long")],
+            &[("month", "short"), ("day", "numeric")],
+            &[("year", "numeric"), ("month", "short"), ("day", "numeric")],
+            &[("weekday", "short")],
+            &[
+                ("hour", "numeric"),
+                ("minute", "numeric"),
+                ("hour12", "true"),
+            ],
+            &[
+                ("hour", "numeric"),
+                ("minute", "numeric"),
+                ("second", "numeric"),
+            ],
+        ];
+        let locales = [
+            "en", "pt", "pt-PT", "es", "fr", "de", "ru", "uk", "ka", "hy", "el", "he", "ar",
+            "ar-EG", "ar-SA", "fa", "ps", "ur", "hi", "bn", "mr", "ne", "th", "lo", "my", "km",
+            "ja", "zh", "zh-Hant", "ko", "am", "ti", "dz", "uz-Arab", "pa-Arab", "ks", "sat",
+        ];
+        for tag in locales {
+            for options in combos {
+                for date in ["2026-12-01T09:05:07", "1999-01-31", "0900-06-15"] {
+                    let shown = format(tag, date, options);
+                    assert!(!shown.is_empty(), "{tag} {options:?} {date}");
+                }
+            }
         }
     }
 }

@@ -17,10 +17,18 @@ use fluent_bundle::types::{
 };
 use icu_decimal::DecimalFormatter;
 use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
+use icu_decimal::provider::{DecimalDigitsV1, DecimalSymbolsV1};
 use icu_experimental::dimension::currency::CurrencyType;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
 use icu_experimental::dimension::percent::formatter::PercentFormatter;
+use icu_experimental::dimension::provider::currency::extended::CurrencyExtendedDataV1;
+use icu_experimental::dimension::provider::currency::fractions::CurrencyFractionsV1;
+use icu_experimental::dimension::provider::currency::patterns::CurrencyPatternsDataV1;
+use icu_experimental::dimension::provider::currency::symbols::CurrencyDecimalSymbolsV1;
+use icu_experimental::provider::Baked as ExperimentalData;
 use icu_locale_core::Locale;
+use icu_plurals::provider::PluralsCardinalV1;
+use icu_provider::prelude::*;
 use intl_memoizer::Memoizable;
 use intl_memoizer::concurrent::IntlLangMemoizer;
 use unic_langid::LanguageIdentifier;
@@ -266,7 +274,11 @@ impl Memoizable for Currency {
             FluentNumberCurrencyDisplayStyle::Code => {
                 CurrencyFormatter::try_new_code(prefs, code, Default::default())
             }
-            FluentNumberCurrencyDisplayStyle::Name => CurrencyFormatter::try_new_name(prefs, code),
+            FluentNumberCurrencyDisplayStyle::Name => CurrencyFormatter::try_new_name_unstable(
+                &LocalNamePattern((&locale).into()),
+                prefs,
+                code,
+            ),
             FluentNumberCurrencyDisplayStyle::Symbol => {
                 CurrencyFormatter::try_new_symbol(prefs, code, Default::default())
             }
@@ -281,6 +293,40 @@ impl Memoizable for Currency {
         })
     }
 }
+
+/// The compiled data of a currency-name formatter, with the locale's own
+/// pattern for the number and the name.
+///
+/// icu_experimental 0.7 asks for that pattern without a locale and gets the
+/// root's `{0} {1}` in every language, where CLDR writes Japanese and
+/// Chinese without a space (`1.00米ドル`) and Sinhala with the name first.
+/// This provider answers that request in the formatter's locale (and its
+/// CLDR fallbacks); every other request goes to the compiled data unchanged.
+struct LocalNamePattern(DataLocale);
+
+impl DataProvider<CurrencyPatternsDataV1> for LocalNamePattern {
+    fn load(&self, req: DataRequest) -> Result<DataResponse<CurrencyPatternsDataV1>, DataError> {
+        let id = DataIdentifierBorrowed::for_marker_attributes_and_locale(
+            req.id.marker_attributes,
+            &self.0,
+        );
+        ExperimentalData.load(DataRequest { id, ..req })
+    }
+}
+
+/// Passes requests for these markers on to `$data`, the compiled data.
+macro_rules! compiled {
+    ($data:path: $($marker:ty),*) => {$(
+        impl DataProvider<$marker> for LocalNamePattern {
+            fn load(&self, req: DataRequest) -> Result<DataResponse<$marker>, DataError> {
+                $data.load(req)
+            }
+        }
+    )*};
+}
+compiled!(ExperimentalData: CurrencyExtendedDataV1, CurrencyDecimalSymbolsV1, CurrencyFractionsV1);
+compiled!(icu_decimal::provider::Baked: DecimalSymbolsV1, DecimalDigitsV1);
+compiled!(icu_plurals::provider::Baked: PluralsCardinalV1);
 
 /// Minor-unit digits of a currency, where CLDR's default differs from 2
 /// (only used when a translator sets digit options on an amount; otherwise
@@ -304,6 +350,25 @@ mod tests {
             ..Default::default()
         };
         format_number(&FluentNumber::new(value, options), &intls)
+    }
+
+    #[test]
+    fn currency_names_follow_the_locales_pattern() {
+        let name = |tag: &str| {
+            let intls = IntlLangMemoizer::new(tag.parse().unwrap());
+            let options = FluentNumberOptions {
+                style: FluentNumberStyle::Currency,
+                currency: Some("USD".into()),
+                currency_display: FluentNumberCurrencyDisplayStyle::Name,
+                ..Default::default()
+            };
+            format_number(&FluentNumber::new(1.0, options), &intls)
+        };
+        assert_eq!(name("en"), "1.00 US dollars");
+        assert_eq!(name("ja"), "1.00米ドル");
+        assert_eq!(name("zh"), "1.00美元");
+        assert_eq!(name("zh-Hant"), "1.00 美元");
+        assert_eq!(name("si"), "ඇමරිකානු ඩොලර්1.00");
     }
 
     #[test]
