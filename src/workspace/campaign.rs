@@ -63,7 +63,7 @@ pub struct Document {
 /// contact, link, footnote, edition and organization blocks) and the middle,
 /// the rest. A part may be empty.
 pub fn flow_parts(mut blocks: Vec<Block>) -> Vec<Vec<Block>> {
-    let cover = if matches!(blocks.first(), Some(Block::Cover { .. })) {
+    let cover = if matches!(blocks.first(), Some(Block::Cover(_))) {
         vec![blocks.remove(0)]
     } else {
         Vec::new()
@@ -163,15 +163,7 @@ pub enum Block {
     /// The cover of a printed document, its first block: the title large on
     /// a field of the theme's accent colour, with the organization (name and
     /// logo), a subtitle and an illustration, each optional.
-    Cover {
-        title: Text,
-        subtitle: Option<Text>,
-        name: Option<Text>,
-        logo: Option<String>,
-        alt: Option<Text>,
-        image: Option<String>,
-        image_alt: Option<Text>,
-    },
+    Cover(Box<Cover>),
     /// One short text message (SMS documents).
     Sms {
         text: Text,
@@ -186,6 +178,18 @@ pub enum Block {
         speaker: Option<Text>,
         voice_over: Option<Text>,
     },
+}
+
+/// A cover block's fields (boxed: the other blocks are much smaller).
+#[derive(Debug, Clone, Serialize)]
+pub struct Cover {
+    pub title: Text,
+    pub subtitle: Option<Text>,
+    pub name: Option<Text>,
+    pub logo: Option<String>,
+    pub alt: Option<Text>,
+    pub image: Option<String>,
+    pub image_alt: Option<Text>,
 }
 
 impl Block {
@@ -203,7 +207,7 @@ impl Block {
             Block::Footnote { .. } => "footnote",
             Block::Organization { .. } => "organization",
             Block::Edition { .. } => "edition",
-            Block::Cover { .. } => "cover",
+            Block::Cover(_) => "cover",
             Block::Sms { .. } => "sms",
             Block::Cue { .. } => "cue",
         }
@@ -241,14 +245,15 @@ impl Block {
                 out.push(name);
                 out.extend(alt);
             }
-            Block::Cover {
-                title,
-                subtitle,
-                name,
-                alt,
-                image_alt,
-                ..
-            } => {
+            Block::Cover(c) => {
+                let Cover {
+                    title,
+                    subtitle,
+                    name,
+                    alt,
+                    image_alt,
+                    ..
+                } = &**c;
                 out.extend(name);
                 out.extend(alt);
                 out.push(title);
@@ -274,9 +279,7 @@ impl Block {
         match self {
             Block::Image { src, .. } => vec![src],
             Block::Organization { logo, .. } => logo.iter().map(String::as_str).collect(),
-            Block::Cover { logo, image, .. } => {
-                logo.iter().chain(image).map(String::as_str).collect()
-            }
+            Block::Cover(c) => c.logo.iter().chain(&c.image).map(String::as_str).collect(),
             _ => Vec::new(),
         }
     }
@@ -1033,7 +1036,7 @@ impl Cx<'_> {
                     self.require(raw, "image-alt", &raw.image_alt);
                 }
                 let image_alt = raw.image_alt.as_ref().and_then(|a| self.text(a, args));
-                Some(Block::Cover {
+                Some(Block::Cover(Box::new(Cover {
                     title: title?,
                     subtitle,
                     name,
@@ -1041,7 +1044,7 @@ impl Cx<'_> {
                     alt,
                     image,
                     image_alt,
-                })
+                })))
             }
             "organization" => {
                 let name = self

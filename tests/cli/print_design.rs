@@ -195,7 +195,7 @@ fn the_sample_brochure_flows_over_a_multiple_of_four_pages_without_blank_ones() 
             .trim()
             .parse()
             .unwrap();
-        assert!(pages >= 4 && pages % 4 == 0, "{locale}: {pages} pages");
+        assert!(pages >= 4 && pages.is_multiple_of(4), "{locale}: {pages} pages");
         for page in 1..=pages {
             let n = page.to_string();
             let o = Command::new("pdftotext")
