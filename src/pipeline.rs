@@ -698,7 +698,7 @@ fn render_one<'a, S: Sink<'a>>(
 
 /// The warnings of every finished document, in job order: the layout fit
 /// of PDFs and slides (`pdf-overflow`), a brochure's blank pages
-/// (`pdf-blank-page`), then the subtitle and SMS checks.
+/// (`pdf-blank-page`, info), then the subtitle and SMS checks.
 pub fn document_diagnostics<'d, 'a: 'd, T: 'd>(
     catalog: &Catalog,
     done: impl IntoIterator<Item = &'d Done<'a, T>>,

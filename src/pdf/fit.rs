@@ -317,7 +317,8 @@ pub fn diagnostic(
     d.with_hint(hint)
 }
 
-/// The `pdf-blank-page` warning of a brochure of `campaign` that kept
+/// The `pdf-blank-page` note (info: a blank page is a choice a layout may
+/// make, never a failure, so `--strict` lets it pass) of a brochure of `campaign` that kept
 /// `blank` blank pages in `locale`: added to make its page count a multiple
 /// of 4 (`break`s), or left when it flowed.
 pub fn blank_pages(
@@ -336,7 +337,7 @@ pub fn blank_pages(
     } else {
         "its `break`s make a page count that is not a multiple of 4: remove the `break` blocks to let the pages flow, or add or merge pages"
     };
-    Diagnostic::warning(
+    Diagnostic::info(
         "pdf-blank-page",
         format!(
             "{locale}: {}/{} has {pages}, to make its page count a multiple of 4",
