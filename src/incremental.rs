@@ -263,7 +263,11 @@ impl<'a> Fingerprints<'a> {
         h.update(job.document.id.as_bytes());
         h.update(catalog.tag(job.locale).as_bytes());
         for block in job.document.surfaces.iter().flatten() {
-            if let Some(asset) = block.assets().and_then(|a| self.assets.get(a)) {
+            for asset in block
+                .assets()
+                .into_iter()
+                .filter_map(|a| self.assets.get(a))
+            {
                 h.update(asset);
             }
         }

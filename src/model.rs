@@ -54,6 +54,9 @@ pub struct DocumentInfo {
     pub kind: Kind,
     pub paper: PaperInfo,
     pub blank_pages: usize,
+    /// A brochure that flows: `surfaces` are its cover, middle and back
+    /// parts, not pages (`workspace::campaign::flow_parts`).
+    pub flow: bool,
     /// Slides: seconds per slide in the slideshow's kiosk mode.
     pub advance_seconds: u32,
     /// SMS: the most segments a message may take.
@@ -138,6 +141,17 @@ pub enum LocalizedBlock {
     Edition {
         text: String,
         date: Option<String>,
+    },
+    /// A printed document's cover (docs/campaign-format.md): images as
+    /// `data:` URIs.
+    Cover {
+        title: String,
+        subtitle: Option<String>,
+        name: Option<String>,
+        logo: Option<String>,
+        alt: Option<String>,
+        image: Option<String>,
+        image_alt: Option<String>,
     },
     /// One subtitle of a video, from `start` to `end` (milliseconds).
     Cue {

@@ -697,7 +697,8 @@ fn render_one<'a, S: Sink<'a>>(
 }
 
 /// The warnings of every finished document, in job order: the layout fit
-/// of PDFs and slides (`pdf-overflow`), then the subtitle and SMS checks.
+/// of PDFs and slides (`pdf-overflow`), a brochure's blank pages
+/// (`pdf-blank-page`, info), then the subtitle and SMS checks.
 pub fn document_diagnostics<'d, 'a: 'd, T: 'd>(
     catalog: &Catalog,
     done: impl IntoIterator<Item = &'d Done<'a, T>>,
@@ -709,12 +710,20 @@ pub fn document_diagnostics<'d, 'a: 'd, T: 'd>(
             let fit = overflows
                 .iter()
                 .map(move |o| crate::pdf::fit::diagnostic(d.job.campaign, d.job.document, tag, o));
+            let blank = d
+                .info
+                .pdf
+                .as_ref()
+                .filter(|p| p.blank_pages > 0)
+                .map(move |p| {
+                    crate::pdf::fit::blank_pages(d.job.campaign, d.job.document, tag, p.blank_pages)
+                });
             let channel = d
                 .info
                 .channel
                 .iter()
                 .flat_map(move |c| c.diagnostics(d.job.campaign, d.job.document, tag));
-            fit.chain(channel)
+            fit.chain(blank).chain(channel)
         })
         .collect()
 }

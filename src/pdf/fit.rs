@@ -39,6 +39,10 @@ pub struct Mark {
     pub block: usize,
     /// 1-based page.
     pub page: usize,
+    /// The page the block should be on: where the run of blocks it belongs
+    /// to started (a flowing brochure's middle starts a run on each of its
+    /// pages). Without it, the page of its surface's start mark.
+    pub start_page: Option<usize>,
     /// Distance from the top of the trimmed page, in mm.
     pub y_mm: f64,
     /// The left and right edges of the surface's safe area: start marks
@@ -126,11 +130,12 @@ pub fn overflows(marks: &[Mark], rule: FitRule) -> Vec<Overflow> {
             continue;
         };
         let last = ms.last().expect("not empty");
-        let first_bad = ms.iter().filter(|m| m.block > 0).find(|m| match rule {
-            FitRule::Panels { limit_mm } => {
-                m.page != start.page || m.y_mm > limit_mm + TOLERANCE_MM
+        let first_bad = ms.iter().filter(|m| m.block > 0).find(|m| {
+            let want = m.start_page.unwrap_or(start.page);
+            match rule {
+                FitRule::Panels { limit_mm } => m.page != want || m.y_mm > limit_mm + TOLERANCE_MM,
+                FitRule::Pages => m.page != want,
             }
-            FitRule::Pages => m.page != start.page,
         });
         if let Some(bad) = first_bad {
             out.push(Overflow {
@@ -142,7 +147,9 @@ pub fn overflows(marks: &[Mark], rule: FitRule) -> Vec<Overflow> {
                     }
                     FitRule::Pages => None,
                 },
-                extra_pages: last.page.saturating_sub(start.page),
+                extra_pages: last
+                    .page
+                    .saturating_sub(last.start_page.unwrap_or(start.page)),
                 side_mm: None,
                 overlaps: false,
             });
@@ -310,6 +317,37 @@ pub fn diagnostic(
     d.with_hint(hint)
 }
 
+/// The `pdf-blank-page` note (info: a blank page is a choice a layout may
+/// make, never a failure, so `--strict` lets it pass) of a brochure of `campaign` that kept
+/// `blank` blank pages in `locale`: added to make its page count a multiple
+/// of 4 (`break`s), or left when it flowed.
+pub fn blank_pages(
+    campaign: &Campaign,
+    document: &Document,
+    locale: &str,
+    blank: usize,
+) -> Diagnostic {
+    let pages = if blank == 1 {
+        "1 blank page".to_owned()
+    } else {
+        format!("{blank} blank pages")
+    };
+    let hint = if document.flow {
+        "the brochure has fewer blocks than pages: add content, or split long blocks"
+    } else {
+        "its `break`s make a page count that is not a multiple of 4: remove the `break` blocks to let the pages flow, or add or merge pages"
+    };
+    Diagnostic::info(
+        "pdf-blank-page",
+        format!(
+            "{locale}: {}/{} has {pages}, to make its page count a multiple of 4",
+            campaign.id, document.id
+        ),
+    )
+    .in_file(campaign.file.clone())
+    .with_hint(hint)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,6 +357,7 @@ mod tests {
             surface,
             block,
             page,
+            start_page: None,
             y_mm,
             area: None,
         }
@@ -429,6 +468,27 @@ mod tests {
                 overlaps: false,
             }]
         );
+    }
+
+    #[test]
+    fn a_flowing_surface_checks_each_block_against_the_page_of_its_run() {
+        // surface 2 flows over pages 2 and 3: block 3 starts a run on page 3
+        let on = |block, page, start| Mark {
+            start_page: Some(start),
+            ..m(2, block, page, 50.0)
+        };
+        let marks = [
+            m(2, 0, 2, 6.0),
+            on(1, 2, 2),
+            on(2, 2, 2),
+            on(3, 3, 3),
+            on(4, 3, 3),
+        ];
+        assert_eq!(overflows(&marks, FitRule::Pages), vec![]);
+        // block 4 ran from page 3 onto page 4
+        let marks = [m(2, 0, 2, 6.0), on(1, 2, 2), on(3, 3, 3), on(4, 4, 3)];
+        let o = overflows(&marks, FitRule::Pages);
+        assert_eq!((o[0].surface, o[0].block, o[0].extra_pages), (2, 4, 1));
     }
 
     #[test]

@@ -49,6 +49,9 @@ const THREAD_STACK: usize = 32 * 1024 * 1024;
 /// The label of the marks the templates place after blocks (see `pdf/base.typ`).
 pub const MARK_LABEL: &str = "pamphlet-mark";
 
+/// The label of the count of blank pages a flowing brochure kept (`pdf/base.typ`).
+pub const BLANK_LABEL: &str = "pamphlet-blank";
+
 /// What a PDF is, for the manifest and the layout-fit check. Kept in the
 /// build cache, so a reused PDF is reported like a fresh one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,7 +59,8 @@ pub struct PdfFacts {
     pub pages: usize,
     /// The pages the document should have (surfaces, or two sheets for a leaflet).
     pub expected_pages: usize,
-    /// Blank pages added to make a brochure's page count a multiple of 4.
+    /// Blank pages in a brochure: added to make its page count a multiple
+    /// of 4, or left by a flowing brochure with fewer blocks than pages.
     #[serde(default)]
     pub blank_pages: usize,
     /// Trim size in mm, width × height (a leaflet's open sheet).
@@ -264,6 +268,7 @@ impl Typesetter {
             Vec::new()
         };
         let marks = read_marks(&doc);
+        let flowed_blanks = read_blank(&doc);
         let mut overflows = fit::overflows(&marks, job.rule);
         let mut inks = Vec::new();
         for (i, page) in doc.pages().iter().enumerate() {
@@ -278,8 +283,13 @@ impl Typesetter {
             bytes,
             facts: PdfFacts {
                 pages: doc.pages().len(),
-                expected_pages: job.expected_pages,
-                blank_pages: job.blank_pages,
+                // a flowing brochure has as many pages as its layout took
+                expected_pages: if flowed_blanks.is_some() {
+                    doc.pages().len()
+                } else {
+                    job.expected_pages
+                },
+                blank_pages: flowed_blanks.unwrap_or(job.blank_pages),
                 trim_mm: job.trim_mm,
                 bleed_mm: job.settings.bleed_mm,
                 crop_marks: job.settings.crop_marks,
@@ -320,10 +330,12 @@ fn read_marks(doc: &PagedDocument) -> Vec<Mark> {
                 return None;
             };
             let (left_mm, right_mm) = (int(d.get("x0").ok()), int(d.get("x1").ok()));
+            let start_page = int(d.get("p0").ok());
             let mark = Mark {
                 surface: int(d.get("s").ok()) as usize,
                 block: int(d.get("b").ok()) as usize,
                 page: int(d.get("page").ok()) as usize,
+                start_page: start_page.is_finite().then_some(start_page as usize),
                 y_mm: int(d.get("y").ok()),
                 area: (left_mm.is_finite() && right_mm.is_finite())
                     .then_some(Area { left_mm, right_mm }),
@@ -331,6 +343,20 @@ fn read_marks(doc: &PagedDocument) -> Vec<Mark> {
             mark.y_mm.is_finite().then_some(mark)
         })
         .collect()
+}
+
+/// The blank pages a flowing brochure kept, if the template recorded them.
+fn read_blank(doc: &PagedDocument) -> Option<usize> {
+    let label = Label::new(PicoStr::intern(BLANK_LABEL))?;
+    doc.introspector()
+        .query(&Selector::Label(label))
+        .iter()
+        .find_map(
+            |content| match &content.to_packed::<MetadataElem>()?.value {
+                Value::Int(n) => usize::try_from(*n).ok(),
+                _ => None,
+            },
+        )
 }
 
 /// Every run of text on a page, where the layout set it (`ts`: from the
@@ -400,7 +426,14 @@ pub struct TemplateInfo<'a> {
     pub fonts: &'a [String],
     /// The campaign's `valid-as-of`, for `document(date:)`.
     pub date: Option<Date>,
+    /// The largest body size auto-fit sets print in, in points (docs/pdf.md).
+    pub body_max_pt: f64,
 }
+
+/// The largest body size, in points, at which auto-fit sets a panel, side or
+/// page whose text is short: large print, still below the size of a heading
+/// at the smallest size (9 pt × 1.7).
+pub const BODY_MAX_PT: f64 = 13.0;
 
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Date {
@@ -459,6 +492,7 @@ pub fn template_info<'a>(doc: &LocalizedDocument, settings: &'a PdfSettings) -> 
         region,
         fonts: &settings.fonts,
         date: doc.campaign.valid_as_of.as_deref().and_then(parse_date),
+        body_max_pt: BODY_MAX_PT,
     }
 }
 
@@ -487,10 +521,15 @@ pub fn outline(doc: &LocalizedDocument) -> LocalizedDocument {
             continue;
         };
         for (i, block) in surface.blocks.iter().enumerate() {
-            if let LocalizedBlock::Heading { level, .. } = block {
-                let new = (*level).clamp(1, previous + 1);
-                levels.insert((number, i), new);
-                previous = new;
+            match block {
+                LocalizedBlock::Heading { level, .. } => {
+                    let new = (*level).clamp(1, previous + 1);
+                    levels.insert((number, i), new);
+                    previous = new;
+                }
+                // the cover's title is a heading of level 1 (pdf/base.typ)
+                LocalizedBlock::Cover { .. } => previous = 1,
+                _ => {}
             }
         }
     }

@@ -94,6 +94,7 @@ pub fn localize(
                 height_mm: height,
             },
             blank_pages: doc.blank_pages,
+            flow: doc.flow,
             advance_seconds: doc.advance_seconds,
             max_segments: doc.max_segments,
         },
@@ -241,6 +242,15 @@ impl<'a> Cx<'a> {
                 name: self.text(name),
                 logo: logo.as_deref().map(|l| self.asset(l)),
                 alt: alt.as_ref().map(|a| self.attr_text(a)),
+            },
+            Block::Cover(c) => LocalizedBlock::Cover {
+                title: self.text(&c.title),
+                subtitle: c.subtitle.as_ref().map(|t| self.text(t)),
+                name: c.name.as_ref().map(|t| self.text(t)),
+                logo: c.logo.as_deref().map(|l| self.asset(l)),
+                alt: c.alt.as_ref().map(|a| self.attr_text(a)),
+                image: c.image.as_deref().map(|i| self.asset(i)),
+                image_alt: c.image_alt.as_ref().map(|a| self.attr_text(a)),
             },
             Block::Edition { text } => LocalizedBlock::Edition {
                 text: self.text(text),

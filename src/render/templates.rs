@@ -47,6 +47,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("txt/slides.txt", include_str!("templates/txt/slides.txt")),
     ("pdf/base.typ", include_str!("templates/pdf/base.typ")),
     ("pdf/blocks.typ", include_str!("templates/pdf/blocks.typ")),
+    ("pdf/cover.typ", include_str!("templates/pdf/cover.typ")),
     ("pdf/flyer.typ", include_str!("templates/pdf/flyer.typ")),
     ("pdf/leaflet.typ", include_str!("templates/pdf/leaflet.typ")),
     (

@@ -45,11 +45,63 @@ pub struct Document {
     pub surfaces: Vec<Vec<Block>>,
     /// Blank pages added to make a brochure's page count a multiple of 4.
     pub blank_pages: usize,
+    /// A brochure without `break`s: its blocks flow over as many pages as
+    /// the layout needs (a multiple of 4), and `surfaces` holds three parts
+    /// instead of pages: the cover, the middle that flows, the back
+    /// ([`flow_parts`]).
+    pub flow: bool,
     /// SMS only: the most segments one message may take (`max-segments`).
     pub max_segments: Option<u32>,
     /// Slides only: seconds each slide shows in the slideshow's kiosk mode
     /// (`advance`).
     pub advance_seconds: u32,
+}
+
+/// The three parts of a brochure that flows (no `break`): the cover (the
+/// first block, when it is a `cover`), the back (the last section, from its
+/// heading on, when it holds a contact or link block; otherwise the trailing
+/// contact, link, footnote, edition and organization blocks) and the middle,
+/// the rest. A part may be empty.
+pub fn flow_parts(mut blocks: Vec<Block>) -> Vec<Vec<Block>> {
+    let cover = if matches!(blocks.first(), Some(Block::Cover(_))) {
+        vec![blocks.remove(0)]
+    } else {
+        Vec::new()
+    };
+    let back_matter = |b: &Block| {
+        matches!(
+            b,
+            Block::Contact { .. }
+                | Block::Link { .. }
+                | Block::Footnote { .. }
+                | Block::Edition { .. }
+                | Block::Organization { .. }
+        )
+    };
+    let last_heading = blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Heading { .. }));
+    let from = match last_heading {
+        Some(h)
+            if h > 0
+                && blocks[h..]
+                    .iter()
+                    .any(|b| matches!(b, Block::Contact { .. } | Block::Link { .. })) =>
+        {
+            h
+        }
+        _ => {
+            let trailing = blocks.iter().rev().take_while(|b| back_matter(b)).count();
+            // a document of back matter only flows as a whole
+            if trailing == blocks.len() {
+                blocks.len()
+            } else {
+                blocks.len() - trailing
+            }
+        }
+    };
+    let back = blocks.split_off(from);
+    vec![cover, blocks, back]
 }
 
 /// Seconds per slide in kiosk mode when the document does not say.
@@ -108,6 +160,10 @@ pub enum Block {
     Edition {
         text: Text,
     },
+    /// The cover of a printed document, its first block: the title large on
+    /// a field of the theme's accent colour, with the organization (name and
+    /// logo), a subtitle and an illustration, each optional.
+    Cover(Box<Cover>),
     /// One short text message (SMS documents).
     Sms {
         text: Text,
@@ -122,6 +178,18 @@ pub enum Block {
         speaker: Option<Text>,
         voice_over: Option<Text>,
     },
+}
+
+/// A cover block's fields (boxed: the other blocks are much smaller).
+#[derive(Debug, Clone, Serialize)]
+pub struct Cover {
+    pub title: Text,
+    pub subtitle: Option<Text>,
+    pub name: Option<Text>,
+    pub logo: Option<String>,
+    pub alt: Option<Text>,
+    pub image: Option<String>,
+    pub image_alt: Option<Text>,
 }
 
 impl Block {
@@ -139,6 +207,7 @@ impl Block {
             Block::Footnote { .. } => "footnote",
             Block::Organization { .. } => "organization",
             Block::Edition { .. } => "edition",
+            Block::Cover(_) => "cover",
             Block::Sms { .. } => "sms",
             Block::Cue { .. } => "cue",
         }
@@ -176,6 +245,21 @@ impl Block {
                 out.push(name);
                 out.extend(alt);
             }
+            Block::Cover(c) => {
+                let Cover {
+                    title,
+                    subtitle,
+                    name,
+                    alt,
+                    image_alt,
+                    ..
+                } = &**c;
+                out.extend(name);
+                out.extend(alt);
+                out.push(title);
+                out.extend(subtitle);
+                out.extend(image_alt);
+            }
             Block::Cue {
                 text,
                 speaker,
@@ -191,11 +275,12 @@ impl Block {
     }
 
     /// The asset paths the block uses.
-    pub fn assets(&self) -> Option<&str> {
+    pub fn assets(&self) -> Vec<&str> {
         match self {
-            Block::Image { src, .. } => Some(src),
-            Block::Organization { logo: Some(l), .. } => Some(l),
-            _ => None,
+            Block::Image { src, .. } => vec![src],
+            Block::Organization { logo, .. } => logo.iter().map(String::as_str).collect(),
+            Block::Cover(c) => c.logo.iter().chain(&c.image).map(String::as_str).collect(),
+            _ => Vec::new(),
         }
     }
 }
@@ -306,6 +391,7 @@ struct RawBlock {
     end: Option<Spanned<toml::Value>>,
     speaker: Option<Spanned<String>>,
     voice_over: Option<Spanned<String>>,
+    image_alt: Option<Spanned<String>>,
     #[serde(default)]
     args: RawArgs,
 }
@@ -333,6 +419,10 @@ const BLOCK_FIELDS: &[(&str, &[&str])] = &[
     ("footnote", &["text"]),
     ("organization", &["name", "logo", "alt"]),
     ("edition", &["text"]),
+    (
+        "cover",
+        &["title", "text", "name", "logo", "alt", "src", "image-alt"],
+    ),
     ("sms", &["text"]),
     (
         "cue",
@@ -350,6 +440,7 @@ fn blocks_of(kind: Kind) -> Vec<&'static str> {
             .iter()
             .map(|(t, _)| *t)
             .filter(|t| *t != "sms")
+            .filter(|t| *t != "cover" || kind.is_print())
             .collect(),
     }
 }
@@ -612,6 +703,20 @@ impl Cx<'_> {
                 );
                 continue;
             }
+            if ty == "cover" && !std::ptr::eq(block, &raw.blocks[0]) {
+                self.diags.push(
+                    self.file
+                        .error_at(
+                            &block.get_ref().kind.span(),
+                            "block-cover",
+                            "a cover block must be the first block of its document",
+                        )
+                        .with_hint(
+                            "move it to the top of the document: it makes the first side, panel or page its cover",
+                        ),
+                );
+                continue;
+            }
             if ty == "break" {
                 self.check_fields(block.get_ref());
                 surfaces.push(Vec::new());
@@ -639,8 +744,13 @@ impl Cx<'_> {
             );
         }
         let mut blank_pages = 0;
+        let flow = raw.kind == Kind::Brochure && surfaces.len() == 1;
         match raw.kind {
             Kind::Leaflet => surfaces.resize_with(LEAFLET_PANELS.max(surfaces.len()), Vec::new),
+            Kind::Brochure if flow => {
+                let blocks = surfaces.pop().expect("one surface");
+                surfaces = flow_parts(blocks);
+            }
             Kind::Brochure => {
                 blank_pages = surfaces.len().next_multiple_of(4) - surfaces.len();
                 surfaces.resize_with(surfaces.len() + blank_pages, Vec::new);
@@ -657,6 +767,7 @@ impl Cx<'_> {
             },
             surfaces,
             blank_pages,
+            flow,
             max_segments,
             advance_seconds,
         })
@@ -716,7 +827,7 @@ impl Cx<'_> {
             );
             return false;
         };
-        let present: [(&str, Option<Range<usize>>); 18] = [
+        let present: [(&str, Option<Range<usize>>); 19] = [
             ("text", raw.text.as_ref().map(Spanned::span)),
             ("title", raw.title.as_ref().map(Spanned::span)),
             ("level", raw.level.as_ref().map(Spanned::span)),
@@ -735,6 +846,7 @@ impl Cx<'_> {
             ("end", raw.end.as_ref().map(Spanned::span)),
             ("speaker", raw.speaker.as_ref().map(Spanned::span)),
             ("voice-over", raw.voice_over.as_ref().map(Spanned::span)),
+            ("image-alt", raw.image_alt.as_ref().map(Spanned::span)),
         ];
         for (field, span) in present {
             if let Some(span) = span
@@ -907,6 +1019,32 @@ impl Cx<'_> {
                     alt: alt?,
                     caption,
                 })
+            }
+            "cover" => {
+                let title = self
+                    .require(raw, "title", &raw.title)
+                    .and_then(|t| self.text(t, args));
+                let subtitle = raw.text.as_ref().and_then(|t| self.text(t, args));
+                let name = raw.name.as_ref().and_then(|n| self.text(n, args));
+                let logo = raw.logo.as_ref().and_then(|l| self.asset(l));
+                if raw.logo.is_some() && raw.alt.is_none() {
+                    self.require(raw, "alt", &raw.alt);
+                }
+                let alt = raw.alt.as_ref().and_then(|a| self.text(a, args));
+                let image = raw.src.as_ref().and_then(|s| self.asset(s));
+                if raw.src.is_some() && raw.image_alt.is_none() {
+                    self.require(raw, "image-alt", &raw.image_alt);
+                }
+                let image_alt = raw.image_alt.as_ref().and_then(|a| self.text(a, args));
+                Some(Block::Cover(Box::new(Cover {
+                    title: title?,
+                    subtitle,
+                    name,
+                    logo,
+                    alt,
+                    image,
+                    image_alt,
+                })))
             }
             "organization" => {
                 let name = self
@@ -1148,5 +1286,111 @@ impl Cx<'_> {
             position: self.file.position(&v.span()),
             args: out,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn campaign(blocks: &str, kind: &str) -> Result<Campaign, Vec<Diagnostic>> {
+        let text =
+            format!("title = \"t\"\n\n[[document]]\nid = \"d\"\nkind = \"{kind}\"\n\n{blocks}");
+        parse(
+            &TomlFile::new("campaigns/c.toml".into(), text),
+            "c",
+            &Vars::new(),
+        )
+    }
+
+    const COVER: &str = "[[document.block]]\ntype = \"cover\"\ntitle = \"t\"\ntext = \"s\"\n\n";
+
+    fn block(ty: &str) -> String {
+        let field = match ty {
+            "contact" => "entries = [{ phone = \"108\" }]",
+            "list" => "items = [\"i\"]",
+            _ => "text = \"x\"",
+        };
+        format!("[[document.block]]\ntype = \"{ty}\"\n{field}\n\n")
+    }
+
+    fn types(blocks: &[Block]) -> Vec<&'static str> {
+        blocks.iter().map(Block::type_name).collect()
+    }
+
+    #[test]
+    fn a_brochure_without_breaks_flows_in_three_parts() {
+        let blocks: String = [
+            COVER.to_owned(),
+            block("heading"),
+            block("paragraph"),
+            block("heading"),
+            block("list"),
+            block("heading"),
+            block("paragraph"),
+            block("contact"),
+            block("footnote"),
+            block("edition"),
+        ]
+        .concat();
+        let c = campaign(&blocks, "brochure").unwrap();
+        let d = &c.documents[0];
+        assert!(d.flow);
+        assert_eq!(d.blank_pages, 0);
+        assert_eq!(types(&d.surfaces[0]), ["cover"]);
+        assert_eq!(
+            types(&d.surfaces[1]),
+            ["heading", "paragraph", "heading", "list"]
+        );
+        // the last section holds the contact block: it is the back, from its heading on
+        assert_eq!(
+            types(&d.surfaces[2]),
+            ["heading", "paragraph", "contact", "footnote", "edition"]
+        );
+        // without a contact or link in the last section, only the trailing back matter
+        let blocks = [block("heading"), block("paragraph"), block("footnote")].concat();
+        let c = campaign(&blocks, "brochure").unwrap();
+        let d = &c.documents[0];
+        assert!(d.surfaces[0].is_empty());
+        assert_eq!(types(&d.surfaces[1]), ["heading", "paragraph"]);
+        assert_eq!(types(&d.surfaces[2]), ["footnote"]);
+    }
+
+    #[test]
+    fn a_brochure_with_breaks_is_padded_to_a_multiple_of_four() {
+        let blocks = [
+            block("paragraph"),
+            "[[document.block]]\ntype = \"break\"\n\n".to_owned(),
+            block("paragraph"),
+        ]
+        .concat();
+        let d = &campaign(&blocks, "brochure").unwrap().documents[0];
+        assert!(!d.flow);
+        assert_eq!((d.surfaces.len(), d.blank_pages), (4, 2));
+    }
+
+    #[test]
+    fn a_cover_comes_first_and_only_in_print() {
+        let c = campaign(&[COVER, &block("paragraph")].concat(), "flyer").unwrap();
+        assert_eq!(types(&c.documents[0].surfaces[0]), ["cover", "paragraph"]);
+
+        let e = campaign(&[block("paragraph"), COVER.to_owned()].concat(), "leaflet").unwrap_err();
+        assert_eq!(e[0].code, "block-cover", "{e:?}");
+
+        let e = campaign(COVER, "slides").unwrap_err();
+        assert_eq!(e[0].code, "block-type", "{e:?}");
+
+        // a logo needs its alternative text, an illustration too
+        let e = campaign(
+            &format!("{}\nlogo = \"l.svg\"\nsrc = \"c.png\"\n", COVER.trim_end()),
+            "flyer",
+        )
+        .unwrap_err();
+        let missing: Vec<&str> = e.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            missing.iter().any(|m| m.contains("'alt'"))
+                && missing.iter().any(|m| m.contains("'image-alt'")),
+            "{missing:?}"
+        );
     }
 }

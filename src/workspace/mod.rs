@@ -251,12 +251,12 @@ fn load_assets(
     let assets_dir = root.join("assets");
     let canonical_dir = assets_dir.canonicalize().ok();
     for campaign in campaigns {
-        for block in campaign
+        for rel in campaign
             .documents
             .iter()
             .flat_map(|d| d.surfaces.iter().flatten())
+            .flat_map(Block::assets)
         {
-            let Some(rel) = block.assets() else { continue };
             if assets.contains_key(rel) {
                 continue;
             }

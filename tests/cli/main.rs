@@ -18,6 +18,7 @@ mod interrupt;
 mod invalidation;
 mod messages;
 mod pdf;
+mod print_design;
 mod pseudo;
 mod review;
 mod serve;
