@@ -801,12 +801,109 @@ fn scan_entries(text: &str, index: &LineIndex) -> Vec<(String, usize)> {
 mod tests {
     use super::*;
 
-    // The straightforward byte-by-byte scanners the fast ones replaced: the
-    // rules, against which the fast scanners are checked.
-    /// The named-argument scan reading every byte, without the jumps.
+    // The straightforward byte-by-byte scanners, written from the rules and
+    // sharing no code with the fast ones, against which those are checked.
+    /// Counts the `:` inside parentheses (a call and everything nested in
+    /// it), outside string literals; the count starts again after the
+    /// outermost `)`. A string starts at a `"` inside parentheses and ends at
+    /// the next `"` or line break that no `\` escapes.
     fn reference_named_args(text: &str) -> Option<usize> {
-        let mut scan = ArgScan::default();
-        text.bytes().position(|c| scan.step(c))
+        let b = text.as_bytes();
+        let (mut i, mut depth, mut colons) = (0, 0usize, 0);
+        while i < b.len() {
+            match b[i] {
+                b'"' if depth > 0 => {
+                    i += 1;
+                    while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
+                        // an escape takes the byte after it, whatever it is
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'(' => depth += 1,
+                b')' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        colons = 0;
+                    }
+                }
+                b':' if depth > 0 => {
+                    colons += 1;
+                    if colons > MAX_NAMED_ARGS {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The scanners on cases worked out by hand: where they must stop.
+    #[test]
+    fn scanners_stop_where_the_rules_say() {
+        // "a: 1, " repeated: the colon is the second byte of each repeat
+        let call = |n: usize, tail: &str| format!("x = {{ F({}{tail}", "a: 1, ".repeat(n));
+        let head = "x = { F(".len();
+        let named: [(String, Option<usize>); 8] = [
+            (call(64, ") }"), None),
+            (call(65, ") }"), Some(head + 64 * 6 + 1)),
+            // never closed: still one call
+            (call(65, ""), Some(head + 64 * 6 + 1)),
+            // colons in a string literal are no arguments; an escaped quote
+            // does not end it (64 colons outside it, 2 in it)
+            (
+                format!("x = {{ F({}b: \"c: \\\" d:\") }}", "a: 1, ".repeat(63)),
+                None,
+            ),
+            // a line break ends a string left open; the colons after count
+            (
+                format!("x = {{ F({}b: \"c\nd: 1) }}", "a: 1, ".repeat(63)),
+                Some(head + 63 * 6 + 7),
+            ),
+            // the count starts again after the call's `)`
+            (
+                format!("{}) }} {{ G({}) }}", call(60, ""), "a: 1, ".repeat(10)),
+                None,
+            ),
+            // an inner call's `)` does not end the outer one
+            (
+                format!("{}G(z: 2) a: 1, a: 1, a: 1, a: 1) }}", call(61, "")),
+                Some(head + 61 * 6 + 21),
+            ),
+            // outside parentheses neither colons count nor quotes start a string
+            (
+                format!("x = {}\" ({}", ": ".repeat(100), "a: 1, ".repeat(65)),
+                Some(4 + 200 + 3 + 64 * 6 + 1),
+            ),
+        ];
+        for (text, expected) in named {
+            assert_eq!(reference_named_args(&text), expected, "reference: {text:?}");
+            assert_eq!(too_many_named_args(&text), expected, "{text:?}");
+        }
+
+        let open = |n: usize| "{".repeat(n);
+        let deep: [(String, Option<usize>); 6] = [
+            (format!("x = {}", open(64)), None),
+            (format!("x = {}", open(65)), Some(4 + 64)),
+            (format!("x = {}{}{}", open(64), "}", open(1)), None),
+            // braces in a string literal inside a placeable do not count
+            (format!("x = {} \"{}\"", open(64), open(10)), None),
+            // a comment line outside any placeable does not count
+            (format!("# {}\nx = {}", open(80), open(64)), None),
+            // quotes outside a placeable start no string
+            (format!("x = \" {}", open(65)), Some(6 + 64)),
+        ];
+        for (text, expected) in deep {
+            assert_eq!(reference_too_deep(&text), expected, "reference: {text:?}");
+            assert_eq!(too_deep(&text), expected, "{text:?}");
+        }
+
+        let text = "a = 1\n-term = 2\n  b = 3\nc-d_e  = 4\n9x = 5\n# f = 6\ng=7\nh x = 8\n";
+        let expected =
+            [("a", 1), ("-term", 2), ("c-d_e", 4), ("g", 7)].map(|(id, n)| (id.to_owned(), n));
+        assert_eq!(reference_scan_entries(text), expected);
+        assert_eq!(scan_entries(text, &LineIndex::new(text)), expected);
     }
 
     /// Finds where `{` nesting first exceeds [`MAX_NESTING`], ignoring string

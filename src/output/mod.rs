@@ -10,12 +10,14 @@
 //! slugs and locale tags. This stage decides no content.
 
 pub mod cache;
+pub mod fault;
 pub mod index;
 pub mod manifest;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostics::Diagnostic;
 use crate::locale::Catalog;
@@ -64,6 +66,8 @@ pub struct Staging {
     dir: PathBuf,
     _lock: File,
     committed: bool,
+    /// Files put into `dir` so far, for [`fault::Point::Staged`].
+    staged: AtomicUsize,
 }
 
 impl Staging {
@@ -127,6 +131,7 @@ impl Staging {
             dir,
             _lock: lock,
             committed: false,
+            staged: AtomicUsize::new(0),
         })
     }
 
@@ -147,6 +152,7 @@ impl Staging {
         }
         .map_err(io(&path))?;
         file.write_all(bytes).map_err(io(&path))?;
+        self.staged_one();
         Ok(Written {
             bytes: bytes.len() as u64,
             sha256: crate::hash::sha256_hex(bytes),
@@ -163,7 +169,13 @@ impl Staging {
         if fs::hard_link(from, &path).is_err() {
             fs::copy(from, &path).map_err(io(&path))?;
         }
+        self.staged_one();
         Ok(fs::metadata(&path).map_err(io(&path))?.len())
+    }
+
+    fn staged_one(&self) {
+        let n = self.staged.fetch_add(1, Ordering::Relaxed) + 1;
+        fault::at(fault::Point::Staged(n));
     }
 
     /// Removes a file this build staged (used when a reuse attempt fails halfway).
@@ -193,9 +205,11 @@ impl Staging {
     /// aside first, and a build killed between the two renames is undone by
     /// the next [`Staging::begin`].
     pub fn commit(mut self) -> Result<(), OutputError> {
+        fault::at(fault::Point::BeforeSwap);
         if fs::symlink_metadata(&self.target).is_ok() && exchange(&self.dir, &self.target).is_ok() {
             // the staging name now holds the previous output
             self.committed = true;
+            fault::at(fault::Point::AfterSwap);
             let _ = fs::remove_dir_all(&self.dir);
             return Ok(());
         }
@@ -212,6 +226,7 @@ impl Staging {
             return Err(io(&self.target)(e));
         }
         self.committed = true;
+        fault::at(fault::Point::AfterSwap);
         if had_old {
             let _ = fs::remove_dir_all(&old);
         }

@@ -133,7 +133,11 @@ mod tests {
             if rtl {
                 out.push_str(line);
             } else {
-                out.push_str(&super::attrs::without_isolates(line));
+                // LRI, RLI, FSI and PDI, named here rather than taken from attrs
+                out.extend(
+                    line.chars()
+                        .filter(|c| !('\u{2066}'..='\u{2069}').contains(c)),
+                );
             }
             out.push('\n');
         }

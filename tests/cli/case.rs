@@ -87,6 +87,19 @@ impl Case {
             output: pamphlet(self.root(), args),
         }
     }
+
+    /// Runs `pamphlet --root <workspace> <args>` with the environment
+    /// variable `name` set to `value`.
+    pub fn run_with_env(&self, (name, value): (&str, &str), args: &[&str]) -> Ran<'_> {
+        let output = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
+            .env(name, value)
+            .output()
+            .unwrap();
+        Ran { case: self, output }
+    }
 }
 
 /// What one command did, to assert on.
@@ -153,6 +166,23 @@ impl Ran<'_> {
         for n in needles {
             assert!(actual.contains(n), "expected {n:?} in:\n{actual}");
         }
+        self
+    }
+
+    /// The process was ended by `SIGABRT` (a fault point, or a panic in a
+    /// debug build that aborts) instead of exiting.
+    #[cfg(unix)]
+    pub fn aborted(self) -> Self {
+        use std::os::unix::process::ExitStatusExt;
+        // SIGABRT's number on Linux, macOS and the BSDs
+        const SIGABRT: i32 = 6;
+        assert_eq!(
+            self.output.status.signal(),
+            Some(SIGABRT),
+            "{:?}; stderr:\n{}",
+            self.output.status,
+            self.stderr_text()
+        );
         self
     }
 

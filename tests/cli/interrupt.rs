@@ -1,8 +1,134 @@
 //! A build killed at any moment (SIGKILL, no chance to clean up) leaves the
 //! previous `out/` whole: never a mix of old and new files. The next build
 //! removes what the killed one left behind.
+//!
+//! The kills at chosen moments (while staging, just before and just after the
+//! swap) use the debug binary's fault point (`pamphlet::output::fault`), so
+//! they land where they are meant to on every run; the timed kills of the big
+//! workspace add moments nobody chose.
 
+use super::case::Case;
 use super::*;
+use pamphlet::output::{cache, fault, manifest};
+
+/// The folders a killed build leaves beside `out/` (`.out.staging-PID`,
+/// `.out.old-PID`), sorted.
+fn leftovers(root: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".out."))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Every file under `dir` as `path sha256`, sorted: a tree to compare and,
+/// when two differ, to read.
+fn digest(dir: &Path) -> Vec<String> {
+    tree(dir)
+        .iter()
+        .map(|(p, b)| format!("{p} {}", pamphlet::hash::sha256_hex(b)))
+        .collect()
+}
+
+/// An output folder that is one whole build: its manifest lists exactly the
+/// documents in it, each with the bytes its checksum names, beside the
+/// manifest, the review page and the cache. Returns its [`digest`].
+fn assert_whole_build(out: &Path) -> Vec<String> {
+    let files = tree(out);
+    let mut listed: Vec<String> = manifest_files(out)
+        .iter()
+        .map(|f| {
+            let path = f["path"].as_str().unwrap();
+            let bytes = std::fs::read(out.join(path))
+                .unwrap_or_else(|e| panic!("{path} is in the manifest: {e}"));
+            assert_eq!(
+                f["sha256"].as_str().unwrap(),
+                pamphlet::hash::sha256_hex(&bytes),
+                "{path}"
+            );
+            path.to_owned()
+        })
+        .chain([manifest::FILE, "index.html", cache::FILE].map(String::from))
+        .collect();
+    listed.sort();
+    let present: Vec<&String> = files.iter().map(|(p, _)| p).collect();
+    assert_eq!(present, listed.iter().collect::<Vec<_>>());
+    digest(out)
+}
+
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn a_build_killed_while_staging_or_at_the_swap_leaves_one_whole_output() {
+    let case = Case::fixture("mini");
+    let (root, out) = (case.root().to_path_buf(), case.root().join("out"));
+    let ar = root.join("locales/ar/notice.ftl");
+    case.run(&["build"]).code(0);
+    let old = assert_whole_build(&out);
+    let documents = old.len() - 3;
+    assert!(documents >= 4, "{old:?}");
+
+    // ar's documents are rendered again; en's and ru's are reused, linked
+    // from the old output into the staging folder
+    edit(&ar, "notice-step-one = ", "notice-step-one = ✱");
+    // killed after the first file, after every document and the manifest
+    // (the review page and the cache not yet), and with everything staged
+    let after_manifest = format!("after-files:{}", documents + 1);
+    let mut ready = None;
+    for point in ["after-files:1", &after_manifest, "before-swap"] {
+        case.run_with_env((fault::VAR, point), &["build"])
+            .aborted()
+            .stderr_contains(&[&format!("{}={point}: aborting", fault::VAR)]);
+        assert_eq!(digest(&out), old, "killed at {point}: out/ is the old one");
+        // what it left, as a kill leaves it; the leftovers of the kill
+        // before were removed when this build began
+        let left = leftovers(&root);
+        assert_eq!(left.len(), 1, "{point}: {left:?}");
+        let staged = digest(&left[0]);
+        let wanted = point
+            .strip_prefix("after-files:")
+            .map_or(old.len(), |n| n.parse().unwrap());
+        assert!(
+            staged.len() >= wanted,
+            "{point}: {} files staged",
+            staged.len()
+        );
+        if point == "before-swap" {
+            ready = Some(assert_whole_build(&left[0]));
+        }
+    }
+    // the next build recovers: the new output whole, nothing left beside
+    // it, and just what the killed build had ready to swap in
+    case.run(&["build"]).code(0);
+    assert_eq!(leftovers(&root), Vec::<PathBuf>::new());
+    let new = assert_whole_build(&out);
+    assert_ne!(new, old);
+    assert_eq!(Some(&new), ready.as_ref());
+
+    // killed just after the swap: out/ is the newer build, whole, and the one
+    // before it waits under the staging name to be removed
+    edit(&ar, "notice-step-one = ✱", "notice-step-one = ✱✱");
+    case.run_with_env((fault::VAR, "after-swap"), &["build"])
+        .aborted()
+        .stderr_contains(&[&format!("{}=after-swap: aborting", fault::VAR)]);
+    let newer = assert_whole_build(&out);
+    assert_ne!(newer, new);
+    let left = leftovers(&root);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(digest(&left[0]), new);
+    // the next build finds out/ up to date and removes the leftover
+    case.run(&["build"])
+        .code(0)
+        .stderr_contains(&["nothing changed since the last build"]);
+    assert_eq!(leftovers(&root), Vec::<PathBuf>::new());
+    assert_eq!(digest(&out), newer);
+    // and what the killed build swapped in is what a build from scratch makes
+    std::fs::remove_dir_all(&out).unwrap();
+    case.run(&["build"]).code(0);
+    assert_eq!(digest(&out), newer);
+}
 
 /// The sample workspace with 40 copies of each campaign, so a build takes long
 /// enough to be killed in the middle.
