@@ -27,6 +27,7 @@ pub mod datauri;
 pub mod diagnostics;
 pub mod exchange;
 pub mod hash;
+pub mod icons;
 pub mod incremental;
 pub mod literal;
 pub mod locale;

@@ -9,7 +9,9 @@ use fluent_bundle::FluentArgs;
 
 use crate::locale::{Catalog, Fallback, ResolveError, to_args};
 use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_NAMES, LEAFLET_PANEL_WIDTHS};
-use crate::workspace::{Asset, Block, Campaign, ContactValue, Document, Kind, Text, Workspace};
+use crate::workspace::{
+    Asset, Block, Campaign, ContactValue, Document, Kind, Text, Tone, Workspace,
+};
 
 struct Cx<'a> {
     catalog: &'a Catalog,
@@ -77,6 +79,7 @@ pub fn localize(
     fallbacks.sort();
     fallbacks.dedup();
     let data = &catalog.locales[locale];
+    let icons = icons_used(&surfaces);
     Ok(LocalizedDocument {
         campaign: CampaignInfo {
             id: campaign.id.clone(),
@@ -106,7 +109,35 @@ pub fn localize(
         fallbacks,
         languages: languages(ws, &data.tag),
         theme: ws.config.theme.info(),
+        icons,
     })
+}
+
+/// The pictograms of a document's blocks, once each.
+fn icons_used(surfaces: &[Surface]) -> Vec<IconShape> {
+    let mut used = Vec::new();
+    for b in surfaces.iter().flat_map(|s| &s.blocks) {
+        match b {
+            LocalizedBlock::Heading { icon, .. }
+            | LocalizedBlock::Paragraph { icon, .. }
+            | LocalizedBlock::Link { icon, .. } => used.extend(*icon),
+            LocalizedBlock::Callout { icon, .. } => used.push(*icon),
+            LocalizedBlock::Contact { entries, .. } => used.extend(entries.iter().map(|e| e.icon)),
+            _ => {}
+        }
+    }
+    crate::icons::ICONS
+        .iter()
+        .filter(|i| used.contains(&i.name))
+        .map(|i| IconShape {
+            name: i.name,
+            view_box: i.view_box(),
+            svg: i.svg_body(),
+            typst: i.typst(),
+            stroke_width: i.stroke_width(),
+            mirrors: i.mirrors,
+        })
+        .collect()
 }
 
 /// The project's languages (and `current`, when it is a pseudo-locale built
@@ -181,12 +212,14 @@ impl<'a> Cx<'a> {
 
     fn block(&mut self, b: &'a Block) -> LocalizedBlock {
         match b {
-            Block::Heading { level, text } => LocalizedBlock::Heading {
+            Block::Heading { level, text, icon } => LocalizedBlock::Heading {
                 level: *level,
                 text: self.text(text),
+                icon: *icon,
             },
-            Block::Paragraph { text } => LocalizedBlock::Paragraph {
+            Block::Paragraph { text, icon } => LocalizedBlock::Paragraph {
                 text: self.text(text),
+                icon: *icon,
             },
             Block::List { items } => LocalizedBlock::List {
                 items: items.iter().map(|i| self.text(i)).collect(),
@@ -194,10 +227,19 @@ impl<'a> Cx<'a> {
             Block::Steps { items } => LocalizedBlock::Steps {
                 items: items.iter().map(|i| self.text(i)).collect(),
             },
-            Block::Callout { tone, title, text } => LocalizedBlock::Callout {
+            Block::Callout {
+                tone,
+                title,
+                text,
+                icon,
+            } => LocalizedBlock::Callout {
                 tone: *tone,
                 title: title.as_ref().map(|t| self.text(t)),
                 text: self.text(text),
+                icon: icon.unwrap_or(match tone {
+                    Tone::Info => "info",
+                    Tone::Warning => "warning",
+                }),
             },
             Block::Contact { title, entries } => LocalizedBlock::Contact {
                 title: title.as_ref().map(|t| self.text(t)),
@@ -213,19 +255,27 @@ impl<'a> Cx<'a> {
                             ContactValue::Url(u) => ("url", display_url(u), Some(u.clone())),
                             ContactValue::Text(t) => ("text", self.text(t), None),
                         };
+                        let icon = e.icon.unwrap_or_else(|| entry_icon(href.as_deref()));
                         LocalizedEntry {
                             label,
                             kind,
                             value,
                             href,
+                            icon,
                         }
                     })
                     .collect(),
             },
-            Block::Link { text, url, qr } => LocalizedBlock::Link {
+            Block::Link {
+                text,
+                url,
+                qr,
+                icon,
+            } => LocalizedBlock::Link {
                 text: self.text(text),
                 url: url.clone(),
                 qr: qr.then(|| self.qr_codes.get(url).cloned()).flatten(),
+                icon: *icon,
             },
             Block::Image { src, alt, caption } => LocalizedBlock::Image {
                 src: self.asset(src),
@@ -266,6 +316,19 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// A contact entry's pictogram by where it links: a `url` entry may be a
+/// `tel:` or `mailto:` link too, so the target decides, not the field.
+fn entry_icon(href: Option<&str>) -> &'static str {
+    let scheme =
+        |s: &str| href.is_some_and(|h| h.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+    match href {
+        None => "address",
+        Some(_) if scheme("tel:") => "phone",
+        Some(_) if scheme("mailto:") => "email",
+        Some(_) => "web",
+    }
+}
+
 /// `tel:` link for a phone number as printed: digits and a leading `+` only.
 fn tel_href(number: &str) -> String {
     let digits: String = number
@@ -292,5 +355,14 @@ mod tests {
         assert_eq!(tel_href("(012) 919"), "tel:012919");
         assert_eq!(tel_href("+994 12 919-00-00"), "tel:+994129190000");
         assert_eq!(display_url("https://migration.gov.az/"), "migration.gov.az");
+    }
+
+    #[test]
+    fn entries_take_the_icon_of_their_link_target() {
+        assert_eq!(entry_icon(Some("tel:+994129190000")), "phone");
+        assert_eq!(entry_icon(Some("TEL:108")), "phone");
+        assert_eq!(entry_icon(Some("mailto:a@example.org")), "email");
+        assert_eq!(entry_icon(Some("https://migration.gov.az")), "web");
+        assert_eq!(entry_icon(None), "address");
     }
 }
