@@ -31,6 +31,9 @@ pub struct LocalizedDocument {
     /// Every pictogram the document shows, once each, in the order of
     /// `crate::icons::ICONS`: a page carries the shapes of these only.
     pub icons: Vec<IconShape>,
+    /// The theme's font families (`[theme.fonts]`) for this locale, its
+    /// script's first: ahead of the built-in font lists.
+    pub fonts: Vec<String>,
 }
 
 /// One built-in pictogram as the templates draw it.

@@ -110,6 +110,7 @@ pub fn localize(
         languages: languages(ws, &data.tag),
         theme: ws.config.theme.info(),
         icons,
+        fonts: ws.config.theme.fonts_for(&data.tag),
     })
 }
 

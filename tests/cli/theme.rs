@@ -81,3 +81,50 @@ error: pamphlet.toml is invalid; nothing was built
         )
         .nothing_written();
 }
+
+#[test]
+fn font_families_per_script_lead_the_html_stacks_and_set_the_pdf() {
+    let case = Case::fixture("mini").append(
+        "pamphlet.toml",
+        b"\n[theme.fonts]\nlatin = \"DejaVu Serif\"\ncyrillic = \"DejaVu Sans Mono\"\n",
+    );
+    case.run(&["build", "--format", "html", "--format", "pdf"])
+        .code(0);
+    let html = |locale: &str| read(&case.root().join(format!("out/notice/{locale}/flyer.html")));
+    assert!(
+        html("en").contains(r#"font-family: "DejaVu Serif", "DejaVu Sans Mono", "Noto Sans""#),
+        "an English page: the Latin family first"
+    );
+    assert!(
+        html("ru").contains(r#"font-family: "DejaVu Sans Mono", "DejaVu Serif", "Noto Sans""#),
+        "a Russian page: the Cyrillic family first"
+    );
+    let pdf = case.root().join("out/notice/en/flyer.pdf");
+    if let Some(fonts) = super::pdf::poppler("pdffonts", &[], &pdf) {
+        assert!(fonts.contains("DejaVuSerif"), "{fonts}");
+    }
+}
+
+#[test]
+fn an_unknown_script_in_theme_fonts_names_the_closest() {
+    Case::fixture("mini")
+        .append(
+            "pamphlet.toml",
+            b"\n[theme.fonts]\nlatin = \"Noto Sans\"\ncyrilic = \"PT Sans\"\n",
+        )
+        .run(&["build"])
+        .code(2)
+        .stderr(
+            r##"
+error[theme]: theme.fonts has no script 'cyrilic'
+  --> pamphlet.toml:14:1
+   |
+14 | cyrilic = "PT Sans"
+   | ^
+  = hint: did you mean "cyrillic"? The scripts are: latin, cyrillic, greek, arabic, hebrew, georgian, armenian, cjk
+
+error: pamphlet.toml is invalid; nothing was built
+"##,
+        )
+        .nothing_written();
+}
