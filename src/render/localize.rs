@@ -19,6 +19,8 @@ struct Cx<'a> {
     campaign: &'a Campaign,
     assets: &'a BTreeMap<String, Asset>,
     qr_codes: &'a BTreeMap<String, String>,
+    /// `[theme] logo`, for organization blocks without one.
+    theme_logo: Option<&'a str>,
     /// The campaign's variables as Fluent arguments, converted once per
     /// document: what a text without arguments of its own is resolved with.
     vars: FluentArgs<'static>,
@@ -46,6 +48,7 @@ pub fn localize(
         campaign,
         assets: &ws.assets,
         qr_codes: &ws.qr_codes,
+        theme_logo: ws.config.theme.logo.as_deref(),
         vars: to_args(&campaign.vars),
         fallbacks: Vec::new(),
         errors: Vec::new(),
@@ -286,10 +289,15 @@ impl<'a> Cx<'a> {
             Block::Footnote { text } => LocalizedBlock::Footnote {
                 text: self.text(text),
             },
+            // without a logo of its own, the theme's: decorative beside the
+            // organization's name, so it has no alternative text
             Block::Organization { name, logo, alt } => LocalizedBlock::Organization {
                 name: self.text(name),
-                logo: logo.as_deref().map(|l| self.asset(l)),
-                alt: alt.as_ref().map(|a| self.attr_text(a)),
+                logo: logo.as_deref().or(self.theme_logo).map(|l| self.asset(l)),
+                alt: match logo {
+                    Some(_) => alt.as_ref().map(|a| self.attr_text(a)),
+                    None => None,
+                },
             },
             Block::Edition { text } => LocalizedBlock::Edition {
                 text: self.text(text),

@@ -215,6 +215,9 @@ pub struct Theme {
     pub palette: Palette,
     /// `[theme.fonts]`: a family per script key of [`SCRIPTS`], in that order.
     pub fonts: Vec<(&'static str, String)>,
+    /// `logo`: a path under `assets/`, shown by organization blocks that
+    /// name no logo of their own.
+    pub logo: Option<String>,
     /// What templates see, made once: every document shares it.
     info: Arc<ThemeInfo>,
 }
@@ -233,6 +236,7 @@ impl Theme {
             base,
             palette,
             fonts: Vec::new(),
+            logo: None,
             info,
         }
     }
@@ -357,6 +361,7 @@ pub struct RawTheme {
     warn_soft: Option<Spanned<String>>,
     muted: Option<Spanned<String>>,
     rule: Option<Spanned<String>>,
+    logo: Option<Spanned<String>>,
     #[serde(default)]
     fonts: BTreeMap<Spanned<String>, Spanned<String>>,
 }
@@ -430,8 +435,35 @@ impl RawTheme {
         }
         let mut theme = Theme::new(base_name, palette);
         theme.fonts = fonts(&self.fonts, file, diags);
+        theme.logo = self.logo.and_then(|l| logo(&l, file, diags));
         theme
     }
+}
+
+/// `logo`: a path inside `assets/`, written from the workspace
+/// (`assets/logo.svg`) or from the folder (`logo.svg`, as blocks write it).
+/// Whether the file exists and is an image is checked with the other
+/// assets.
+fn logo(value: &Spanned<String>, file: &TomlFile, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let written = value.get_ref().trim();
+    let rel = written.strip_prefix("assets/").unwrap_or(written);
+    let inside = !rel.is_empty()
+        && !rel.contains('\\')
+        && rel
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != ".." && !p.contains(':'));
+    if inside {
+        return Some(rel.to_owned());
+    }
+    diags.push(
+        file.error_at(
+            &value.span(),
+            "theme",
+            format!("theme.logo '{written}' is not a path inside assets/"),
+        )
+        .with_hint("for example logo = \"assets/logo.svg\""),
+    );
+    None
 }
 
 /// `[theme.fonts]`: known script keys, family names that are safe in CSS
