@@ -585,12 +585,14 @@ mod tests {
 
     #[test]
     fn a_document_takes_its_scripts_family_first() {
-        let mut t = Theme::default();
-        t.fonts = vec![
-            ("latin", "Inter".into()),
-            ("cyrillic", "PT Sans".into()),
-            ("arabic", "Vazirmatn".into()),
-        ];
+        let t = Theme {
+            fonts: vec![
+                ("latin", "Inter".into()),
+                ("cyrillic", "PT Sans".into()),
+                ("arabic", "Vazirmatn".into()),
+            ],
+            ..Theme::default()
+        };
         assert_eq!(t.fonts_for("ru"), ["PT Sans", "Inter", "Vazirmatn"]);
         assert_eq!(t.fonts_for("en"), ["Inter", "PT Sans", "Vazirmatn"]);
         assert_eq!(t.fonts_for("ka"), ["Inter", "PT Sans", "Vazirmatn"]);

@@ -465,15 +465,15 @@ fn template_error_leaves_the_previous_output_intact() {
         "{% extends \"html/base.html\" %}\n{% block content %}\n{{ nope.missing }}\n{% endblock content %}\n",
     );
     case.run(&["build"]).code(1).stderr(r#"
-error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, languages, locale, sheets, surfaces, theme, title
+error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, fonts, icons, languages, locale, sheets, surfaces, theme, title
   --> templates/html/flyer.html:3:4
   = hint: check the variable names against docs/templates.md
 
-error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, languages, locale, sheets, surfaces, theme, title
+error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, fonts, icons, languages, locale, sheets, surfaces, theme, title
   --> templates/html/flyer.html:3:4
   = hint: check the variable names against docs/templates.md
 
-error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, languages, locale, sheets, surfaces, theme, title
+error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, fonts, icons, languages, locale, sheets, surfaces, theme, title
   --> templates/html/flyer.html:3:4
   = hint: check the variable names against docs/templates.md
 

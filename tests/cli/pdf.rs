@@ -620,8 +620,9 @@ fn right_to_left_text_starts_at_the_right_of_every_panel_and_page() {
                 let indent = if text == "خدمة المثال" || text == "Example Service" {
                     20.0
                 } else {
-                    // list markers, callout bars and their insets
-                    6.0
+                    // list markers, callout bars and their insets, and a
+                    // callout's pictogram before its text
+                    10.0
                 };
                 let center = (line.left() + line.right()) / 2.0;
                 let (left, right) = safe_areas(kind, line.page, rtl)
