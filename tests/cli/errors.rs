@@ -64,7 +64,7 @@ error[block-field]: field 'items' is not used by a heading block
    |
 22 | items = ["x"]
    |         ^
-  = hint: a heading block takes: text, level
+  = hint: a heading block takes: text, level, icon
 
 error: 1 error; nothing was built
 "#,
