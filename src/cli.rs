@@ -83,6 +83,11 @@ pub enum Command {
     /// fails, the last good pages stay and every open page shows the errors. / is the review page.
     /// Stop with Ctrl-C.
     Serve(ServeArgs),
+    /// Print the licences of third-party material built into pamphlet: the icon set of the pictograms
+    ///
+    /// The built-in pictograms (docs/campaign-format.md, "Pictograms") are icons of the Lucide set;
+    /// their licence asks that its notice go with every copy, so the binary carries it.
+    Licences,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

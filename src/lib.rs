@@ -27,6 +27,7 @@ pub(crate) mod datauri;
 pub mod diagnostics;
 pub mod exchange;
 pub mod hash;
+pub mod icons;
 pub(crate) mod incremental;
 pub(crate) mod literal;
 pub mod locale;

@@ -28,6 +28,28 @@ pub struct LocalizedDocument {
     pub languages: Vec<Language>,
     /// The project's colours (`pamphlet.toml` `[theme]`).
     pub theme: std::sync::Arc<ThemeInfo>,
+    /// Every pictogram the document shows, once each, in the order of
+    /// `crate::icons::ICONS`: a page carries the shapes of these only.
+    pub icons: Vec<IconShape>,
+    /// The theme's font families (`[theme.fonts]`) for this locale, its
+    /// script's first: ahead of the built-in font lists.
+    pub fonts: Vec<String>,
+}
+
+/// One built-in pictogram as the templates draw it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IconShape {
+    pub name: &'static str,
+    /// The `viewBox` of `svg`.
+    pub view_box: &'static str,
+    /// SVG markup (the body of a `<symbol>`): the icon set's own data.
+    pub svg: &'static str,
+    /// The same shapes as Typst curves (`crate::icons::Icon::typst`).
+    pub typst: &'static str,
+    /// The stroke width in view-box units.
+    pub stroke_width: &'static str,
+    /// Flipped in right-to-left documents (arrows).
+    pub mirrors: bool,
 }
 
 /// One language a document is built in, named in itself.
@@ -100,9 +122,12 @@ pub enum LocalizedBlock {
     Heading {
         level: u8,
         text: String,
+        /// A pictogram's name (`icons`), shown before the text.
+        icon: Option<&'static str>,
     },
     Paragraph {
         text: String,
+        icon: Option<&'static str>,
     },
     List {
         items: Vec<String>,
@@ -114,6 +139,8 @@ pub enum LocalizedBlock {
         tone: Tone,
         title: Option<String>,
         text: String,
+        /// The campaign's choice, or the tone's pictogram (`warning`, `info`).
+        icon: &'static str,
     },
     Contact {
         title: Option<String>,
@@ -124,6 +151,7 @@ pub enum LocalizedBlock {
         url: String,
         /// A QR code of the URL as an SVG `data:` URI, when the campaign asks for one.
         qr: Option<String>,
+        icon: Option<&'static str>,
     },
     Image {
         src: String,
@@ -179,4 +207,7 @@ pub struct LocalizedEntry {
     pub value: String,
     /// Link target for phone, email and url entries.
     pub href: Option<String>,
+    /// The campaign's choice, or by the link target: `phone` (`tel:`),
+    /// `email` (`mailto:`), `web` (other links), `address` (text).
+    pub icon: &'static str,
 }

@@ -32,6 +32,8 @@ const DOCUMENT: &[&str] = &[
     "fallbacks",
     "languages",
     "theme",
+    "icons",
+    "fonts",
     // the block of `*/blocks.*`: Tera counts a variable an included template
     // reads as the includer's too, whichever loop sets it
     "b",

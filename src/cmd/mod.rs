@@ -57,6 +57,10 @@ pub fn run(cli: Cli) -> u8 {
         Command::Export(args) => export::run(&cli.root, args, &rep),
         Command::Import(args) => import::run(&cli.root, args, &rep),
         Command::Serve(args) => serve::run(&cli.root, args, &rep),
+        Command::Licences => {
+            print!("{}", crate::icons::LICENCES);
+            EXIT_OK
+        }
     }
 }
 

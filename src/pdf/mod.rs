@@ -423,7 +423,8 @@ pub struct TemplateInfo<'a> {
     /// ISO 639 language and ISO 3166 region of the locale, for `text(lang:, region:)`.
     pub lang: String,
     pub region: Option<String>,
-    pub fonts: &'a [String],
+    /// The theme's families for the locale, then `pdf.fonts`.
+    pub fonts: Vec<&'a str>,
     /// The campaign's `valid-as-of`, for `document(date:)`.
     pub date: Option<Date>,
     /// The largest body size auto-fit sets print in, in points (docs/pdf.md).
@@ -466,7 +467,10 @@ fn trim_mm(doc: &LocalizedDocument) -> [f64; 2] {
     }
 }
 
-pub fn template_info<'a>(doc: &LocalizedDocument, settings: &'a PdfSettings) -> TemplateInfo<'a> {
+pub fn template_info<'a>(
+    doc: &'a LocalizedDocument,
+    settings: &'a PdfSettings,
+) -> TemplateInfo<'a> {
     let [width_mm, height_mm] = trim_mm(doc);
     let mut subtags = doc.locale.tag.split('-');
     let lang = subtags.next().unwrap_or("en").to_ascii_lowercase();
@@ -490,7 +494,12 @@ pub fn template_info<'a>(doc: &LocalizedDocument, settings: &'a PdfSettings) -> 
         height_mm,
         lang,
         region,
-        fonts: &settings.fonts,
+        fonts: doc
+            .fonts
+            .iter()
+            .chain(&settings.fonts)
+            .map(String::as_str)
+            .collect(),
         date: doc.campaign.valid_as_of.as_deref().and_then(parse_date),
         body_max_pt: BODY_MAX_PT,
     }

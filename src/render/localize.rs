@@ -10,7 +10,7 @@ use fluent_bundle::FluentArgs;
 use crate::locale::{Catalog, Fallback, ResolveError, to_args};
 use crate::workspace::paper::{LEAFLET_IMPOSITION, LEAFLET_PANEL_NAMES, LEAFLET_PANEL_WIDTHS};
 use crate::workspace::{
-    Asset, Block, Campaign, ContactValue, Document, Kind, LocaleId, Text, Workspace,
+    Asset, Block, Campaign, ContactValue, Document, Kind, LocaleId, Text, Tone, Workspace,
 };
 
 struct Cx<'a> {
@@ -19,6 +19,8 @@ struct Cx<'a> {
     campaign: &'a Campaign,
     assets: &'a BTreeMap<String, Asset>,
     qr_codes: &'a BTreeMap<String, String>,
+    /// `[theme] logo`, for organization blocks without one.
+    theme_logo: Option<&'a str>,
     /// The campaign's variables as Fluent arguments, converted once per
     /// document: what a text without arguments of its own is resolved with.
     vars: FluentArgs<'static>,
@@ -46,6 +48,7 @@ pub fn localize(
         campaign,
         assets: &ws.assets,
         qr_codes: &ws.qr_codes,
+        theme_logo: ws.config.theme.logo.as_deref(),
         vars: to_args(&campaign.vars),
         fallbacks: Vec::new(),
         errors: Vec::new(),
@@ -79,6 +82,7 @@ pub fn localize(
     fallbacks.sort();
     fallbacks.dedup();
     let data = &catalog.locales[locale];
+    let icons = icons_used(&surfaces);
     Ok(LocalizedDocument {
         campaign: CampaignInfo {
             id: campaign.id.clone(),
@@ -109,7 +113,36 @@ pub fn localize(
         fallbacks,
         languages: languages(ws, &data.tag),
         theme: ws.config.theme.info(),
+        icons,
+        fonts: ws.config.theme.fonts_for(&data.tag),
     })
+}
+
+/// The pictograms of a document's blocks, once each.
+fn icons_used(surfaces: &[Surface]) -> Vec<IconShape> {
+    let mut used = Vec::new();
+    for b in surfaces.iter().flat_map(|s| &s.blocks) {
+        match b {
+            LocalizedBlock::Heading { icon, .. }
+            | LocalizedBlock::Paragraph { icon, .. }
+            | LocalizedBlock::Link { icon, .. } => used.extend(*icon),
+            LocalizedBlock::Callout { icon, .. } => used.push(*icon),
+            LocalizedBlock::Contact { entries, .. } => used.extend(entries.iter().map(|e| e.icon)),
+            _ => {}
+        }
+    }
+    crate::icons::ICONS
+        .iter()
+        .filter(|i| used.contains(&i.name))
+        .map(|i| IconShape {
+            name: i.name,
+            view_box: i.view_box(),
+            svg: i.svg_body(),
+            typst: i.typst(),
+            stroke_width: i.stroke_width(),
+            mirrors: i.mirrors,
+        })
+        .collect()
 }
 
 /// The project's languages (and `current`, when it is a pseudo-locale built
@@ -184,12 +217,14 @@ impl<'a> Cx<'a> {
 
     fn block(&mut self, b: &'a Block) -> LocalizedBlock {
         match b {
-            Block::Heading { level, text } => LocalizedBlock::Heading {
+            Block::Heading { level, text, icon } => LocalizedBlock::Heading {
                 level: *level,
                 text: self.text(text),
+                icon: *icon,
             },
-            Block::Paragraph { text } => LocalizedBlock::Paragraph {
+            Block::Paragraph { text, icon } => LocalizedBlock::Paragraph {
                 text: self.text(text),
+                icon: *icon,
             },
             Block::List { items } => LocalizedBlock::List {
                 items: items.iter().map(|i| self.text(i)).collect(),
@@ -197,10 +232,19 @@ impl<'a> Cx<'a> {
             Block::Steps { items } => LocalizedBlock::Steps {
                 items: items.iter().map(|i| self.text(i)).collect(),
             },
-            Block::Callout { tone, title, text } => LocalizedBlock::Callout {
+            Block::Callout {
+                tone,
+                title,
+                text,
+                icon,
+            } => LocalizedBlock::Callout {
                 tone: *tone,
                 title: title.as_ref().map(|t| self.text(t)),
                 text: self.text(text),
+                icon: icon.unwrap_or(match tone {
+                    Tone::Info => "info",
+                    Tone::Warning => "warning",
+                }),
             },
             Block::Contact { title, entries } => LocalizedBlock::Contact {
                 title: title.as_ref().map(|t| self.text(t)),
@@ -216,19 +260,27 @@ impl<'a> Cx<'a> {
                             ContactValue::Url(u) => ("url", display_url(u), Some(u.clone())),
                             ContactValue::Text(t) => ("text", self.text(t), None),
                         };
+                        let icon = e.icon.unwrap_or_else(|| entry_icon(href.as_deref()));
                         LocalizedEntry {
                             label,
                             kind,
                             value,
                             href,
+                            icon,
                         }
                     })
                     .collect(),
             },
-            Block::Link { text, url, qr } => LocalizedBlock::Link {
+            Block::Link {
+                text,
+                url,
+                qr,
+                icon,
+            } => LocalizedBlock::Link {
                 text: self.text(text),
                 url: url.clone(),
                 qr: qr.then(|| self.qr_codes.get(url).cloned()).flatten(),
+                icon: *icon,
             },
             Block::Image { src, alt, caption } => LocalizedBlock::Image {
                 src: self.asset(src),
@@ -238,10 +290,15 @@ impl<'a> Cx<'a> {
             Block::Footnote { text } => LocalizedBlock::Footnote {
                 text: self.text(text),
             },
+            // without a logo of its own, the theme's: decorative beside the
+            // organization's name, so it has no alternative text
             Block::Organization { name, logo, alt } => LocalizedBlock::Organization {
                 name: self.text(name),
-                logo: logo.as_deref().map(|l| self.asset(l)),
-                alt: alt.as_ref().map(|a| self.attr_text(a)),
+                logo: logo.as_deref().or(self.theme_logo).map(|l| self.asset(l)),
+                alt: match logo {
+                    Some(_) => alt.as_ref().map(|a| self.attr_text(a)),
+                    None => None,
+                },
             },
             Block::Cover(c) => LocalizedBlock::Cover {
                 title: self.text(&c.title),
@@ -278,6 +335,19 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// A contact entry's pictogram by where it links: a `url` entry may be a
+/// `tel:` or `mailto:` link too, so the target decides, not the field.
+fn entry_icon(href: Option<&str>) -> &'static str {
+    let scheme =
+        |s: &str| href.is_some_and(|h| h.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+    match href {
+        None => "address",
+        Some(_) if scheme("tel:") => "phone",
+        Some(_) if scheme("mailto:") => "email",
+        Some(_) => "web",
+    }
+}
+
 /// `tel:` link for a phone number as printed: digits and a leading `+` only.
 fn tel_href(number: &str) -> String {
     let digits: String = number
@@ -304,5 +374,14 @@ mod tests {
         assert_eq!(tel_href("(012) 919"), "tel:012919");
         assert_eq!(tel_href("+994 12 919-00-00"), "tel:+994129190000");
         assert_eq!(display_url("https://migration.gov.az/"), "migration.gov.az");
+    }
+
+    #[test]
+    fn entries_take_the_icon_of_their_link_target() {
+        assert_eq!(entry_icon(Some("tel:+994129190000")), "phone");
+        assert_eq!(entry_icon(Some("TEL:108")), "phone");
+        assert_eq!(entry_icon(Some("mailto:a@example.org")), "email");
+        assert_eq!(entry_icon(Some("https://migration.gov.az")), "web");
+        assert_eq!(entry_icon(None), "address");
     }
 }

@@ -120,9 +120,12 @@ pub enum Block {
     Heading {
         level: u8,
         text: Text,
+        /// A built-in pictogram before the text (`crate::icons`).
+        icon: Option<&'static str>,
     },
     Paragraph {
         text: Text,
+        icon: Option<&'static str>,
     },
     List {
         items: Vec<Text>,
@@ -134,6 +137,8 @@ pub enum Block {
         tone: Tone,
         title: Option<Text>,
         text: Text,
+        /// The pictogram named in the campaign; none: the tone's.
+        icon: Option<&'static str>,
     },
     Contact {
         title: Option<Text>,
@@ -143,6 +148,7 @@ pub enum Block {
         text: Text,
         url: String,
         qr: bool,
+        icon: Option<&'static str>,
     },
     Image {
         src: String,
@@ -218,7 +224,7 @@ impl Block {
         let mut out = Vec::new();
         match self {
             Block::Heading { text, .. }
-            | Block::Paragraph { text }
+            | Block::Paragraph { text, .. }
             | Block::Footnote { text }
             | Block::Edition { text }
             | Block::Sms { text }
@@ -289,6 +295,9 @@ impl Block {
 pub struct ContactEntry {
     pub label: Option<Text>,
     pub value: ContactValue,
+    /// The pictogram named in the campaign; none: the one for the kind of
+    /// value (`model::LocalizedEntry::icon`).
+    pub icon: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -392,6 +401,7 @@ struct RawBlock {
     speaker: Option<Spanned<String>>,
     voice_over: Option<Spanned<String>>,
     image_alt: Option<Spanned<String>>,
+    icon: Option<Spanned<String>>,
     #[serde(default)]
     args: RawArgs,
 }
@@ -404,17 +414,18 @@ struct RawEntry {
     email: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
     text: Option<Spanned<String>>,
+    icon: Option<Spanned<String>>,
 }
 
 /// Which fields each block type accepts (besides `type` and `args`).
 const BLOCK_FIELDS: &[(&str, &[&str])] = &[
-    ("heading", &["text", "level"]),
-    ("paragraph", &["text"]),
+    ("heading", &["text", "level", "icon"]),
+    ("paragraph", &["text", "icon"]),
     ("list", &["items"]),
     ("steps", &["items"]),
-    ("callout", &["text", "title", "tone"]),
+    ("callout", &["text", "title", "tone", "icon"]),
     ("contact", &["title", "entries"]),
-    ("link", &["text", "url", "qr"]),
+    ("link", &["text", "url", "qr", "icon"]),
     ("image", &["src", "alt", "caption"]),
     ("footnote", &["text"]),
     ("organization", &["name", "logo", "alt"]),
@@ -847,6 +858,7 @@ impl Cx<'_> {
             ("speaker", raw.speaker.as_ref().map(Spanned::span)),
             ("voice-over", raw.voice_over.as_ref().map(Spanned::span)),
             ("image-alt", raw.image_alt.as_ref().map(Spanned::span)),
+            ("icon", raw.icon.as_ref().map(Spanned::span)),
         ];
         for (field, span) in present {
             if let Some(span) = span
@@ -907,6 +919,7 @@ impl Cx<'_> {
         let args = &raw.args;
         let ty = raw.kind.get_ref().as_str();
         let before = self.diags.len();
+        let icon = raw.icon.as_ref().and_then(|i| self.icon(i));
         let block = match ty {
             "heading" => {
                 let level = match &raw.level {
@@ -920,14 +933,14 @@ impl Cx<'_> {
                 let text = self
                     .require(raw, "text", &raw.text)
                     .and_then(|t| self.text(t, args));
-                text.map(|text| Block::Heading { level, text })
+                text.map(|text| Block::Heading { level, text, icon })
             }
             "paragraph" | "footnote" | "edition" | "sms" => {
                 let text = self
                     .require(raw, "text", &raw.text)
                     .and_then(|t| self.text(t, args))?;
                 Some(match ty {
-                    "paragraph" => Block::Paragraph { text },
+                    "paragraph" => Block::Paragraph { text, icon },
                     "footnote" => Block::Footnote { text },
                     "sms" => Block::Sms { text },
                     _ => Block::Edition { text },
@@ -972,6 +985,7 @@ impl Cx<'_> {
                     tone: raw.tone.as_ref().map_or(Tone::Info, |t| *t.get_ref()),
                     title,
                     text,
+                    icon,
                 })
             }
             "contact" => {
@@ -1004,6 +1018,7 @@ impl Cx<'_> {
                     text: text?,
                     url: url?,
                     qr: raw.qr.as_ref().is_some_and(|q| *q.get_ref()),
+                    icon,
                 })
             }
             "image" => {
@@ -1169,13 +1184,33 @@ impl Cx<'_> {
             );
             return None;
         };
+        let icon = e.icon.as_ref().and_then(|i| self.icon(i));
         let value = match *kind {
             "text" => ContactValue::Text(self.text(v, args)?),
             "url" => ContactValue::Url(self.url(v, "url")?),
             "email" => ContactValue::Email(self.value(v)?),
             _ => ContactValue::Phone(self.value(v)?),
         };
-        Some(ContactEntry { label, value })
+        Some(ContactEntry { label, value, icon })
+    }
+
+    /// The name of a built-in pictogram.
+    fn icon(&mut self, v: &Spanned<String>) -> Option<&'static str> {
+        let name = v.get_ref();
+        if let Some(icon) = crate::icons::get(name) {
+            return Some(icon.name);
+        }
+        let all = crate::icons::names().collect::<Vec<_>>().join(", ");
+        let hint = match crate::icons::closest(name) {
+            Some(near) => format!("did you mean \"{near}\"? The icons are: {all}"),
+            None => format!("the icons are: {all}"),
+        };
+        self.diags.push(
+            self.file
+                .error_at(&v.span(), "icon-unknown", format!("unknown icon '{name}'"))
+                .with_hint(hint),
+        );
+        None
     }
 
     /// A literal, or `$name` for a variable of the project or campaign.

@@ -162,7 +162,7 @@ pub fn load_from(
         );
     }
 
-    let assets = load_assets(root, &campaigns, &mut diags);
+    let assets = load_assets(root, &campaigns, config.theme.logo.as_deref(), &mut diags);
     let qr_codes = qr_codes(&campaigns, &mut diags);
     let ws = Workspace {
         root: root.to_path_buf(),
@@ -240,83 +240,88 @@ fn media_type(path: &str) -> Option<&'static str> {
     })
 }
 
-/// Reads every asset the campaigns reference, refusing anything that resolves
-/// outside `assets/` (through `..` or a symlink) or is not an image.
+/// Reads every asset the campaigns and the theme (`logo`) reference,
+/// refusing anything that resolves outside `assets/` (through `..` or a
+/// symlink) or is not an image.
 fn load_assets(
     root: &Path,
     campaigns: &[Campaign],
+    theme_logo: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, Asset> {
     let mut assets = BTreeMap::new();
     let assets_dir = root.join("assets");
     let canonical_dir = assets_dir.canonicalize().ok();
-    for campaign in campaigns {
-        for rel in campaign
-            .documents
-            .iter()
-            .flat_map(|d| d.surfaces.iter().flatten())
-            .flat_map(Block::assets)
-        {
-            if assets.contains_key(rel) {
-                continue;
-            }
-            let problem = |msg: String, hint: &str| {
-                Diagnostic::error("asset", msg)
-                    .in_file(campaign.file.clone())
-                    .with_hint(hint.to_owned())
-            };
-            let Some(media_type) = media_type(rel) else {
+    let wanted =
+        theme_logo
+            .map(|l| (l, "pamphlet.toml"))
+            .into_iter()
+            .chain(campaigns.iter().flat_map(|c| {
+                c.documents
+                    .iter()
+                    .flat_map(|d| d.surfaces.iter().flatten())
+                    .flat_map(|b| b.assets().into_iter().map(|a| (a, c.file.as_str())))
+            }));
+    for (rel, file) in wanted {
+        if assets.contains_key(rel) {
+            continue;
+        }
+        let problem = |msg: String, hint: &str| {
+            Diagnostic::error("asset", msg)
+                .in_file(file.to_owned())
+                .with_hint(hint.to_owned())
+        };
+        let Some(media_type) = media_type(rel) else {
+            diags.push(problem(
+                format!("asset '{rel}' is not an SVG, PNG, JPEG, WebP or GIF image"),
+                "convert the image to one of these formats",
+            ));
+            continue;
+        };
+        let path = assets_dir.join(rel);
+        let inside = match (path.canonicalize(), &canonical_dir) {
+            (Ok(p), Some(dir)) => p.starts_with(dir),
+            _ => {
                 diags.push(problem(
-                    format!("asset '{rel}' is not an SVG, PNG, JPEG, WebP or GIF image"),
-                    "convert the image to one of these formats",
-                ));
-                continue;
-            };
-            let path = assets_dir.join(rel);
-            let inside = match (path.canonicalize(), &canonical_dir) {
-                (Ok(p), Some(dir)) => p.starts_with(dir),
-                _ => {
-                    diags.push(problem(
-                        format!("asset '{rel}' does not exist in assets/"),
-                        "put the file in the assets/ folder or fix the path",
-                    ));
-                    continue;
-                }
-            };
-            if !inside {
-                diags.push(problem(
-                    format!("asset '{rel}' leads outside assets/ (through a symbolic link)"),
-                    "copy the file into assets/ instead of linking to it",
+                    format!("asset '{rel}' does not exist in assets/"),
+                    "put the file in the assets/ folder or fix the path",
                 ));
                 continue;
             }
-            match std::fs::metadata(&path) {
-                Ok(m) if m.len() > MAX_ASSET_BYTES => {
-                    diags.push(problem(
-                        format!("asset '{rel}' is larger than 8 MiB"),
-                        "reduce the image before embedding it",
-                    ));
-                    continue;
-                }
-                _ => {}
+        };
+        if !inside {
+            diags.push(problem(
+                format!("asset '{rel}' leads outside assets/ (through a symbolic link)"),
+                "copy the file into assets/ instead of linking to it",
+            ));
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.len() > MAX_ASSET_BYTES => {
+                diags.push(problem(
+                    format!("asset '{rel}' is larger than 8 MiB"),
+                    "reduce the image before embedding it",
+                ));
+                continue;
             }
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    let data_uri = crate::datauri::encode(media_type, &bytes);
-                    assets.insert(
-                        rel.to_owned(),
-                        Asset {
-                            bytes,
-                            media_type,
-                            data_uri,
-                        },
-                    );
-                }
-                Err(e) => diags.push(problem(
-                    format!("cannot read asset '{rel}': {e}"),
-                    "check the file's permissions",
-                )),
+            _ => {}
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let data_uri = crate::datauri::encode(media_type, &bytes);
+                assets.insert(
+                    rel.to_owned(),
+                    Asset {
+                        bytes,
+                        media_type,
+                        data_uri,
+                    },
+                );
             }
+            Err(e) => diags.push(problem(
+                format!("cannot read asset '{rel}': {e}"),
+                "check the file's permissions",
+            )),
         }
     }
     assets

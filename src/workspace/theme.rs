@@ -5,11 +5,17 @@
 //! templates draw (docs/themes.md), and a pair that fails stops the build
 //! with the pair and its ratio named.
 //!
+//! `[theme.fonts]` names a font family per script (`latin`, `arabic`, …);
+//! a document is set in the family of its language's script first, then
+//! the theme's other families, then the PDF settings' list (`pdf.fonts`) or
+//! the page's built-in CSS stacks.
+//!
 //! Each colour has an RGB value (screens, the accessible PDF) and a CMYK
 //! value (the press PDF). The built-in palettes carry CMYK values chosen by
 //! hand; an overridden colour gets a plain conversion, which a print shop
 //! may want to adjust (docs/themes.md says so).
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -173,12 +179,45 @@ pub const BUILT_IN: &[BuiltIn] = &[
     },
 ];
 
+/// The scripts `[theme.fonts]` takes a family for, each with the ISO 15924
+/// codes of the likely scripts that fall under it.
+pub const SCRIPTS: &[(&str, &[&str])] = &[
+    ("latin", &["Latn"]),
+    ("cyrillic", &["Cyrl"]),
+    ("greek", &["Grek"]),
+    ("arabic", &["Arab"]),
+    ("hebrew", &["Hebr"]),
+    ("georgian", &["Geor"]),
+    ("armenian", &["Armn"]),
+    ("cjk", &["Hans", "Hant", "Hani", "Jpan", "Kore"]),
+];
+
+/// The `[theme.fonts]` key of the script `tag` is written in (its likely
+/// script: `ru` → Cyrillic, `az` → Latin, `az-Arab` → Arabic).
+pub fn script_key(tag: &str) -> Option<&'static str> {
+    let mut id: unic_langid::LanguageIdentifier = tag.parse().ok()?;
+    if id.script.is_none() {
+        id.maximize();
+    }
+    let script = id.script?;
+    let code = script.as_str();
+    SCRIPTS
+        .iter()
+        .find(|(_, codes)| codes.contains(&code))
+        .map(|(key, _)| *key)
+}
+
 /// The theme a project builds with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     /// The built-in theme it starts from.
     pub base: &'static str,
     pub palette: Palette,
+    /// `[theme.fonts]`: a family per script key of [`SCRIPTS`], in that order.
+    pub fonts: Vec<(&'static str, String)>,
+    /// `logo`: a path under `assets/`, shown by organization blocks that
+    /// name no logo of their own.
+    pub logo: Option<String>,
     /// What templates see, made once: every document shares it.
     info: Arc<ThemeInfo>,
 }
@@ -196,6 +235,8 @@ impl Theme {
         Theme {
             base,
             palette,
+            fonts: Vec::new(),
+            logo: None,
             info,
         }
     }
@@ -203,6 +244,16 @@ impl Theme {
     /// The theme as templates see it (shared, not copied, per document).
     pub fn info(&self) -> Arc<ThemeInfo> {
         Arc::clone(&self.info)
+    }
+
+    /// The theme's font families for a document in `tag`: its script's
+    /// family first (so that a Latin family that also covers Cyrillic does
+    /// not set a Russian page), then the others in [`SCRIPTS`] order.
+    pub fn fonts_for(&self, tag: &str) -> Vec<String> {
+        let own = script_key(tag);
+        let first = self.fonts.iter().filter(|(k, _)| Some(*k) == own);
+        let rest = self.fonts.iter().filter(|(k, _)| Some(*k) != own);
+        first.chain(rest).map(|(_, f)| f.clone()).collect()
     }
 }
 
@@ -310,6 +361,9 @@ pub struct RawTheme {
     warn_soft: Option<Spanned<String>>,
     muted: Option<Spanned<String>>,
     rule: Option<Spanned<String>>,
+    logo: Option<Spanned<String>>,
+    #[serde(default)]
+    fonts: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 impl RawTheme {
@@ -379,8 +433,86 @@ impl RawTheme {
                 );
             }
         }
-        Theme::new(base_name, palette)
+        let mut theme = Theme::new(base_name, palette);
+        theme.fonts = fonts(&self.fonts, file, diags);
+        theme.logo = self.logo.and_then(|l| logo(&l, file, diags));
+        theme
     }
+}
+
+/// `logo`: a path inside `assets/`, written from the workspace
+/// (`assets/logo.svg`) or from the folder (`logo.svg`, as blocks write it).
+/// Whether the file exists and is an image is checked with the other
+/// assets.
+fn logo(value: &Spanned<String>, file: &TomlFile, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let written = value.get_ref().trim();
+    let rel = written.strip_prefix("assets/").unwrap_or(written);
+    let inside = !rel.is_empty()
+        && !rel.contains('\\')
+        && rel
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != ".." && !p.contains(':'));
+    if inside {
+        return Some(rel.to_owned());
+    }
+    diags.push(
+        file.error_at(
+            &value.span(),
+            "theme",
+            format!("theme.logo '{written}' is not a path inside assets/"),
+        )
+        .with_hint("for example logo = \"assets/logo.svg\""),
+    );
+    None
+}
+
+/// `[theme.fonts]`: known script keys, family names that are safe in CSS
+/// and Typst strings.
+fn fonts(
+    raw: &BTreeMap<Spanned<String>, Spanned<String>>,
+    file: &TomlFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(&'static str, String)> {
+    let keys: Vec<&str> = SCRIPTS.iter().map(|(k, _)| *k).collect();
+    let mut out = Vec::new();
+    for (key, family) in raw {
+        let Some(k) = keys.iter().find(|k| **k == key.get_ref()) else {
+            let near = crate::diagnostics::closest(key.get_ref(), keys.iter().copied());
+            diags.push(
+                file.error_at(
+                    &key.span(),
+                    "theme",
+                    format!("theme.fonts has no script '{}'", key.get_ref()),
+                )
+                .with_hint(match near {
+                    Some(n) => {
+                        format!("did you mean \"{n}\"? The scripts are: {}", keys.join(", "))
+                    }
+                    None => format!("the scripts are: {}", keys.join(", ")),
+                }),
+            );
+            continue;
+        };
+        let name = family.get_ref().trim();
+        let safe = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.'));
+        if safe {
+            out.push((*k, name.to_owned()));
+        } else {
+            diags.push(
+                file.error_at(
+                    &family.span(),
+                    "theme",
+                    format!("theme.fonts.{k} must be a font family name, not '{}'", family.get_ref()),
+                )
+                .with_hint("write the family as fonts list it, e.g. arabic = \"Noto Naskh Arabic\" (letters, digits, spaces, '-', '_', '.')"),
+            );
+        }
+    }
+    out.sort_by_key(|(k, _)| keys.iter().position(|x| x == k));
+    out
 }
 
 /// The built-in themes' names, for messages.
@@ -437,6 +569,33 @@ mod tests {
                 "language links (accent) on their bar (soft)"
             ]
         );
+    }
+
+    #[test]
+    fn a_language_finds_its_script() {
+        assert_eq!(script_key("ru"), Some("cyrillic"));
+        assert_eq!(script_key("az"), Some("latin"));
+        assert_eq!(script_key("az-Arab"), Some("arabic"));
+        assert_eq!(script_key("fa"), Some("arabic"));
+        assert_eq!(script_key("ka"), Some("georgian"));
+        assert_eq!(script_key("hy"), Some("armenian"));
+        assert_eq!(script_key("zh-Hant"), Some("cjk"));
+        assert_eq!(script_key("ja"), Some("cjk"));
+    }
+
+    #[test]
+    fn a_document_takes_its_scripts_family_first() {
+        let t = Theme {
+            fonts: vec![
+                ("latin", "Inter".into()),
+                ("cyrillic", "PT Sans".into()),
+                ("arabic", "Vazirmatn".into()),
+            ],
+            ..Theme::default()
+        };
+        assert_eq!(t.fonts_for("ru"), ["PT Sans", "Inter", "Vazirmatn"]);
+        assert_eq!(t.fonts_for("en"), ["Inter", "PT Sans", "Vazirmatn"]);
+        assert_eq!(t.fonts_for("ka"), ["Inter", "PT Sans", "Vazirmatn"]);
     }
 
     #[test]

@@ -108,6 +108,38 @@ fn html_escapes_translations_and_sets_print_geometry() {
     assert_eq!(html.matches("<div class=\"page").count(), 2, "two sides");
 }
 
+/// Each contact entry gets one pictogram by its link (phone, web), hidden
+/// from assistive technology; the page carries the shape of each icon it
+/// shows once, and of no other.
+#[test]
+fn contact_entries_get_one_hidden_icon_each_and_the_page_only_the_icons_it_uses() {
+    let ws = fixture("mini");
+    assert_eq!(code(&pamphlet(ws.path(), &["build", "--locale", "en"])), 0);
+    let html = read(&ws.path().join("out/notice/en/flyer.html"));
+    let contact = &html[html.find("<div class=\"contact\">").unwrap()..];
+    let contact = &contact[..contact.find("</div>").unwrap()];
+    let entries = contact.matches("<dt>").count();
+    assert_eq!(entries, 2);
+    assert_eq!(contact.matches("<svg").count(), entries, "{contact}");
+    assert_eq!(
+        contact.matches("<svg class=\"icon icon-").count(),
+        contact
+            .matches(" aria-hidden=\"true\"><use href=\"#icon-")
+            .count(),
+        "every icon is hidden: {contact}"
+    );
+    assert!(contact.contains("<use href=\"#icon-phone\">"), "{contact}");
+    assert!(contact.contains("<use href=\"#icon-web\">"), "{contact}");
+    // phone and web from the contact, warning from the callout
+    let symbols: Vec<&str> = html
+        .split("<symbol id=\"icon-")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(symbols, ["phone", "web", "warning"]);
+    assert!(html.contains("<svg class=\"icon-sprite\" aria-hidden=\"true\">"));
+}
+
 #[test]
 fn the_same_inputs_give_a_byte_identical_output_tree() {
     let ws = sample_workspace();

@@ -35,7 +35,7 @@ fn misspelled_block_field_is_an_error() {
         .run(&["build"])
         .code(1)
         .stderr(r#"
-error[toml]: unknown field `txt`, expected one of `type`, `text`, `title`, `level`, `items`, `tone`, `entries`, `url`, `qr`, `src`, `alt`, `caption`, `name`, `logo`, `start`, `duration`, `end`, `speaker`, `voice-over`, `args`
+error[toml]: unknown field `txt`, expected one of `type`, `text`, `title`, `level`, `items`, `tone`, `entries`, `url`, `qr`, `src`, `alt`, `caption`, `name`, `logo`, `start`, `duration`, `end`, `speaker`, `voice-over`, `icon`, `args`
   --> campaigns/notice.toml:26:1
    |
 26 | txt = "notice-intro"
@@ -64,7 +64,7 @@ error[block-field]: field 'items' is not used by a heading block
    |
 22 | items = ["x"]
    |         ^
-  = hint: a heading block takes: text, level
+  = hint: a heading block takes: text, level, icon
 
 error: 1 error; nothing was built
 "#,
@@ -88,6 +88,51 @@ error[block-type]: unknown block type 'paragrahp'
 
 error: 1 error; nothing was built
 "#)
+        .nothing_written();
+}
+
+#[test]
+fn unknown_icon_names_the_closest_and_lists_every_icon() {
+    mini()
+        .edit(
+            "campaigns/notice.toml",
+            "tone = \"warning\"\n",
+            "tone = \"warning\"\nicon = \"documnts\"\n",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(r#"
+error[icon-unknown]: unknown icon 'documnts'
+  --> campaigns/notice.toml:38:8
+   |
+38 | icon = "documnts"
+   |        ^
+  = hint: did you mean "documents"? The icons are: phone, email, web, address, clock, documents, money, warning, info, check, person, family, work, home, help, arrow
+
+error: 1 error; nothing was built
+"#)
+        .nothing_written();
+}
+
+#[test]
+fn icon_on_a_block_that_shows_none_is_an_error() {
+    mini()
+        .edit(
+            "campaigns/notice.toml",
+            "text = \"notice-intro\"",
+            "items = [\"notice-intro\"]\nicon = \"info\"",
+        )
+        .edit(
+            "campaigns/notice.toml",
+            "type = \"paragraph\"",
+            "type = \"list\"",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr_contains(&[
+            "error[block-field]: field 'icon' is not used by a list block",
+            "a list block takes: items",
+        ])
         .nothing_written();
 }
 
@@ -420,15 +465,15 @@ fn template_error_leaves_the_previous_output_intact() {
         "{% extends \"html/base.html\" %}\n{% block content %}\n{{ nope.missing }}\n{% endblock content %}\n",
     );
     case.run(&["build"]).code(1).stderr(r#"
-error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, languages, locale, sheets, surfaces, theme, title
+error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, fonts, icons, languages, locale, sheets, surfaces, theme, title
   --> templates/html/flyer.html:3:4
   = hint: check the variable names against docs/templates.md
 
-error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, languages, locale, sheets, surfaces, theme, title
+error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, fonts, icons, languages, locale, sheets, surfaces, theme, title
   --> templates/html/flyer.html:3:4
   = hint: check the variable names against docs/templates.md
 
-error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, languages, locale, sheets, surfaces, theme, title
+error[template-render]: Variable `nope` is not defined. Available variables: campaign, document, fallbacks, fonts, icons, languages, locale, sheets, surfaces, theme, title
   --> templates/html/flyer.html:3:4
   = hint: check the variable names against docs/templates.md
 

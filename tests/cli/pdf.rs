@@ -629,9 +629,10 @@ fn right_to_left_text_starts_at_the_right_of_every_panel_and_page() {
                 let indent = if text == "خدمة المثال" || text == "Example Service" {
                     20.0
                 } else {
-                    // list markers, callout bars and their insets, which grow
+                    // list markers, callout bars and their insets, and a
+                    // callout's pictogram before its text, all of which grow
                     // with the body size auto-fit picks (up to 13 pt)
-                    7.0
+                    15.0
                 };
                 let center = (line.left() + line.right()) / 2.0;
                 let (left, right) = safe_areas(kind, line.page, rtl)
@@ -764,4 +765,129 @@ fn long_addresses_stay_in_their_panel_and_text_too_wide_is_reported() {
     let leaflet = manifest_entry(ws.path(), "notice/ru/leaflet.pdf");
     assert_eq!(leaflet["pdf"]["overflows"][0]["surface"], 3);
     assert_eq!(leaflet["pdf"]["overflows"][0]["side_mm"], mm);
+}
+
+/// The word `word` on page `page` of `pdf`: its box in points from the
+/// MediaBox's top left (`pdftotext -bbox`).
+fn word_box(pdf: &Path, page: usize, word: &str) -> [f64; 4] {
+    let p = page.to_string();
+    let o = Command::new("pdftotext")
+        .args(["-bbox", "-f", &p, "-l", &p])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let html = String::from_utf8_lossy(&o.stdout);
+    let tag = html
+        .split("<word ")
+        .find(|w| {
+            w.split_once('>')
+                .is_some_and(|(_, t)| t.starts_with(&format!("{word}<")))
+        })
+        .unwrap_or_else(|| panic!("no word {word} on page {page}: {html}"));
+    let attr = |name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).expect(name) + name.len() + 2;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    [attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")]
+}
+
+/// Page `page` of `pdf` at `dpi` as RGB pixels (`pdftoppm`, PPM): width,
+/// height, bytes.
+fn page_pixels(pdf: &Path, page: usize, dpi: u32) -> Option<(usize, usize, Vec<u8>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page.to_string();
+    let r = dpi.to_string();
+    let root = dir.path().join("page");
+    poppler("pdfinfo", &[], pdf)?;
+    let o = Command::new("pdftoppm")
+        .args(["-r", &r, "-f", &p, "-l", &p, "-singlefile"])
+        .arg(pdf)
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let bytes = std::fs::read(root.with_extension("ppm")).unwrap();
+    // "P6\n<width> <height>\n255\n" then the pixels
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        let end = at
+            + bytes[at..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .unwrap();
+        if end > at {
+            fields.push(String::from_utf8_lossy(&bytes[at..end]).into_owned());
+        }
+        at = end + 1;
+    }
+    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    Some((w, h, bytes[at..].to_vec()))
+}
+
+/// How many pixels in the box (points from the top left) are within a small
+/// distance of `colour`.
+fn pixels_of(image: &(usize, usize, Vec<u8>), dpi: u32, area: [f64; 4], colour: [u8; 3]) -> usize {
+    let (w, h, px) = image;
+    let scale = f64::from(dpi) / 72.0;
+    let x = |v: f64| ((v * scale).round().max(0.0) as usize).min(*w);
+    let y = |v: f64| ((v * scale).round().max(0.0) as usize).min(*h);
+    let mut n = 0;
+    for row in y(area[1])..y(area[3]) {
+        for col in x(area[0])..x(area[2]) {
+            let i = (row * w + col) * 3;
+            let d: i32 = (0..3)
+                .map(|c| (i32::from(px[i + c]) - i32::from(colour[c])).abs())
+                .sum();
+            n += usize::from(d < 90);
+        }
+    }
+    n
+}
+
+/// Each contact entry starts with its pictogram, in the theme's accent, in
+/// the square before its label (after it, in Arabic: the start side); the
+/// warning callout's pictogram is drawn in the warning colour before its
+/// title. Fails if a template drops the icons, draws them in black or puts
+/// them on the wrong side.
+#[test]
+fn contact_entries_and_callouts_carry_their_pictograms_in_the_pdf() {
+    let ws = fixture("print");
+    let o = build(ws.path(), &["--format", "pdf"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    const ACCENT: [u8; 3] = [0x0b, 0x53, 0x94];
+    const WARN: [u8; 3] = [0xb4, 0x53, 0x09];
+    let dpi = 144;
+    for (locale, rtl, label, title) in [
+        ("en", false, "Phone", "Deadline"),
+        ("ar", true, "الهاتف", "المهلة"),
+    ] {
+        let pdf = ws.path().join(format!("out/notice/{locale}/flyer.pdf"));
+        let Some(image) = page_pixels(&pdf, 2, dpi) else {
+            return;
+        };
+        for (word, colour) in [(label, ACCENT), (title, WARN)] {
+            // poppler spells right-to-left words in visual order
+            let spelt: String = if rtl {
+                word.chars().rev().collect()
+            } else {
+                word.to_owned()
+            };
+            let [x0, y0, x1, y1] = word_box(&pdf, 2, &spelt);
+            // the square before the word, on the start side; empty without an icon
+            let square = 1.8 * (y1 - y0);
+            let before = if rtl {
+                [x1, y0, x1 + square, y1]
+            } else {
+                [x0 - square, y0, x0, y1]
+            };
+            let inked = pixels_of(&image, dpi, before, colour);
+            assert!(
+                inked >= 15,
+                "{locale}: no icon before '{word}' ({inked} pixels)"
+            );
+        }
+    }
 }

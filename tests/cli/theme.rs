@@ -81,3 +81,107 @@ error: pamphlet.toml is invalid; nothing was built
         )
         .nothing_written();
 }
+
+#[test]
+fn font_families_per_script_lead_the_html_stacks_and_set_the_pdf() {
+    let case = Case::fixture("mini").append(
+        "pamphlet.toml",
+        b"\n[theme.fonts]\nlatin = \"DejaVu Serif\"\ncyrillic = \"DejaVu Sans Mono\"\n",
+    );
+    case.run(&["build", "--format", "html", "--format", "pdf"])
+        .code(0);
+    let html = |locale: &str| read(&case.root().join(format!("out/notice/{locale}/flyer.html")));
+    assert!(
+        html("en").contains(r#"font-family: "DejaVu Serif", "DejaVu Sans Mono", "Noto Sans""#),
+        "an English page: the Latin family first"
+    );
+    assert!(
+        html("ru").contains(r#"font-family: "DejaVu Sans Mono", "DejaVu Serif", "Noto Sans""#),
+        "a Russian page: the Cyrillic family first"
+    );
+    let pdf = case.root().join("out/notice/en/flyer.pdf");
+    if let Some(fonts) = super::pdf::poppler("pdffonts", &[], &pdf) {
+        assert!(fonts.contains("DejaVuSerif"), "{fonts}");
+    }
+}
+
+#[test]
+fn an_unknown_script_in_theme_fonts_names_the_closest() {
+    Case::fixture("mini")
+        .append(
+            "pamphlet.toml",
+            b"\n[theme.fonts]\nlatin = \"Noto Sans\"\ncyrilic = \"PT Sans\"\n",
+        )
+        .run(&["build"])
+        .code(2)
+        .stderr(
+            r##"
+error[theme]: theme.fonts has no script 'cyrilic'
+  --> pamphlet.toml:14:1
+   |
+14 | cyrilic = "PT Sans"
+   | ^
+  = hint: did you mean "cyrillic"? The scripts are: latin, cyrillic, greek, arabic, hebrew, georgian, armenian, cjk
+
+error: pamphlet.toml is invalid; nothing was built
+"##,
+        )
+        .nothing_written();
+}
+
+#[test]
+fn the_theme_logo_stands_in_for_an_organization_without_one() {
+    let case = Case::fixture("mini")
+        .edit(
+            "campaigns/notice.toml",
+            "logo = \"mark.svg\"\nalt = \"mark.alt\"\n",
+            "",
+        )
+        .append("pamphlet.toml", b"\n[theme]\nlogo = \"assets/mark.svg\"\n");
+    case.run(&["build", "--format", "html", "--format", "pdf"])
+        .code(0);
+    let html = read(&case.root().join("out/notice/en/flyer.html"));
+    let org = &html[html.find("<header class=\"org\">").unwrap()..];
+    let org = &org[..org.find("</header>").unwrap()];
+    assert!(
+        org.starts_with("<header class=\"org\"><img src=\"data:image/svg+xml;base64,"),
+        "{org}"
+    );
+    assert!(
+        org.contains("\" alt=\"\">"),
+        "decorative beside the name: {org}"
+    );
+    let without = Case::fixture("mini").edit(
+        "campaigns/notice.toml",
+        "logo = \"mark.svg\"\nalt = \"mark.alt\"\n",
+        "",
+    );
+    without.run(&["build", "--format", "html"]).code(0);
+    let plain = read(&without.root().join("out/notice/en/flyer.html"));
+    assert!(
+        !plain.contains("<header class=\"org\"><img"),
+        "no theme logo, no image"
+    );
+}
+
+#[test]
+fn a_theme_logo_outside_assets_or_missing_is_an_error() {
+    Case::fixture("mini")
+        .append("pamphlet.toml", b"\n[theme]\nlogo = \"../mark.svg\"\n")
+        .run(&["build"])
+        .code(2)
+        .stderr_contains(&[
+            "error[theme]: theme.logo '../mark.svg' is not a path inside assets/",
+            "--> pamphlet.toml:13:8",
+        ])
+        .nothing_written();
+    Case::fixture("mini")
+        .append("pamphlet.toml", b"\n[theme]\nlogo = \"assets/seal.svg\"\n")
+        .run(&["build"])
+        .code(1)
+        .stderr_contains(&[
+            "asset 'seal.svg' does not exist in assets/",
+            "pamphlet.toml",
+        ])
+        .nothing_written();
+}
