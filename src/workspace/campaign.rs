@@ -838,7 +838,7 @@ impl Cx<'_> {
             );
             return false;
         };
-        let present: [(&str, Option<Range<usize>>); 19] = [
+        let present: [(&str, Option<Range<usize>>); 20] = [
             ("text", raw.text.as_ref().map(Spanned::span)),
             ("title", raw.title.as_ref().map(Spanned::span)),
             ("level", raw.level.as_ref().map(Spanned::span)),
