@@ -32,7 +32,7 @@ pub(crate) mod incremental;
 pub(crate) mod literal;
 pub mod locale;
 pub(crate) mod model;
-pub(crate) mod output;
+pub mod output;
 pub(crate) mod pdf;
 pub mod pipeline;
 pub mod render;
