@@ -35,7 +35,7 @@ fn misspelled_block_field_is_an_error() {
         .run(&["build"])
         .code(1)
         .stderr(r#"
-error[toml]: unknown field `txt`, expected one of `type`, `text`, `title`, `level`, `items`, `tone`, `entries`, `url`, `qr`, `src`, `alt`, `caption`, `name`, `logo`, `start`, `duration`, `end`, `speaker`, `voice-over`, `icon`, `args`
+error[toml]: unknown field `txt`, expected one of `type`, `text`, `title`, `level`, `items`, `tone`, `entries`, `url`, `qr`, `src`, `alt`, `caption`, `name`, `logo`, `start`, `duration`, `end`, `speaker`, `voice-over`, `image-alt`, `icon`, `args`
   --> campaigns/notice.toml:26:1
    |
 26 | txt = "notice-intro"
@@ -84,7 +84,7 @@ error[block-type]: unknown block type 'paragrahp'
    |
 25 | type = "paragrahp"
    |        ^
-  = hint: use one of: heading, paragraph, list, steps, callout, contact, link, image, footnote, organization, edition, sms, cue, break
+  = hint: use one of: heading, paragraph, list, steps, callout, contact, link, image, footnote, organization, edition, cover, sms, cue, break
 
 error: 1 error; nothing was built
 "#)
