@@ -217,7 +217,10 @@ fn leaflet_has_two_sides_of_three_panels_and_a_brochure_without_breaks_flows() {
     // no breaks: the proof shows the cover, the flowing middle and the back
     // (the PDF decides the pages; tests/cli/print_design.rs reads them)
     assert_eq!(brochure.matches("<div class=\"page").count(), 3);
-    assert_eq!(brochure.matches("<div class=\"page page-blank\"").count(), 0);
+    assert_eq!(
+        brochure.matches("<div class=\"page page-blank\"").count(),
+        0
+    );
     assert!(
         !brochure.contains(".panel-5") && !leaflet.contains(".page { overflow"),
         "a brochure carries no leaflet rules, a leaflet no page rules"

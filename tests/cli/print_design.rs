@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use super::case::Case;
 use super::pdf::poppler;
 use super::*;
 
@@ -220,17 +221,12 @@ fn the_sample_brochure_flows_over_a_multiple_of_four_pages_without_blank_ones() 
 /// the build says so (an info, shown with `-v`; `--strict` lets it pass).
 #[test]
 fn a_blank_page_that_pads_a_brochure_is_reported() {
-    let ws = fixture("print");
-    let o = build(
-        ws.path(),
-        &["--format", "pdf", "--locale", "en", "--strict", "-v"],
-    );
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("info[pdf-blank-page]: en: notice/brochure has 1 blank page"),
-        "{}",
-        stderr(&o)
-    );
+    Case::fixture("print")
+        .run(&[
+            "build", "--format", "pdf", "--locale", "en", "--strict", "-v",
+        ])
+        .code(0)
+        .stderr_contains(&["info[pdf-blank-page]: en: notice/brochure has 1 blank page"]);
 }
 
 /// The cover's title starts at the start side of the front panel: the left
