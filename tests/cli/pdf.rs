@@ -541,21 +541,32 @@ impl TextLine {
     }
 }
 
-/// The text lines of `pdf` with their positions; `bleed_mm` is subtracted so
-/// that x is measured from the trim edge. `None` without poppler.
-fn text_lines(pdf: &Path, bleed_mm: f64) -> Option<Vec<TextLine>> {
+/// What `pdftotext -bbox-layout` gives for `pdf`: XHTML with a box for every
+/// page, line and word, in points from the media box's top left. `None`
+/// without poppler.
+pub fn bbox_layout(pdf: &Path) -> Option<String> {
     poppler("pdfinfo", &[], pdf)?;
     let o = Command::new("pdftotext")
         .args(["-bbox-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let xml = String::from_utf8_lossy(&o.stdout);
-    let attr = |tag: &str, name: &str| -> f64 {
-        let at = tag.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
-        let end = at + tag[at..].find('"').unwrap();
-        tag[at..end].parse::<f64>().unwrap() * 25.4 / 72.0 - bleed_mm
-    };
+    Some(String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+/// The number in attribute `name` of a box tag from [`bbox_layout`] (the tag
+/// written with a space before its first attribute).
+pub fn bbox_attr(tag: &str, name: &str) -> f64 {
+    let at = tag.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+    let end = at + tag[at..].find('"').unwrap();
+    tag[at..end].parse().unwrap()
+}
+
+/// The text lines of `pdf` with their positions; `bleed_mm` is subtracted so
+/// that x is measured from the trim edge. `None` without poppler.
+fn text_lines(pdf: &Path, bleed_mm: f64) -> Option<Vec<TextLine>> {
+    let xml = bbox_layout(pdf)?;
+    let attr = |tag: &str, name: &str| bbox_attr(tag, name) * 25.4 / 72.0 - bleed_mm;
     let mut lines = Vec::new();
     let mut page = 0;
     for chunk in xml.split('<').skip(1) {

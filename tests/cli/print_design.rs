@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::case::Case;
-use super::pdf::poppler;
+use super::pdf::{bbox_attr, bbox_layout, poppler};
 use super::*;
 
 fn build(root: &Path, extra: &[&str]) -> Output {
@@ -19,18 +19,8 @@ fn build(root: &Path, extra: &[&str]) -> Output {
 /// Every word of `pdf` as `pdftotext -bbox-layout` gives it: page, text,
 /// left, top, right, bottom in points from the top left of the media box.
 fn words(pdf: &Path) -> Option<Vec<(usize, String, [f64; 4])>> {
-    poppler("pdfinfo", &[], pdf)?;
-    let o = Command::new("pdftotext")
-        .args(["-bbox-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let xml = String::from_utf8_lossy(&o.stdout);
-    let attr = |tag: &str, name: &str| -> f64 {
-        let at = tag.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
-        let end = at + tag[at..].find('"').unwrap();
-        tag[at..end].parse().unwrap()
-    };
+    let xml = bbox_layout(pdf)?;
+    let attr = bbox_attr;
     let mut out = Vec::new();
     let mut page = 0;
     for chunk in xml.split('<').skip(1) {
