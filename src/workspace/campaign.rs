@@ -1041,16 +1041,9 @@ impl Cx<'_> {
                     .and_then(|t| self.text(t, args));
                 let subtitle = raw.text.as_ref().and_then(|t| self.text(t, args));
                 let name = raw.name.as_ref().and_then(|n| self.text(n, args));
-                let logo = raw.logo.as_ref().and_then(|l| self.asset(l));
-                if raw.logo.is_some() && raw.alt.is_none() {
-                    self.require(raw, "alt", &raw.alt);
-                }
-                let alt = raw.alt.as_ref().and_then(|a| self.text(a, args));
-                let image = raw.src.as_ref().and_then(|s| self.asset(s));
-                if raw.src.is_some() && raw.image_alt.is_none() {
-                    self.require(raw, "image-alt", &raw.image_alt);
-                }
-                let image_alt = raw.image_alt.as_ref().and_then(|a| self.text(a, args));
+                let (logo, alt) = self.described_asset(raw, &raw.logo, ("alt", &raw.alt), args);
+                let (image, image_alt) =
+                    self.described_asset(raw, &raw.src, ("image-alt", &raw.image_alt), args);
                 Some(Block::Cover(Box::new(Cover {
                     title: title?,
                     subtitle,
@@ -1065,11 +1058,7 @@ impl Cx<'_> {
                 let name = self
                     .require(raw, "name", &raw.name)
                     .and_then(|n| self.text(n, args));
-                let logo = raw.logo.as_ref().and_then(|l| self.asset(l));
-                if raw.logo.is_some() && raw.alt.is_none() {
-                    self.require(raw, "alt", &raw.alt);
-                }
-                let alt = raw.alt.as_ref().and_then(|a| self.text(a, args));
+                let (logo, alt) = self.described_asset(raw, &raw.logo, ("alt", &raw.alt), args);
                 Some(Block::Organization {
                     name: name?,
                     logo,
@@ -1260,6 +1249,23 @@ impl Cx<'_> {
             );
             None
         }
+    }
+
+    /// An optional image from `assets/` and the message that describes it,
+    /// which the image makes required: `(field, value)` names that message.
+    fn described_asset(
+        &mut self,
+        raw: &RawBlock,
+        image: &Option<Spanned<String>>,
+        (field, description): (&str, &Option<Spanned<String>>),
+        args: &RawArgs,
+    ) -> (Option<String>, Option<Text>) {
+        let asset = image.as_ref().and_then(|i| self.asset(i));
+        if image.is_some() && description.is_none() {
+            self.require(raw, field, description);
+        }
+        let text = description.as_ref().and_then(|d| self.text(d, args));
+        (asset, text)
     }
 
     fn asset(&mut self, v: &Spanned<String>) -> Option<String> {
