@@ -115,7 +115,10 @@ fn format_prints_one_message_and_says_where_it_came_from() {
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("Send it by e-mail"));
     assert_eq!(stderr(&o), "from en (fallback: missing in ru)\n");
     let o = pamphlet(ws.path(), &["format", "ar", "mark.alt"]);
-    assert_eq!(String::from_utf8_lossy(&o.stdout), "شعار خدمة المثال\n");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "شعار \u{2068}خدمة المثال\u{2069}\n"
+    );
     let o = pamphlet(ws.path(), &["format", "ar", "nope"]);
     assert_eq!(code(&o), 1);
     assert!(

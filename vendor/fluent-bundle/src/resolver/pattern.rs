@@ -47,17 +47,17 @@ impl<'bundle> WriteValue<'bundle> for ast::Pattern<&'bundle str> {
                         return Ok(());
                     }
 
+                    // pamphlet: message and term references are isolated
+                    // like every other placeable, as @fluent/bundle does: a
+                    // term's text may be in another direction than the
+                    // sentence around it (a Latin name in Arabic). String
+                    // literals stay unisolated, so that an escaped bracket
+                    // still mirrors with its sentence.
                     let needs_isolation = scope.bundle.use_isolating
                         && len > 1
                         && !matches!(
                             expression,
-                            ast::Expression::Inline(ast::InlineExpression::MessageReference { .. },)
-                                | ast::Expression::Inline(
-                                    ast::InlineExpression::TermReference { .. },
-                                )
-                                | ast::Expression::Inline(
-                                    ast::InlineExpression::StringLiteral { .. },
-                                )
+                            ast::Expression::Inline(ast::InlineExpression::StringLiteral { .. },)
                         );
                     if needs_isolation {
                         w.write_char('\u{2068}')?;
