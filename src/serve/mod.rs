@@ -121,6 +121,8 @@ pub fn serve(
             .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
             .collect();
         rebuild(&mut build, &live, Some(&paths), notice);
+        // `output` may have changed in pamphlet.toml: serve and guard the new folder
+        watch.set_output(&live.current().0);
     }
     notice(Notice::Stopping);
     server.stop();
@@ -143,9 +145,14 @@ fn rebuild(
     let result = build.run(&Progress::default());
     crate::pdf::forget_unused_layouts();
     let changed = match &result {
-        Ok(Outcome::Unchanged(u)) => live.built(&u.out),
+        Ok(Outcome::Unchanged(u)) => {
+            let notes = live
+                .notes()
+                .or_else(|| Problem::notes_of_summary(&u.summary).map(Arc::new));
+            live.built(&u.out, notes)
+        }
         Ok(Outcome::Ran(report)) => match Problem::of_report(report) {
-            None => live.built(&report.out),
+            None => live.built(&report.out, Problem::notes_of(report).map(Arc::new)),
             Some(problem) => {
                 live.failed(problem);
                 0

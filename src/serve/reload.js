@@ -46,6 +46,11 @@
       ".overlay p{margin:0 0 16px;color:#ccc}" +
       ".overlay pre{font:13px/1.45 ui-monospace,monospace;white-space:pre-wrap;background:#000;padding:12px;" +
       "border-left:4px solid #e0533d;margin:0}" +
+      ".notes{position:fixed;left:12px;bottom:12px;z-index:2147483645;max-width:min(720px,calc(100vw - 24px));" +
+      "font:14px/1.4 system-ui,sans-serif;background:#fff8e1;color:#3d2f00;border:1px solid #e0b000;" +
+      "border-radius:6px;box-shadow:0 2px 8px #0003;padding:6px 10px}" +
+      ".notes button{font:inherit;background:none;border:0;color:#5c4400;text-decoration:underline;cursor:pointer;padding:0 0 0 8px}" +
+      ".notes pre{font:12px/1.45 ui-monospace,monospace;white-space:pre-wrap;max-height:50vh;overflow:auto;margin:6px 0 0}" +
       ".overlay button{float:right;font:inherit;background:#444;color:#fff;border:0;border-radius:4px;padding:4px 10px;cursor:pointer}" +
       "[hidden]{display:none}";
     root.appendChild(style);
@@ -92,6 +97,31 @@
     overlay.append(close, title, what, pre);
   }
 
+  // warnings and fallbacks: the page is current and stays readable, so a
+  // small panel in a corner, its details folded away
+  function showNotes(notes) {
+    var panel = element("notes");
+    panel.setAttribute("role", "status");
+    panel.textContent = "";
+    var what = document.createElement("span");
+    what.textContent = "pamphlet: " + notes.title;
+    var pre = document.createElement("pre");
+    pre.textContent = notes.text || "";
+    pre.hidden = true;
+    var toggle = document.createElement("button");
+    toggle.textContent = "Show";
+    toggle.onclick = function () {
+      pre.hidden = !pre.hidden;
+      toggle.textContent = pre.hidden ? "Show" : "Hide";
+    };
+    // gone until the next build says something
+    var dismiss = document.createElement("button");
+    dismiss.textContent = "\u00d7";
+    dismiss.setAttribute("aria-label", "Dismiss");
+    dismiss.onclick = function () { panel.remove(); };
+    panel.append(what, toggle, dismiss, pre);
+  }
+
   // what the page last heard, for tests that drive a browser
   window.__pamphletServeEvents = [];
   function heard(name) {
@@ -106,7 +136,7 @@
       "&instance=" + encodeURIComponent(cfg.instance) +
       "&generation=" + encodeURIComponent(cfg.generation);
     source = new EventSource("/__pamphlet/events?" + query);
-    ["reload", "building", "ok", "problem"].forEach(function (name) {
+    ["reload", "building", "ok", "problem", "notes"].forEach(function (name) {
       source.addEventListener(name, function () { heard(name); });
     });
     source.addEventListener("reload", reload);
@@ -116,10 +146,14 @@
       showBadge(pdf ? "Rebuilding… PDFs of changed documents take a few seconds more"
                     : "Rebuilding…");
     });
-    source.addEventListener("ok", function () { remove("badge"); remove("overlay"); });
+    source.addEventListener("ok", function () { remove("badge"); remove("overlay"); remove("notes"); });
     source.addEventListener("problem", function (e) {
       remove("badge");
+      remove("notes");
       try { showProblem(JSON.parse(e.data)); } catch (err) {}
+    });
+    source.addEventListener("notes", function (e) {
+      try { showNotes(JSON.parse(e.data)); } catch (err) {}
     });
     source.onopen = function () {
       heard("open");

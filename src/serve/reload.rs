@@ -26,6 +26,7 @@ use tokio::sync::broadcast;
 
 use crate::build::{BuildError, End, Report, Stop};
 use crate::diagnostics::{self, Diagnostic, plural};
+use crate::output::cache::Summary;
 use crate::output::manifest;
 use crate::workspace::WorkspaceError;
 
@@ -130,6 +131,60 @@ impl Problem {
         Some(Problem::new(title, diags))
     }
 
+    /// What a build that replaced the output folder asks the reader to
+    /// look at: its warnings (as `pamphlet check` prints them) and the
+    /// fallbacks its documents used. `None` when it has neither; the pages
+    /// then show nothing.
+    pub fn notes_of(report: &Report) -> Option<Problem> {
+        let mut diags: Vec<Diagnostic> =
+            [&report.load, &report.render, &report.checks, &report.copies]
+                .into_iter()
+                .flatten()
+                .filter(|d| d.severity == diagnostics::Severity::Warning)
+                .cloned()
+                .collect();
+        let fallbacks: usize = report.fallbacks.iter().map(|g| g.fallbacks.len()).sum();
+        if diags.is_empty() && fallbacks == 0 {
+            return None;
+        }
+        diagnostics::sort(&mut diags);
+        let mut lines: Vec<String> = diags.iter().map(Diagnostic::render).collect();
+        for group in &report.fallbacks {
+            let mut block = group.line.clone();
+            for f in &group.fallbacks {
+                block.push_str(&format!("\n  {} → {} ({})", f.message, f.used, f.reason));
+            }
+            lines.push(block);
+        }
+        Some(Problem::notes(diags.len(), fallbacks, lines.join("\n")))
+    }
+
+    /// The notes of an output folder found up to date, from what the build
+    /// that made it recorded (its lines as `pamphlet build` printed them).
+    pub fn notes_of_summary(summary: &Summary) -> Option<Problem> {
+        if summary.warnings == 0 && summary.fallbacks == 0 {
+            return None;
+        }
+        let text = summary.report.join("\n");
+        Some(Problem::notes(summary.warnings, summary.fallbacks, text))
+    }
+
+    fn notes(warnings: usize, fallbacks: usize, text: String) -> Problem {
+        let title = match (warnings, fallbacks) {
+            (w, 0) => plural(w, "warning", "warnings"),
+            (0, f) => plural(f, "fallback", "fallbacks"),
+            (w, f) => format!(
+                "{} and {}",
+                plural(w, "warning", "warnings"),
+                plural(f, "fallback", "fallbacks")
+            ),
+        };
+        Problem {
+            title: format!("the pages are built, with {title}"),
+            text,
+        }
+    }
+
     /// The problem of a build that could not start.
     pub fn of_error(error: &BuildError) -> Problem {
         match error {
@@ -164,6 +219,8 @@ pub enum Message {
     Built {
         generation: u64,
         changed: Arc<BTreeSet<String>>,
+        /// Its warnings and fallbacks ([`Problem::notes_of`]).
+        notes: Option<Arc<Problem>>,
     },
     /// A build failed; the output folder is as it was.
     Failed(Arc<Problem>),
@@ -176,9 +233,12 @@ pub enum PageEvent {
     Building {
         pdf: bool,
     },
-    /// A build ended well: remove the overlay and the badge.
+    /// A build ended well: remove the overlay, the badge and the notes.
     Ok,
     Problem(Arc<Problem>),
+    /// The warnings and fallbacks of the build the pages show: a panel
+    /// that leaves the page readable, unlike the overlay of a failure.
+    Notes(Arc<Problem>),
 }
 
 impl PageEvent {
@@ -188,12 +248,14 @@ impl PageEvent {
             PageEvent::Reload => ("reload", "{}".to_string()),
             PageEvent::Building { pdf } => ("building", format!("{{\"pdf\":{pdf}}}")),
             PageEvent::Ok => ("ok", "{}".to_string()),
-            PageEvent::Problem(p) => (
-                "problem",
-                serde_json::to_string(&**p).unwrap_or_else(|_| "{}".to_string()),
-            ),
+            PageEvent::Problem(p) => ("problem", json(p)),
+            PageEvent::Notes(p) => ("notes", json(p)),
         }
     }
+}
+
+fn json(problem: &Problem) -> String {
+    serde_json::to_string(problem).unwrap_or_else(|_| "{}".to_string())
 }
 
 /// Where a page stands: its name and the generation it was served at.
@@ -213,6 +275,7 @@ impl Page {
         let Message::Built {
             generation,
             changed,
+            ..
         } = message
         else {
             return false;
@@ -233,7 +296,11 @@ impl Page {
             Message::Building { pdf } => vec![PageEvent::Building { pdf: *pdf }],
             Message::Failed(problem) => vec![PageEvent::Problem(problem.clone())],
             Message::Built { .. } if self.reloads_on(message) => vec![PageEvent::Reload],
-            Message::Built { .. } => vec![PageEvent::Ok],
+            Message::Built { notes, .. } => {
+                let mut events = vec![PageEvent::Ok];
+                events.extend(notes.clone().map(PageEvent::Notes));
+                events
+            }
         }
     }
 }
@@ -247,6 +314,8 @@ struct State {
     any_changed_at: u64,
     digests: Digests,
     problem: Option<Arc<Problem>>,
+    /// The warnings and fallbacks of the build the pages show.
+    notes: Option<Arc<Problem>>,
     building: Option<bool>,
 }
 
@@ -270,6 +339,7 @@ impl Live {
                 any_changed_at: 1,
                 digests: Digests::read(out),
                 problem: None,
+                notes: None,
                 building: None,
             }),
             tx,
@@ -303,9 +373,10 @@ impl Live {
     }
 
     /// A build ended with the output folder `out` in place (replaced or
-    /// not): compares its files with the last build's and tells the pages.
-    /// Returns the number of files that changed.
-    pub fn built(&self, out: &Path) -> usize {
+    /// not), with `notes` for the reader: compares its files with the last
+    /// build's and tells the pages. Returns the number of files that
+    /// changed.
+    pub fn built(&self, out: &Path, notes: Option<Arc<Problem>>) -> usize {
         let digests = Digests::read(out);
         let message = {
             let mut s = self.state();
@@ -321,10 +392,12 @@ impl Live {
             s.out = out.to_path_buf();
             s.digests = digests;
             s.problem = None;
+            s.notes = notes.clone();
             s.building = None;
             Message::Built {
                 generation,
                 changed: Arc::new(changed),
+                notes,
             }
         };
         let Message::Built { changed, .. } = &message else {
@@ -333,6 +406,12 @@ impl Live {
         let count = changed.len();
         let _ = self.tx.send(message);
         count
+    }
+
+    /// The warnings and fallbacks of the build the pages show (kept by a
+    /// build that finds nothing to do).
+    pub fn notes(&self) -> Option<Arc<Problem>> {
+        self.state().notes.clone()
     }
 
     /// A build failed: the pages keep the last good build's files.
@@ -362,6 +441,8 @@ impl Live {
         }
         if let Some(problem) = &s.problem {
             first.push(PageEvent::Problem(problem.clone()));
+        } else if let Some(notes) = &s.notes {
+            first.push(PageEvent::Notes(notes.clone()));
         }
         if let Some(pdf) = s.building {
             first.push(PageEvent::Building { pdf });
@@ -447,6 +528,7 @@ mod tests {
         let message = Message::Built {
             generation: 5,
             changed: Arc::new(["a/ru/f.html".to_string()].into()),
+            notes: None,
         };
         assert_eq!(page("a/ru/f.html", 4).events(&message), [PageEvent::Reload]);
         assert_eq!(page("a/en/f.html", 4).events(&message), [PageEvent::Ok]);
@@ -457,6 +539,7 @@ mod tests {
         let nothing = Message::Built {
             generation: 6,
             changed: Arc::new(BTreeSet::new()),
+            notes: None,
         };
         assert_eq!(page(INDEX, 5).events(&nothing), [PageEvent::Ok]);
     }
@@ -469,7 +552,7 @@ mod tests {
         let live = Live::new(&out, 7);
         let (_, served_at) = live.current();
         std::fs::write(out.join(INDEX), "v2").unwrap();
-        assert_eq!(live.built(&out), 1);
+        assert_eq!(live.built(&out, None), 1);
         let (first, _) = live.subscribe(&page(INDEX, served_at));
         assert_eq!(first, [PageEvent::Reload]);
         let (_, now) = live.current();
@@ -483,6 +566,48 @@ mod tests {
     }
 
     #[test]
+    fn notes_follow_the_build_the_pages_show() {
+        let tmp = tempfile::tempdir().unwrap();
+        let live = Live::new(tmp.path(), 7);
+        let notes = Arc::new(Problem {
+            title: "the pages are built, with 1 fallback".into(),
+            text: "fallback: ru took 1 message from en".into(),
+        });
+        live.built(tmp.path(), Some(notes.clone()));
+        let (_, now) = live.current();
+        assert_eq!(
+            live.subscribe(&page("x.html", now)).0,
+            [PageEvent::Notes(notes.clone())]
+        );
+        let message = Message::Built {
+            generation: now + 1,
+            changed: Arc::new(BTreeSet::new()),
+            notes: Some(notes.clone()),
+        };
+        assert_eq!(
+            page("x.html", now).events(&message),
+            [PageEvent::Ok, PageEvent::Notes(notes.clone())]
+        );
+        // a failure hides them; they are the last good build's again after
+        let failure = Problem {
+            title: "1 error".into(),
+            text: "error[ftl-syntax]".into(),
+        };
+        live.failed(failure.clone());
+        assert_eq!(
+            live.subscribe(&page("x.html", now)).0,
+            [PageEvent::Problem(Arc::new(failure))]
+        );
+        live.built(tmp.path(), live.notes());
+        assert_eq!(
+            live.subscribe(&page("x.html", now)).0,
+            [PageEvent::Notes(notes)]
+        );
+        live.built(tmp.path(), None);
+        assert!(live.subscribe(&page("x.html", now)).0.is_empty());
+    }
+
+    #[test]
     fn a_failure_is_shown_until_a_build_succeeds() {
         let tmp = tempfile::tempdir().unwrap();
         let live = Live::new(tmp.path(), 7);
@@ -493,7 +618,7 @@ mod tests {
         live.failed(problem.clone());
         let (first, _) = live.subscribe(&page("x.html", 1));
         assert_eq!(first, [PageEvent::Problem(Arc::new(problem))]);
-        live.built(tmp.path());
+        live.built(tmp.path(), None);
         assert!(live.subscribe(&page("x.html", 2)).0.is_empty());
     }
 

@@ -17,6 +17,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher as _};
@@ -109,6 +110,8 @@ pub enum Next {
 /// server's requests arrive on.
 pub struct Watch {
     root: PathBuf,
+    /// The output folder, as `pamphlet.toml` names it now.
+    out: Arc<Mutex<PathBuf>>,
     watcher: notify::RecommendedWatcher,
     tx: Sender<Signal>,
     rx: Receiver<Signal>,
@@ -126,8 +129,10 @@ impl Watch {
     ) -> Result<Watch, WatchError> {
         let (tx, rx) = mpsc::channel();
         let sender = tx.clone();
-        let (events_root, out) = (root.to_path_buf(), out.to_path_buf());
+        let out = Arc::new(Mutex::new(out.to_path_buf()));
+        let (events_root, events_out) = (root.to_path_buf(), out.clone());
         let handler = move |event: notify::Result<notify::Event>| {
+            let out = events_out.lock().unwrap_or_else(|e| e.into_inner()).clone();
             for signal in signals(&events_root, &out, event) {
                 // the loop has ended: nothing is listening any more
                 let _ = sender.send(signal);
@@ -145,6 +150,7 @@ impl Watch {
             })?;
         let mut watch = Watch {
             root: root.to_path_buf(),
+            out,
             watcher,
             tx,
             rx,
@@ -154,6 +160,12 @@ impl Watch {
             watch.rewatch(folder);
         }
         Ok(watch)
+    }
+
+    /// The output folder moved (`output` changed in `pamphlet.toml`): its
+    /// removal is what asks for a rebuild from now on.
+    pub fn set_output(&self, out: &Path) {
+        *self.out.lock().unwrap_or_else(|e| e.into_inner()) = out.to_path_buf();
     }
 
     /// A sender for signals from elsewhere (the server, Ctrl-C).

@@ -30,7 +30,7 @@ try {
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });
   await page.goto(url + pagePath);
-  await page.waitForFunction(() => window.__pamphletServeLast === "open", null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__pamphletServeEvents.includes("open"), null, { timeout: 120_000 });
   const save = (marker) => {
     writeFileSync(ftl + ".bench-save", original.replace(line, `${id} = ${marker}`));
     renameSync(ftl + ".bench-save", ftl);
@@ -60,7 +60,7 @@ try {
     latencies.push(performance.now() - started);
     if (await page.evaluate(() => window.__benchOverlay === true)) overlays++;
     // the next edit starts once the page is listening again
-    await page.waitForFunction(() => window.__pamphletServeLast === "open", null, { timeout: 120_000 });
+    await page.waitForFunction(() => window.__pamphletServeEvents.includes("open"), null, { timeout: 120_000 });
   }
 } finally {
   writeFileSync(ftl, original);

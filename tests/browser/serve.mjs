@@ -5,7 +5,8 @@
 // Edits a translation and waits for the page to reload with the new text
 // (scroll position kept, a page of another locale not reloaded), breaks the
 // source locale and waits for the overlay, fixes it and waits for the
-// overlay to go. Prints one line per step; exits non-zero on the first
+// overlay to go; the fixture's fallback is shown in the notes panel
+// whenever no failure is. Prints one line per step; exits non-zero on the first
 // failure. Waits are bounded by Playwright's timeouts, nothing is timed.
 import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync, renameSync } from "node:fs";
@@ -37,12 +38,23 @@ try {
   const other = await context.newPage();
   await page.goto(url + "notice/ru/flyer.html");
   await other.goto(url + "notice/en/flyer.html");
-  const connected = () => window.__pamphletServeLast === "open";
+  const connected = () => window.__pamphletServeEvents.includes("open");
   await page.waitForFunction(connected, null, WAIT);
   await other.waitForFunction(connected, null, WAIT);
   const before = await page.textContent("h1");
   if (!before.includes("Зарегистрируйте адрес")) throw new Error("unexpected title: " + before);
   step("the Russian page is served: " + before.trim());
+
+  // the fixture's Russian lacks notice-step-two: the build used a fallback,
+  // which the page says in a corner panel, not an overlay
+  const notes = page.locator("#pamphlet-serve .notes");
+  await notes.waitFor({ state: "visible", ...WAIT });
+  if ((await page.locator("#pamphlet-serve .overlay").count()) !== 0) throw new Error("an overlay for a build that worked");
+  const noted = await notes.textContent();
+  if (!noted.includes("1 fallback") || !noted.includes("notice-step-two → en")) throw new Error("the notes do not name the fallback: " + noted);
+  await notes.getByRole("button", { name: "Show" }).click();
+  await notes.locator("pre").waitFor({ state: "visible", ...WAIT });
+  step("the build's fallback is shown in the notes panel: " + noted.split("Show")[0].trim());
 
   // scrolled down, and the other page marked so a reload would show
   await page.evaluate(() => window.scrollTo(0, 120));
@@ -52,7 +64,7 @@ try {
   await page.evaluate(() => { window.__notReloaded = true; });
 
   save(ru, readFileSync(ru, "utf8").replace("notice-title = Зарегистрируйте адрес", "notice-title = Живая правка"));
-  await page.waitForFunction(() => !window.__notReloaded && document.querySelector("h1")?.textContent.includes("Живая правка") && window.__pamphletServeLast === "open", null, WAIT);
+  await page.waitForFunction(() => !window.__notReloaded && document.querySelector("h1")?.textContent.includes("Живая правка") && window.__pamphletServeEvents.includes("open"), null, WAIT);
   step("after saving locales/ru/notice.ftl the page reloaded with the new title");
   const kept = await page.evaluate(() => window.scrollY);
   if (Math.abs(kept - scrolled) > 2) throw new Error(`scroll position ${scrolled} became ${kept}`);
@@ -74,11 +86,14 @@ try {
   if (!stillThere.includes("Живая правка")) throw new Error("the last good page is gone: " + stillThere);
   await other.locator("#pamphlet-serve .overlay").waitFor({ state: "visible", ...WAIT });
   step("every open page shows it, over the last good build's page");
+  if ((await notes.count()) !== 0) throw new Error("the notes stayed beside the overlay");
 
   save(en, good);
   await overlay.waitFor({ state: "detached", ...WAIT });
   await other.locator("#pamphlet-serve .overlay").waitFor({ state: "detached", ...WAIT });
   step("fixing the file removes the overlay");
+  await notes.waitFor({ state: "visible", ...WAIT });
+  step("and the notes of the good build come back: " + (await notes.textContent()).split("Show")[0].trim());
 
   const home = await context.newPage();
   await home.goto(url);

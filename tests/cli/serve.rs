@@ -28,10 +28,17 @@ impl Served {
     /// Starts serving `root` on a free port; returns once the first build
     /// is done and the server answers.
     fn start(root: &Path) -> Served {
+        Served::start_with(root, &[], &[])
+    }
+
+    /// Starts serving with more arguments and environment variables.
+    fn start_with(root: &Path, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Served {
         let mut child = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
             .arg("--root")
             .arg(root)
             .args(["serve", "--port", "0"])
+            .args(args)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -228,6 +235,59 @@ fn serve_answers_only_inside_out_to_this_machine_and_stops_cleanly() {
     assert!(!names.iter().any(|n| n.contains("staging")), "{names:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn serve_follows_a_new_output_folder_and_opens_the_review_page() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = fixture("mini");
+    // a stand-in browser: `--open` runs xdg-open with the review page's URL
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened.txt");
+    let opener = bin.path().join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = std::env::join_paths(std::iter::once(bin.path().to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .unwrap();
+    let served = Served::start_with(ws.path(), &["--open"], &[("PATH", path.as_os_str())]);
+    let addr = served.addr.clone();
+    wait_for(|| opened.exists() && !read(&opened).is_empty());
+    assert_eq!(read(&opened), served.url());
+
+    // `output` changed while serving: the new folder is built and served
+    let settings = ws.path().join("pamphlet.toml");
+    let text = read(&settings);
+    std::fs::write(
+        &settings,
+        text.replacen("[project]\n", "[project]\noutput = \"public\"\n", 1),
+    )
+    .unwrap();
+    wait_for(|| ws.path().join("public/notice/ru/flyer.html").exists());
+    std::fs::write(
+        ws.path().join("public/notice/ru/flyer.html"),
+        "<p>only in public/</p>",
+    )
+    .unwrap();
+    wait_for(|| {
+        get(&addr, "/notice/ru/flyer.html", &addr)
+            .1
+            .contains("only in public/")
+    });
+    // and its removal by hand, not the old folder's, asks for a rebuild
+    std::fs::remove_dir_all(ws.path().join("public")).unwrap();
+    wait_for(|| ws.path().join("public/notice/ru/flyer.html").exists());
+    let (status, page) = get(&addr, "/notice/ru/flyer.html", &addr);
+    assert_eq!(status, 200);
+    assert!(page.contains("<script data-pamphlet-serve>"), "{page}");
+    let (status, log) = served.interrupt();
+    assert_eq!(status.code(), Some(0), "{log}");
+}
+
 /// Waits (polling) until `done`; a server that never gets there fails the
 /// test through the test harness's own time limit, not a timed assertion.
 fn wait_for(mut done: impl FnMut() -> bool) {
@@ -258,7 +318,7 @@ fn serve_reloads_edited_pages_and_shows_failed_builds_in_chromium() {
         "{steps}\n{}\nserve printed:\n{log}",
         String::from_utf8_lossy(&run.stderr)
     );
-    assert_eq!(steps.matches("ok: ").count(), 8, "{steps}");
+    assert_eq!(steps.matches("ok: ").count(), 10, "{steps}");
     assert_eq!(status.code(), Some(0), "{log}");
     // the terminal printed the failure once, however many pages showed it
     assert_eq!(log.matches("error[ftl-syntax]").count(), 1, "{log}");
