@@ -329,11 +329,11 @@ fn finish(f: Finishing, staging: Staging, report: &mut Report) -> End {
         let hash = &f.project.hashes.all;
         Cache::assemble(&f.tree, &rendered.prints, hash, &rendered.fonts, &summary)
     };
-    match output::finish(staging, &f.tree, f.engine, cache) {
-        Ok(()) => {}
+    let retired = match output::finish(staging, &f.tree, f.engine, cache) {
+        Ok(retired) => retired,
         Err(FinishError::Index(d)) => return End::Stopped(Stop::Index(d)),
         Err(FinishError::Output(e)) => return End::Stopped(Stop::Output(e)),
-    }
+    };
     let reused = built.iter().filter(|d| d.made == Made::Reused).count();
     End::Written(Finished {
         rendered: built.len() - reused,
@@ -347,6 +347,7 @@ fn finish(f: Finishing, staging: Staging, report: &mut Report) -> End {
         threads: rayon::current_num_threads(),
         fonts: f.fonts,
         summary,
+        retired,
     })
 }
 

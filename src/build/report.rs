@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::diagnostics::{self, Diagnostic, Severity, plural};
 use crate::locale::Fallback;
 use crate::output::cache::Summary;
-use crate::output::{OutputError, TargetError};
+use crate::output::{OutputError, Retired, TargetError};
 use crate::pdf::Typesetter;
 use crate::pipeline::Phases;
 
@@ -47,6 +47,18 @@ pub struct Report {
     /// The fallbacks the documents asked for used, by locale.
     pub fallbacks: Vec<FallbackGroup>,
     pub end: End,
+}
+
+impl Report {
+    /// The previous output folder this build replaced, to be removed by
+    /// the caller (now, or later on another thread); `None` when the build
+    /// replaced nothing.
+    pub fn take_retired(&mut self) -> Option<Retired> {
+        match &mut self.end {
+            End::Written(finished) => Some(finished.retired.take()),
+            End::Stopped(_) => None,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -107,6 +119,9 @@ pub struct Finished {
     pub threads: usize,
     /// The fonts PDF output found, when a document needed them.
     pub fonts: Option<FontsFound>,
+    /// The previous output folder, removed when this is dropped (or
+    /// earlier, on another thread: [`Retired::remove_later`]).
+    pub retired: Retired,
 }
 
 /// Where a build's time went.

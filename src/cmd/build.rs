@@ -33,7 +33,11 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
             EXIT_USAGE
         }
         Ok(Outcome::Unchanged(unchanged)) => print_unchanged(rep, &unchanged, started),
-        Ok(Outcome::Ran(report)) => print_report(rep, &report, started),
+        Ok(Outcome::Ran(mut report)) => {
+            // the previous output is gone before the build's time is printed
+            drop(report.take_retired());
+            print_report(rep, &report, started)
+        }
     };
     skip_teardown(build);
     code

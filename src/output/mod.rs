@@ -204,14 +204,13 @@ impl Staging {
     /// no moment without an output folder; elsewhere the old folder is renamed
     /// aside first, and a build killed between the two renames is undone by
     /// the next [`Staging::begin`].
-    pub fn commit(mut self) -> Result<(), OutputError> {
+    pub fn commit(mut self) -> Result<Retired, OutputError> {
         fault::at(fault::Point::BeforeSwap);
         if fs::symlink_metadata(&self.target).is_ok() && exchange(&self.dir, &self.target).is_ok() {
             // the staging name now holds the previous output
             self.committed = true;
             fault::at(fault::Point::AfterSwap);
-            let _ = fs::remove_dir_all(&self.dir);
-            return Ok(());
+            return Ok(Retired::of(&self.dir, &self.target));
         }
         let (parent, name) = beside(&self.target).expect("begin checked the name");
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
@@ -228,9 +227,67 @@ impl Staging {
         self.committed = true;
         fault::at(fault::Point::AfterSwap);
         if had_old {
-            let _ = fs::remove_dir_all(&old);
+            return Ok(Retired::of(&old, &self.target));
         }
-        Ok(())
+        Ok(Retired { path: None })
+    }
+}
+
+/// The output folder a commit replaced, to be removed. Dropping it removes
+/// it; [`Retired::remove_later`] does it on another thread, so that a
+/// preview can tell its pages to reload without waiting for thousands of
+/// files to be unlinked. It is renamed first to a name no later build in
+/// this process uses (`.out.retired-PID-N`), and a build that finds such a
+/// folder left by a process that ended removes it like a staging folder.
+#[derive(Debug)]
+pub struct Retired {
+    path: Option<PathBuf>,
+}
+
+impl Retired {
+    fn of(dir: &Path, target: &Path) -> Retired {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let Some((parent, name)) = beside(target) else {
+            let _ = fs::remove_dir_all(dir);
+            return Retired { path: None };
+        };
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let retired = parent.join(format!(".{name}.retired-{}-{n}", std::process::id()));
+        match fs::rename(dir, &retired) {
+            Ok(()) => Retired {
+                path: Some(retired),
+            },
+            // cannot rename: removed now, as before there was a later
+            Err(_) => {
+                let _ = fs::remove_dir_all(dir);
+                Retired { path: None }
+            }
+        }
+    }
+
+    /// Takes it out of `self`, which is left with nothing to remove.
+    pub fn take(&mut self) -> Retired {
+        Retired {
+            path: self.path.take(),
+        }
+    }
+
+    /// Removes it on a new thread; join the handle before the process ends.
+    pub fn remove_later(mut self) -> std::thread::JoinHandle<()> {
+        let path = self.path.take();
+        std::thread::spawn(move || {
+            if let Some(path) = path {
+                let _ = fs::remove_dir_all(path);
+            }
+        })
+    }
+}
+
+impl Drop for Retired {
+    fn drop(&mut self) {
+        if let Some(path) = self.path.take() {
+            let _ = fs::remove_dir_all(path);
+        }
     }
 }
 
@@ -277,7 +334,7 @@ pub fn finish(
     tree: &Tree,
     engine: &Engine,
     cache: impl FnOnce() -> Cache + Send,
-) -> Result<(), FinishError> {
+) -> Result<Retired, FinishError> {
     let (index_html, (manifest_json, cache_json)) = rayon::join(
         || {
             let index = Index::assemble(tree);
@@ -292,8 +349,7 @@ pub fn finish(
     staging.write(manifest::FILE, manifest_json.as_bytes())?;
     staging.write("index.html", &index_html)?;
     staging.write(cache::FILE, cache_json.as_bytes())?;
-    staging.commit()?;
-    Ok(())
+    Ok(staging.commit()?)
 }
 
 /// An output folder that would replace the workspace or its sources.
@@ -365,7 +421,9 @@ fn remove_leftovers(parent: &Path, prefix: &str) -> std::io::Result<()> {
     for entry in fs::read_dir(parent)?.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         if file_name.starts_with(prefix)
-            && (file_name.contains(".staging-") || file_name.contains(".old-"))
+            && (file_name.contains(".staging-")
+                || file_name.contains(".old-")
+                || file_name.contains(".retired-"))
         {
             let _ = fs::remove_dir_all(entry.path());
         }
@@ -489,6 +547,38 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn the_replaced_output_waits_under_its_own_name_until_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let commit = |text: &[u8]| {
+            let s = Staging::begin(&out).unwrap();
+            s.write("a/en/x.html", text).unwrap();
+            s.write(manifest::FILE, b"{}").unwrap();
+            s.commit().unwrap()
+        };
+        drop(commit(b"one"));
+        let mut retired = commit(b"two");
+        // the old tree waits under its own name; the next build can begin
+        let pid = std::process::id();
+        let waiting = names(tmp.path());
+        assert!(
+            waiting
+                .iter()
+                .any(|n| n.starts_with(&format!(".out.retired-{pid}-"))),
+            "{waiting:?}"
+        );
+        let later = commit(b"three");
+        assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"three");
+        retired.take().remove_later().join().unwrap();
+        drop(later);
+        assert_eq!(names(tmp.path()), ["out", "out.lock"]);
+        // one left by a process that ended is removed by the next build
+        fs::create_dir_all(tmp.path().join(".out.retired-1-0/a")).unwrap();
+        drop(commit(b"four"));
+        assert_eq!(names(tmp.path()), ["out", "out.lock"]);
     }
 
     #[test]

@@ -112,7 +112,8 @@ pub fn serve(
     let server = Server::start(listener, site, watch.sender())?;
 
     let mut build = Build::new(&root, BuildOptions::default());
-    rebuild(&mut build, &live, None, notice);
+    let mut removal = Removal::default();
+    rebuild(&mut build, &live, None, &mut removal, notice);
     let url = url_of(addr);
     notice(Notice::Listening { url: &url });
     while let Next::Build(paths) = watch.settled() {
@@ -120,13 +121,30 @@ pub fn serve(
             .iter()
             .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
             .collect();
-        rebuild(&mut build, &live, Some(&paths), notice);
+        rebuild(&mut build, &live, Some(&paths), &mut removal, notice);
         // `output` may have changed in pamphlet.toml: serve and guard the new folder
         watch.set_output(&live.current().0);
     }
     notice(Notice::Stopping);
     server.stop();
+    removal.wait();
     Ok(())
+}
+
+/// The previous output folder being removed on another thread, so that the
+/// pages reload as soon as the new one is in place.
+#[derive(Default)]
+struct Removal(Option<std::thread::JoinHandle<()>>);
+
+impl Removal {
+    /// Waits for the removal in progress (one build's is normally done
+    /// long before the next build: two removing the same folder at once
+    /// would each do the work).
+    fn wait(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// One build, its outcome told to the pages and to `notice`; `changes`:
@@ -135,14 +153,20 @@ fn rebuild(
     build: &mut Build,
     live: &Live,
     changes: Option<&[PathBuf]>,
+    removal: &mut Removal,
     notice: &mut dyn FnMut(Notice),
 ) {
     let started = Instant::now();
     if let Some(paths) = changes {
         notice(Notice::Changed { paths });
     }
+    removal.wait();
     live.building();
-    let result = build.run(&Progress::default());
+    let mut result = build.run(&Progress::default());
+    let retired = match &mut result {
+        Ok(Outcome::Ran(report)) => report.take_retired(),
+        _ => None,
+    };
     crate::pdf::forget_unused_layouts();
     let changed = match &result {
         Ok(Outcome::Unchanged(u)) => {
@@ -163,6 +187,8 @@ fn rebuild(
             0
         }
     };
+    // the pages have been told; the old tree goes while they reload
+    removal.0 = retired.map(|r| r.remove_later());
     notice(Notice::Built {
         result: &result,
         started,
