@@ -344,3 +344,35 @@ fn every_page_links_its_other_languages() {
     );
     assert!(!ar.contains("en-XA"));
 }
+
+/// axe-core's rules hold on every page the sample builds, the review page
+/// included, at phone and desktop widths (tests/browser/axe.mjs).
+#[test]
+fn sample_pages_pass_axe_core_in_chromium() {
+    let Some((chromium, driver)) = browser_driver("axe.mjs") else {
+        return;
+    };
+    let ws = sample_workspace();
+    let o = pamphlet(ws.path(), &["build", "--format", "html"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let run = Command::new("node")
+        .arg(driver)
+        .arg(ws.path().join("out"))
+        .arg(chromium)
+        .output()
+        .unwrap();
+    let lines = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(
+        run.status.success(),
+        "{lines}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // every page, at two widths
+    let out = ws.path().join("out");
+    let pages = tree(&out)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html") && !p.starts_with('_'))
+        .count();
+    assert!(pages > 24, "{pages}");
+    assert_eq!(lines.matches("ok: ").count(), 2 * pages, "{lines}");
+}
