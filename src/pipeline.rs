@@ -4,12 +4,14 @@
 //! `check` discards it). The build's own orchestration (waves, reuse, the
 //! output folder) is [`crate::build`]'s.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::locale::kept::KeptFiles;
 use crate::locale::{self, Catalog, Fallback};
 use crate::pdf::{PdfFacts, PdfSettings, PdfStage, Typesetter};
 use crate::render::{self, Engine};
@@ -93,7 +95,7 @@ pub fn load_with(
     locales: &[String],
 ) -> Result<(Inputs, Vec<Diagnostic>), WorkspaceError> {
     let config = workspace::read_config(root)?;
-    let (inputs, diags) = load_from(root, config, locales, Loading::Eager)?;
+    let (inputs, diags) = load_from(root, config, locales, Loading::Eager, None)?;
     Ok((inputs, diags.all()))
 }
 
@@ -147,6 +149,7 @@ pub fn load_from(
     config: ConfigFile,
     locales: &[String],
     loading: Loading,
+    kept: Option<Arc<KeptFiles>>,
 ) -> Result<(Inputs, LoadDiagnostics), WorkspaceError> {
     let mut phases = Phases::default();
     let t = Instant::now();
@@ -156,7 +159,7 @@ pub fn load_from(
     }
     phases.load = t.elapsed();
     let t = Instant::now();
-    let (catalog, locale_diags) = locale::load_some(&ws, &loading.deferred(&ws.config))?;
+    let (catalog, locale_diags) = locale::load_some(&ws, &loading.deferred(&ws.config), kept)?;
     phases.parse = t.elapsed();
     // A broken source file hides its messages; reporting each use of them as
     // unknown would bury the one error that matters.

@@ -18,6 +18,7 @@ mod sink;
 mod waves;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use plan::{Plan, Planned, Role};
@@ -28,6 +29,7 @@ pub use report::{
 pub use waves::{Wave, Waves};
 
 use crate::diagnostics::{self, Severity};
+use crate::locale::kept::KeptFiles;
 use crate::output::cache::{Cache, Summary};
 use crate::output::{self, FinishError, OutputFile, Staging, Tree};
 use crate::pipeline::{self, Done, Inputs, LoadDiagnostics, Loading, Made, PlanError, Progress};
@@ -92,6 +94,8 @@ pub struct Build {
     /// the end of [`Build::run`], so that a command about to exit can skip
     /// freeing it (`cmd::skip_teardown`); the next run frees it first.
     loaded: Option<Inputs>,
+    /// Parsed `.ftl` files kept between runs ([`Build::keeping_parsed_files`]).
+    kept: Option<Arc<KeptFiles>>,
 }
 
 /// How far one attempt at a build got.
@@ -110,13 +114,27 @@ impl Build {
             root: root.to_path_buf(),
             options,
             loaded: None,
+            kept: None,
         }
+    }
+
+    /// Keeps the parsed `.ftl` files from run to run, so that a run parses
+    /// again only the files whose text changed: for a caller that builds the
+    /// same workspace many times (`pamphlet serve`). It holds every locale's
+    /// parsed files in memory between runs, which a single build that
+    /// streams its locales does not.
+    pub fn keeping_parsed_files(mut self) -> Build {
+        self.kept = Some(Arc::default());
+        self
     }
 
     /// Builds the output folder (or finds it up to date); `progress` counts
     /// the documents as they are done.
     pub fn run(&mut self, progress: &Progress) -> Result<Outcome, BuildError> {
         self.loaded = None;
+        if let Some(kept) = &self.kept {
+            kept.next_build();
+        }
         let project = Project::open(
             &self.root,
             &self.options.shape(),
@@ -153,6 +171,7 @@ impl Build {
             project.config.clone(),
             &self.options.locales,
             loading,
+            self.kept.clone(),
         );
         let (mut inputs, diags) = match loaded {
             Ok(x) => x,

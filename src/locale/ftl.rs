@@ -33,6 +33,7 @@ pub const MAX_LITERAL_DIGITS: usize = 15;
 pub const MAX_DROPPED: usize = 16;
 
 /// One parsed `.ftl` file and where its entries start.
+#[derive(Clone)]
 pub struct FtlFile {
     /// Workspace-relative path.
     pub display: String,

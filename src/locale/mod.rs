@@ -13,6 +13,7 @@ pub mod copies;
 pub mod dates;
 pub mod ftl;
 pub mod functions;
+pub mod kept;
 pub mod names;
 pub mod numbers;
 pub mod plurals;
@@ -31,6 +32,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::resolver::ResolverError;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions, FluentNumberStyle};
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
+use kept::KeptFiles;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -240,6 +242,9 @@ pub fn broken_entries(files: &[FtlFile], index: &Index) -> foldhash::HashMap<Box
 pub struct Catalog {
     pub locales: PerLocale<LocaleData>,
     pub source: LocaleId,
+    /// Parsed files kept for the next build, when the caller builds again
+    /// (`pamphlet serve`); the locales read later ([`load_one`]) use them too.
+    pub kept: Option<Arc<KeptFiles>>,
 }
 
 /// A fallback that was used: `message` was taken from `used` instead of `locale`.
@@ -474,7 +479,7 @@ pub fn to_args<'a>(
 /// (their messages fall back); problems in the source locale are errors.
 pub fn load(ws: &Workspace) -> Result<(Catalog, Vec<Diagnostic>), WorkspaceError> {
     let nothing_deferred = PerLocale::filled(ws.config.locales.len(), false);
-    let (catalog, loaded) = load_some(ws, &nothing_deferred)?;
+    let (catalog, loaded) = load_some(ws, &nothing_deferred, None)?;
     Ok((catalog, loaded.all()))
 }
 
@@ -518,6 +523,7 @@ pub fn deferrable(config: &crate::workspace::Config) -> PerLocale<bool> {
 pub fn load_some(
     ws: &Workspace,
     deferred: &PerLocale<bool>,
+    kept: Option<Arc<KeptFiles>>,
 ) -> Result<(Catalog, LoadDiagnostics), WorkspaceError> {
     let config = &ws.config;
     let chains = chain::build(&config.locales, config.source, &config.fallback);
@@ -536,7 +542,7 @@ pub fn load_some(
                 if deferred[i] {
                     Ok((LocaleData::stand_in(locale, chain), Vec::new()))
                 } else {
-                    load_locale(ws, i, locale, chain)
+                    load_locale(ws, i, locale, chain, kept.as_deref())
                 }
             })
         })
@@ -609,6 +615,7 @@ pub fn load_some(
         Catalog {
             locales,
             source: config.source,
+            kept,
         },
         diags,
     ))
@@ -641,6 +648,7 @@ pub fn load_one(
         i,
         &ws.config.locales[i],
         catalog.locales[i].chain.clone(),
+        catalog.kept.as_deref(),
     )
 }
 
@@ -680,6 +688,7 @@ fn load_locale(
     i: LocaleId,
     locale: &crate::workspace::Locale,
     chain: Vec<LocaleId>,
+    kept: Option<&KeptFiles>,
 ) -> Result<(LocaleData, Vec<Diagnostic>), WorkspaceError> {
     let config = &ws.config;
     let dir = ws.locales_dir();
@@ -736,7 +745,10 @@ fn load_locale(
             }
             Ok(Some(match workspace::read_text(&ws.root, path)? {
                 Ok(text) => {
-                    let (file, diags) = ftl::parse(display, text, severity);
+                    let (file, diags) = match kept {
+                        Some(kept) => kept.parse(display, text, severity),
+                        None => ftl::parse(display, text, severity),
+                    };
                     (Some(file), diags)
                 }
                 Err(mut d) => {

@@ -111,7 +111,7 @@ pub fn serve(
     });
     let server = Server::start(listener, site, watch.sender())?;
 
-    let mut build = Build::new(&root, BuildOptions::default());
+    let mut build = Build::new(&root, BuildOptions::default()).keeping_parsed_files();
     let mut removal = Removal::default();
     rebuild(&mut build, &live, None, &mut removal, notice);
     let url = url_of(addr);

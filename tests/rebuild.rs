@@ -1,0 +1,175 @@
+//! A `Build` run again and again on one workspace, as `pamphlet serve` runs
+//! it (keeping the parsed `.ftl` files between runs), gives after every
+//! edit exactly what a fresh build of the edited workspace gives: the same
+//! files in `out/`, byte for byte, and the same diagnostics.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use pamphlet::build::{Build, BuildOptions, End, Outcome};
+use pamphlet::pipeline::Progress;
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`, by relative path.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// What a build said: its warnings and fallbacks as printed, its errors,
+/// and whether `out/` holds what it built. A build that found `out/` up to
+/// date repeats what the build that made it said.
+fn run(build: &mut Build) -> Vec<String> {
+    match build.run(&Progress::default()).unwrap() {
+        Outcome::Ran(report) => {
+            let mut said = report.lines();
+            said.extend(
+                [&report.load, &report.render, &report.checks]
+                    .into_iter()
+                    .flatten()
+                    .filter(|d| d.is_error())
+                    .map(|d| d.render()),
+            );
+            said.push(match &report.end {
+                End::Written(_) => "written".to_string(),
+                End::Stopped(stop) => format!("stopped: {stop:?}"),
+            });
+            said
+        }
+        Outcome::Unchanged(u) => {
+            let mut said = u.summary.report.clone();
+            said.push("written".to_string());
+            said
+        }
+    }
+}
+
+/// What an edit is called, and the edit.
+type Edit<'a> = (&'static str, Box<dyn Fn() + 'a>);
+
+#[test]
+fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("ws");
+    copy(&fixture, &ws);
+    let options = || BuildOptions {
+        formats: vec![
+            pamphlet::workspace::Format::Html,
+            pamphlet::workspace::Format::Txt,
+        ],
+        ..BuildOptions::default()
+    };
+    let mut kept = Build::new(&ws, options()).keeping_parsed_files();
+    run(&mut kept);
+
+    let ru = "locales/ru/notice.ftl";
+    let ar = "locales/ar/notice.ftl";
+    let en = "locales/en/notice.ftl";
+    let text = |file: &str| std::fs::read_to_string(ws.join(file)).unwrap();
+    let edits: Vec<Edit> = vec![
+        (
+            "a translation changed",
+            Box::new(|| {
+                let t = text(ru).replace("Зарегистрируйте адрес", "Новый заголовок");
+                std::fs::write(ws.join(ru), t).unwrap();
+            }),
+        ),
+        (
+            "a syntax error in a translation",
+            Box::new(|| {
+                std::fs::write(ws.join(ar), text(ar) + "\nbroken = { $days\n").unwrap();
+            }),
+        ),
+        (
+            "the error fixed",
+            Box::new(|| {
+                let t = text(ar).replace("\nbroken = { $days\n", "");
+                std::fs::write(ws.join(ar), t).unwrap();
+            }),
+        ),
+        (
+            "a syntax error in the source",
+            Box::new(|| {
+                std::fs::write(ws.join(en), text(en) + "\nbroken = { $days\n").unwrap();
+            }),
+        ),
+        (
+            "the source fixed",
+            Box::new(|| {
+                let t = text(en).replace("\nbroken = { $days\n", "");
+                std::fs::write(ws.join(en), t).unwrap();
+            }),
+        ),
+        (
+            "a translation file renamed",
+            Box::new(|| {
+                std::fs::rename(ws.join(ru), ws.join("locales/ru/renamed.ftl")).unwrap();
+            }),
+        ),
+        (
+            "a translation file deleted",
+            Box::new(|| {
+                std::fs::remove_file(ws.join("locales/ru/renamed.ftl")).unwrap();
+            }),
+        ),
+        (
+            "the same text back under its old name",
+            Box::new(|| {
+                let t = std::fs::read_to_string(fixture.join(ru)).unwrap();
+                std::fs::write(ws.join(ru), t).unwrap();
+            }),
+        ),
+    ];
+    let mut written = 0;
+    for (what, edit) in edits {
+        edit();
+        let kept_said = run(&mut kept);
+        let fresh_ws = tmp.path().join(format!("fresh-{}", what.replace(' ', "-")));
+        copy(&ws, &fresh_ws);
+        let _ = std::fs::remove_dir_all(fresh_ws.join("out"));
+        let fresh_said = run(&mut Build::new(&fresh_ws, options()));
+        assert_eq!(kept_said, fresh_said, "{what}: what the builds said");
+        // a build that stopped wrote nothing: the fresh one has no out/
+        if fresh_said.last().is_some_and(|l| l == "written") {
+            let (kept_out, fresh_out) = (files(&ws.join("out")), files(&fresh_ws.join("out")));
+            let differ: Vec<&String> = kept_out
+                .keys()
+                .chain(fresh_out.keys())
+                .filter(|p| kept_out.get(*p) != fresh_out.get(*p))
+                .collect();
+            assert!(differ.is_empty(), "{what}: out/ differs in {differ:?}");
+        }
+        written += usize::from(fresh_said.last().is_some_and(|l| l == "written"));
+    }
+    // all but the build with the broken source wrote out/
+    assert_eq!(written, 7);
+}
