@@ -515,6 +515,20 @@ fn fonts(
     out
 }
 
+/// A built-in palette as templates see it, unchanged by the project's
+/// overrides: what a campaign that names its own `theme` is drawn in. Made
+/// once per built-in and shared.
+pub fn built_in_info(name: &str) -> Option<Arc<ThemeInfo>> {
+    static INFOS: std::sync::OnceLock<Vec<Arc<ThemeInfo>>> = std::sync::OnceLock::new();
+    let infos = INFOS.get_or_init(|| {
+        BUILT_IN
+            .iter()
+            .map(|t| Theme::new(t.name, t.palette).info())
+            .collect()
+    });
+    infos.iter().find(|i| i.name == name).cloned()
+}
+
 /// The built-in themes' names, for messages.
 pub fn names() -> String {
     BUILT_IN
