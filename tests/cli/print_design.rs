@@ -152,7 +152,8 @@ fn a_translation_twice_as_long_fits_or_is_reported() {
 }
 
 /// The sample's brochure has no `break`s: it flows over a multiple of 4
-/// pages, every one of them with text, in every language built.
+/// pages, every one of them with text, in every language built, each inside
+/// page starting a section.
 #[test]
 fn the_sample_brochure_flows_over_a_multiple_of_four_pages_without_blank_ones() {
     let ws = sample_workspace();
@@ -204,7 +205,50 @@ fn the_sample_brochure_flows_over_a_multiple_of_four_pages_without_blank_ones() 
                 "{locale}: page {page} of {pages} is blank"
             );
         }
+        starts_with_headings(&pdf, locale, pages);
     }
+}
+
+/// Every page of `pdf` between the cover and the back starts a section: its
+/// first line is a heading, set larger than most of the text below it.
+fn starts_with_headings(pdf: &Path, locale: &str, pages: usize) {
+    let Some(words) = words(pdf) else { return };
+    for page in 2..pages {
+        let on_page: Vec<_> = words.iter().filter(|(p, ..)| *p == page).collect();
+        let top = on_page
+            .iter()
+            .min_by(|a, b| a.2[1].total_cmp(&b.2[1]))
+            .unwrap();
+        let mut heights: Vec<f64> = on_page.iter().map(|(_, _, b)| b[3] - b[1]).collect();
+        heights.sort_by(f64::total_cmp);
+        let median = heights[heights.len() / 2];
+        assert!(
+            top.2[3] - top.2[1] > 1.1 * median,
+            "{locale}: page {page} starts with {:?}, not a heading",
+            top.1
+        );
+    }
+}
+
+/// A flowing brochure's page ends between sections: the sample's brochure
+/// without its "How to apply" section would be cut, as evenly as it goes,
+/// before the callout that ends the registration section; the section stays
+/// whole on its page instead, and the next page starts with a heading.
+#[test]
+fn a_flowing_brochure_ends_its_pages_between_sections() {
+    let ws = sample_workspace();
+    let toml = ws.path().join("campaigns/rights.toml");
+    let text = read(&toml);
+    let from = text.find("# how to register").unwrap();
+    let to = text.find("# detention").unwrap();
+    std::fs::write(&toml, format!("{}{}", &text[..from], &text[to..])).unwrap();
+    let o = build(
+        ws.path(),
+        &["--format", "pdf", "--campaign", "rights", "--locale", "en"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let pdf = ws.path().join("out/rights/en/brochure.pdf");
+    starts_with_headings(&pdf, "en", 4);
 }
 
 /// A brochure whose `break`s make 3 pages is padded with a blank page, and
