@@ -326,3 +326,32 @@ fn the_cover_mirrors_in_right_to_left_documents() {
         assert!(height > 2.0 * body, "{locale}: title {height}, body {body}");
     }
 }
+
+/// Small print that ends a surface sits at its foot: the edition line of the
+/// sample leaflet's back panel ends at the bottom of the safe area, where
+/// an imprint goes, not under the last block above it.
+#[test]
+fn the_imprint_sits_at_the_foot_of_the_back_panel() {
+    let ws = sample_workspace();
+    let o = build(
+        ws.path(),
+        &["--format", "pdf", "--campaign", "permits", "--locale", "en"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let Some(words) = words(&ws.path().join("out/permits/en/leaflet.pdf")) else {
+        return;
+    };
+    let mm = |pt: f64| pt * 25.4 / 72.0 - 3.0;
+    let edition = words
+        .iter()
+        .find(|(p, w, _)| *p == 1 && w.starts_with("Edition"))
+        .expect("the edition line on the outside sheet");
+    // the sheet is 210 mm high, the safe margin 6 mm: the safe area ends at
+    // 204 mm (the room before the small print is capped, so it may stop a
+    // little above; without the rule the line ended at 173 mm)
+    let bottom = mm(edition.2[3]);
+    assert!(
+        (194.0..=204.5).contains(&bottom),
+        "the edition line ends at {bottom:.1} mm"
+    );
+}
