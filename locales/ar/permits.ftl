@@ -66,7 +66,6 @@ permits-checklist-title = قبل تقديم الطلب
 permits-check-date = تحقّقوا من تاريخ انتهاء تصريحكم الحالي أو مدة بقائكم.
 permits-check-documents = تأكّدوا من أن جواز سفركم ساري المفعول.
 permits-check-ask = اسألوا مركز الاتصال عن المستندات التي تحتاجها حالتكم.
-permits-more-online = مزيد من المعلومات على الإنترنت
 
 ## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
 permits-perm-title = الإقامة الدائمة

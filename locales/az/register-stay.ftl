@@ -20,10 +20,6 @@ reg-deadline =
 # Variables:
 #   $days-kz (Number) - the longer period for citizens of Kazakhstan
 reg-kazakhstan = Qazaxıstan vətəndaşları üçün hər iki müddət { $days-kz } gündür.
-reg-how-title = Necə müraciət etməli
-reg-step-online = Elektron xidmətlər vasitəsilə onlayn müraciət edin. Bu xidmətləri { -service-name } təqdim edir.
-reg-step-email = Və ya sənədlərinizi e-poçtla { $email } ünvanına göndərin.
-reg-step-office = Və ya regional miqrasiya idarəsinə, yaxud { -asan } mərkəzinə gəlin.
 reg-docs-title = Lazım olan sənədlər
 reg-doc-form = Doldurulmuş ərizə forması.
 reg-doc-passport = Pasportunuzun surəti, o cümlədən vizanız və sonuncu giriş möhürü olan səhifələr.

@@ -50,7 +50,6 @@ permits-checklist-title = Before you apply
 permits-check-date = Check when your current permit or period of stay ends.
 permits-check-documents = Make sure your passport is valid.
 permits-check-ask = Ask the call centre which documents your case needs.
-permits-more-online = More information online
 
 ## Added to the leaflet's layout: permanent residence under its own heading,
 ## and the flap's list of what to bring (generic; check it against the rules

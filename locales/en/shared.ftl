@@ -30,3 +30,11 @@ sample-notice = Sample text for demonstration only. It must be reviewed by nativ
 #   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
 edition-line = Valid as of { DATETIME($valid-as-of, dateStyle: "long") }. Edition { $edition }.
+
+## Applying, and where to read more: used by the flyer, the leaflet and the brochure.
+
+reg-how-title = How to apply
+reg-step-online = Apply online through the e-services of the { -service-name }.
+reg-step-email = Or send your documents by e-mail to { $email }.
+reg-step-office = Or visit a regional migration department or an { -asan } centre.
+permits-more-online = More information online

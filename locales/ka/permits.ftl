@@ -50,7 +50,6 @@ permits-checklist-title = სანამ მიმართავთ
 permits-check-date = გადაამოწმეთ, როდის იწურება თქვენი მიმდინარე ნებართვა ან ყოფნის ვადა.
 permits-check-documents = დარწმუნდით, რომ თქვენი პასპორტი მოქმედია.
 permits-check-ask = ცხელ ხაზზე იკითხეთ, რა დოკუმენტებია საჭირო თქვენს შემთხვევაში.
-permits-more-online = მეტი ინფორმაცია ინტერნეტში
 
 ## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
 permits-perm-title = მუდმივი ბინადრობა

@@ -19,10 +19,6 @@ reg-deadline =
 # Variables:
 #   $days-kz (Number) - the longer period for citizens of Kazakhstan
 reg-kazakhstan = ყაზახეთის მოქალაქეებისთვის ორივე ვადა { $days-kz } დღეა.
-reg-how-title = როგორ მივმართოთ
-reg-step-online = მიმართეთ ონლაინ, ელექტრონული სერვისებით, რომლებსაც გთავაზობთ { -service-name }.
-reg-step-email = ან გამოგზავნეთ დოკუმენტები ელფოსტით მისამართზე: { $email }.
-reg-step-office = ან მიმართეთ მიგრაციის რეგიონულ განყოფილებას ან ცენტრს „{ -asan }“.
 reg-docs-title = საჭირო დოკუმენტები
 reg-doc-form = შევსებული განცხადების ფორმა.
 reg-doc-passport = პასპორტის ასლი, იმ გვერდების ჩათვლით, სადაც არის თქვენი ვიზა და ბოლო შემოსვლის შტამპი.

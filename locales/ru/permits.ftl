@@ -71,7 +71,6 @@ permits-checklist-title = Перед подачей заявления
 permits-check-date = Проверьте, когда заканчивается Ваше текущее разрешение или срок пребывания.
 permits-check-documents = Убедитесь, что Ваш паспорт действителен.
 permits-check-ask = Узнайте в колл-центре, какие документы нужны в Вашем случае.
-permits-more-online = Подробнее в интернете
 
 ## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
 permits-perm-title = Постоянное проживание

@@ -20,10 +20,6 @@ reg-deadline =
 # Variables:
 #   $days-kz (Number) - the longer period for citizens of Kazakhstan
 reg-kazakhstan = Kazakistan vatandaşları için her iki süre de { $days-kz } gündür.
-reg-how-title = Nasıl başvurulur
-reg-step-online = { -service-name } e-hizmetleri üzerinden internetten başvurun.
-reg-step-email = Ya da belgelerinizi e-postayla { $email } adresine gönderin.
-reg-step-office = Ya da bölgesel bir göç müdürlüğüne veya bir { -asan } merkezine gidin.
 reg-docs-title = Gerekli belgeler
 reg-doc-form = Doldurulmuş başvuru formu.
 reg-doc-passport = Pasaportunuzun fotokopisi; vizanızın ve son giriş damganızın bulunduğu sayfalar dahil.

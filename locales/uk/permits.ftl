@@ -71,7 +71,6 @@ permits-checklist-title = Перш ніж подати заяву
 permits-check-date = Перевірте, коли закінчується ваш поточний дозвіл або строк перебування.
 permits-check-documents = Переконайтеся, що ваш паспорт дійсний.
 permits-check-ask = Запитайте в кол-центрі, які документи потрібні у вашому випадку.
-permits-more-online = Більше інформації в інтернеті
 
 ## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
 permits-perm-title = Постійне проживання

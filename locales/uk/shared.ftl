@@ -31,3 +31,11 @@ sample-notice = Це зразок тексту лише для демонстр�
 #   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
 edition-line = Чинне з { DATETIME($valid-as-of, dateStyle: "long") }. Видання { $edition }.
+
+## Applying, and where to read more: used by the flyer, the leaflet and the brochure.
+
+reg-how-title = Як подати заяву
+reg-step-online = Подайте заяву онлайн через електронні послуги, які надає { -service-name }.
+reg-step-email = Або надішліть документи електронною поштою на адресу { $email }.
+reg-step-office = Або зверніться до регіонального управління міграції чи до центру { -asan }.
+permits-more-online = Більше інформації в інтернеті
