@@ -355,3 +355,42 @@ fn the_imprint_sits_at_the_foot_of_the_back_panel() {
         "the edition line ends at {bottom:.1} mm"
     );
 }
+
+/// A heading breaks between its words, never inside one, unless a word is
+/// wider than the column: then it is hyphenated rather than run past the side.
+#[test]
+fn a_heading_is_hyphenated_only_when_a_word_does_not_fit() {
+    for (title, hyphenated) in [
+        ("Applications for temporary residence registration", false),
+        (
+            "Residenceregistrationapplicationprocessingdepartmentinformation",
+            true,
+        ),
+    ] {
+        let ws = fixture("print");
+        let en = ws.path().join("locales/en/notice.ftl");
+        std::fs::write(
+            &en,
+            read(&en).replacen(
+                "steps-title = How to apply",
+                &format!("steps-title = {title}"),
+                1,
+            ),
+        )
+        .unwrap();
+        let o = build(ws.path(), &["--format", "pdf", "--locale", "en"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(!stderr(&o).contains("pdf-overflow"), "{}", stderr(&o));
+        let Some(words) = words(&ws.path().join("out/notice/en/leaflet.pdf")) else {
+            return;
+        };
+        // a word of the PDF that ends in a hyphen (poppler reads a soft one)
+        // and is a piece of the title
+        let hyphens = ['-', '\u{ad}'];
+        let broken = words.iter().any(|(_, w, _)| {
+            let stem = w.trim_end_matches(hyphens);
+            stem.len() > 1 && stem.len() < w.len() && title.contains(stem)
+        });
+        assert_eq!(broken, hyphenated, "{title}: {words:?}");
+    }
+}
