@@ -572,6 +572,16 @@ mod tests {
     }
 
     #[test]
+    fn a_campaign_theme_is_the_built_in_palette_as_it_is() {
+        let quiet = built_in_info("quiet").unwrap();
+        assert_eq!(quiet.name, "quiet");
+        assert_eq!(quiet.rgb.accent, BUILT_IN[2].palette.accent.hex());
+        // made once and shared by every document of the campaign
+        assert!(Arc::ptr_eq(&quiet, &built_in_info("quiet").unwrap()));
+        assert_eq!(built_in_info("neon"), None);
+    }
+
+    #[test]
     fn a_pale_accent_fails_by_name() {
         let mut p = BUILT_IN[0].palette;
         p.accent = Colour::parse("#66aaff").unwrap();
