@@ -38,3 +38,15 @@ reg-step-online = قدّموا الطلب عبر الإنترنت من خلال 
 reg-step-email = أو أرسلوا مستنداتكم بالبريد الإلكتروني إلى { $email }.
 reg-step-office = أو توجّهوا إلى إحدى إدارات الهجرة الإقليمية أو أحد مراكز { -asan }.
 permits-more-online = مزيد من المعلومات على الإنترنت
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    انتقلتم إلى عنوان جديد؟ سجّلوا مرة أخرى خلال { $move-days ->
+        [zero] { $move-days } يوم عمل
+        [one] { $move-days } يوم عمل
+        [two] { $move-days } يومَي عمل
+        [few] { $move-days } أيام عمل
+        [many] { $move-days } يوم عمل
+       *[other] { $move-days } يوم عمل
+    }.
+rights-register-copies = احتفظوا بنسخ من جواز سفركم ومستنداتكم في مكان آمن.

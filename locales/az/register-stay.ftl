@@ -24,12 +24,5 @@ reg-docs-title = Lazım olan sənədlər
 reg-doc-form = Doldurulmuş ərizə forması.
 reg-doc-passport = Pasportunuzun surəti, o cümlədən vizanız və sonuncu giriş möhürü olan səhifələr.
 reg-fee = Qeydiyyat pulsuzdur: dövlət rüsumu tutulmur.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Yeni ünvana köçmüsünüz? { $move-days ->
-        [one] { $move-days } iş günü
-       *[other] { $move-days } iş günü
-    } ərzində yenidən qeydiyyatdan keçin.
 
 reg-sms = Azərbaycanda olduğunuz yer üzrə qeydiyyatdan keçin: migration.gov.az və ya { $hotline }.

@@ -39,3 +39,11 @@ reg-step-online = Elektron xidmətlər vasitəsilə onlayn müraciət edin. Bu x
 reg-step-email = Və ya sənədlərinizi e-poçtla { $email } ünvanına göndərin.
 reg-step-office = Və ya regional miqrasiya idarəsinə, yaxud { -asan } mərkəzinə gəlin.
 permits-more-online = Ətraflı məlumat internetdə
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    Yeni ünvana köçmüsünüz? { $move-days ->
+        [one] { $move-days } iş günü
+       *[other] { $move-days } iş günü
+    } ərzində yenidən qeydiyyatdan keçin.
+rights-register-copies = Pasportunuzun və sənədlərinizin surətlərini etibarlı yerdə saxlayın.

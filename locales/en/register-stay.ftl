@@ -23,13 +23,6 @@ reg-docs-title = Documents you need
 reg-doc-form = A completed application form.
 reg-doc-passport = A copy of your passport, including the pages with your visa and your last entry stamp.
 reg-fee = Registration is free: there is no state fee.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Moved to a new address? Register again within { $move-days ->
-        [one] { $move-days } working day
-       *[other] { $move-days } working days
-    }.
 
 ## The SMS to new arrivals (document "sms"): at most 2 segments.
 # Variables:

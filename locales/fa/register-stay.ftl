@@ -23,12 +23,5 @@ reg-docs-title = مدارک لازم
 reg-doc-form = فرم درخواست تکمیل‌شده.
 reg-doc-passport = کپی گذرنامه، از جمله صفحه‌های ویزا و آخرین مهر ورود.
 reg-fee = ثبت رایگان است: هیچ عوارض دولتی دریافت نمی‌شود.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    به نشانی جدیدی نقل مکان کرده‌اید؟ ظرف { $move-days ->
-        [one] { $move-days } روز کاری
-       *[other] { $move-days } روز کاری
-    } دوباره ثبت کنید.
 
 reg-sms = محل اقامت خود را در آذربایجان ثبت کنید: migration.gov.az یا { $hotline }.

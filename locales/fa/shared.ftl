@@ -38,3 +38,11 @@ reg-step-online = به‌صورت آنلاین و از طریق خدمات ال�
 reg-step-email = یا مدارک خود را با ایمیل به نشانی { $email } بفرستید.
 reg-step-office = یا به یکی از ادارات منطقه‌ای مهاجرت یا مراکز { -asan } مراجعه کنید.
 permits-more-online = اطلاعات بیشتر در اینترنت
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    به نشانی جدیدی نقل مکان کرده‌اید؟ ظرف { $move-days ->
+        [one] { $move-days } روز کاری
+       *[other] { $move-days } روز کاری
+    } دوباره ثبت کنید.
+rights-register-copies = کپی گذرنامه و مدارک خود را در جای امنی نگه دارید.

@@ -23,12 +23,5 @@ reg-docs-title = საჭირო დოკუმენტები
 reg-doc-form = შევსებული განცხადების ფორმა.
 reg-doc-passport = პასპორტის ასლი, იმ გვერდების ჩათვლით, სადაც არის თქვენი ვიზა და ბოლო შემოსვლის შტამპი.
 reg-fee = რეგისტრაცია უფასოა: სახელმწიფო ბაჟი არ გადაიხდება.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    გადახვედით ახალ მისამართზე? ხელახლა დარეგისტრირდით { $move-days ->
-        [one] { $move-days } სამუშაო დღის
-       *[other] { $move-days } სამუშაო დღის
-    } განმავლობაში.
 
 reg-sms = დაარეგისტრირეთ ადგილსამყოფელი აზერბაიჯანში: migration.gov.az ან { $hotline }.

@@ -38,3 +38,11 @@ reg-step-online = მიმართეთ ონლაინ, ელექტ�
 reg-step-email = ან გამოგზავნეთ დოკუმენტები ელფოსტით მისამართზე: { $email }.
 reg-step-office = ან მიმართეთ მიგრაციის რეგიონულ განყოფილებას ან ცენტრს „{ -asan }“.
 permits-more-online = მეტი ინფორმაცია ინტერნეტში
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    გადახვედით ახალ მისამართზე? ხელახლა დარეგისტრირდით { $move-days ->
+        [one] { $move-days } სამუშაო დღის
+       *[other] { $move-days } სამუშაო დღის
+    } განმავლობაში.
+rights-register-copies = პასპორტისა და დოკუმენტების ასლები შეინახეთ უსაფრთხო ადგილას.

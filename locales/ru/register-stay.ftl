@@ -34,14 +34,5 @@ reg-docs-title = Необходимые документы
 reg-doc-form = Заполненный бланк заявления.
 reg-doc-passport = Копия паспорта, включая страницы с визой и последней отметкой о въезде.
 reg-fee = Регистрация бесплатна: государственная пошлина не взимается.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Переехали на новый адрес? Зарегистрируйтесь снова не позднее чем через { $move-days ->
-        [one] { $move-days } рабочий день
-        [few] { $move-days } рабочих дня
-        [many] { $move-days } рабочих дней
-       *[other] { $move-days } рабочего дня
-    }.
 
 reg-sms = Зарегистрируйте место пребывания в Азербайджане: migration.gov.az или { $hotline }.

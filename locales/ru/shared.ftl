@@ -39,3 +39,13 @@ reg-step-online = Подайте заявление онлайн через эл
 reg-step-email = Или отправьте документы по электронной почте на адрес { $email }.
 reg-step-office = Или обратитесь в региональное управление миграции или в центр { -asan }.
 permits-more-online = Подробнее в интернете
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    Переехали на новый адрес? Зарегистрируйтесь снова не позднее чем через { $move-days ->
+        [one] { $move-days } рабочий день
+        [few] { $move-days } рабочих дня
+        [many] { $move-days } рабочих дней
+       *[other] { $move-days } рабочего дня
+    }.
+rights-register-copies = Храните копии паспорта и других документов в надёжном месте.

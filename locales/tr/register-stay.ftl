@@ -24,12 +24,5 @@ reg-docs-title = Gerekli belgeler
 reg-doc-form = Doldurulmuş başvuru formu.
 reg-doc-passport = Pasaportunuzun fotokopisi; vizanızın ve son giriş damganızın bulunduğu sayfalar dahil.
 reg-fee = Kayıt ücretsizdir: devlet harcı alınmaz.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Yeni bir adrese mi taşındınız? { $move-days ->
-        [one] { $move-days } iş günü
-       *[other] { $move-days } iş günü
-    } içinde yeniden kayıt yaptırın.
 
 reg-sms = Azerbaycan'da kaldığınız yeri kaydettirin: migration.gov.az veya { $hotline }.

@@ -39,3 +39,11 @@ reg-step-online = { -service-name } e-hizmetleri üzerinden internetten başvuru
 reg-step-email = Ya da belgelerinizi e-postayla { $email } adresine gönderin.
 reg-step-office = Ya da bölgesel bir göç müdürlüğüne veya bir { -asan } merkezine gidin.
 permits-more-online = İnternette daha fazla bilgi
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    Yeni bir adrese mi taşındınız? { $move-days ->
+        [one] { $move-days } iş günü
+       *[other] { $move-days } iş günü
+    } içinde yeniden kayıt yaptırın.
+rights-register-copies = Pasaportunuzun ve belgelerinizin kopyalarını güvenli bir yerde saklayın.

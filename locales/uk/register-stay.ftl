@@ -34,14 +34,5 @@ reg-docs-title = Потрібні документи
 reg-doc-form = Заповнений бланк заяви.
 reg-doc-passport = Копія паспорта, зокрема сторінки з візою та останньою відміткою про в’їзд.
 reg-fee = Реєстрація безкоштовна: державне мито не стягується.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Переїхали на нову адресу? Зареєструйтеся знову не пізніше ніж через { $move-days ->
-        [one] { $move-days } робочий день
-        [few] { $move-days } робочі дні
-        [many] { $move-days } робочих днів
-       *[other] { $move-days } робочого дня
-    }.
 
 reg-sms = Зареєструйте місце перебування в Азербайджані: migration.gov.az або { $hotline }.

@@ -39,3 +39,13 @@ reg-step-online = Подайте заяву онлайн через електр
 reg-step-email = Або надішліть документи електронною поштою на адресу { $email }.
 reg-step-office = Або зверніться до регіонального управління міграції чи до центру { -asan }.
 permits-more-online = Більше інформації в інтернеті
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    Переїхали на нову адресу? Зареєструйтеся знову не пізніше ніж через { $move-days ->
+        [one] { $move-days } робочий день
+        [few] { $move-days } робочі дні
+        [many] { $move-days } робочих днів
+       *[other] { $move-days } робочого дня
+    }.
+rights-register-copies = Зберігайте копії паспорта та інших документів у надійному місці.
