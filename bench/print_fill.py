@@ -212,6 +212,17 @@ def main() -> int:
     print(f"blank pages                  {blank_pages} of {pages}   (target 0)")
     print(f"largest inner empty band     {max(bands, default=0):.2f} (median {statistics.median(bands) if bands else 0:.2f})   (target <= 0.33)")
     print(f"smallest text                {smallest:g} pt (pdftohtml, whole points)")
+    # the same figures per kind of document: a flyer's sides, a leaflet's
+    # panels and a brochure's pages fill in different ways
+    print("by kind                      surfaces  median reach  under half  largest band")
+    for kind in ("flyer", "leaflet", "brochure"):
+        own = [s for s in surfaces if kind in s["name"].split(" ")[0]]
+        if not own:
+            continue
+        r = [s["reach"] for s in own]
+        b = [s["band"] for s in own if not s["blank"]]
+        under = sum(1 for x in r if x < 0.5)
+        print(f"  {kind:<26} {len(own):>8}  {statistics.median(r):>12.2f}  {under:>4} ({100 * under / len(own):.0f} %)  {max(b, default=0):>12.2f}")
     if args.worst:
         print("least filled:")
         for s in sorted(surfaces, key=lambda s: s["reach"])[: args.worst]:

@@ -66,4 +66,11 @@ permits-checklist-title = قبل تقديم الطلب
 permits-check-date = تحقّقوا من تاريخ انتهاء تصريحكم الحالي أو مدة بقائكم.
 permits-check-documents = تأكّدوا من أن جواز سفركم ساري المفعول.
 permits-check-ask = اسألوا مركز الاتصال عن المستندات التي تحتاجها حالتكم.
-permits-more-online = مزيد من المعلومات على الإنترنت
+
+## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
+permits-perm-title = الإقامة الدائمة
+permits-bring-title = ما يجب إحضاره
+permits-bring-form = استمارة طلب مستوفاة؛
+permits-bring-passport = جواز سفركم ونسخة منه؛
+permits-bring-photos = صور شخصية حديثة بمقاس صورة جواز السفر؛
+permits-bring-grounds = مستندات تثبت سبب طلبكم، مثل عقد الزواج أو عقد العمل.

@@ -27,24 +27,9 @@ reg-deadline =
 # Variables:
 #   $days-kz (Number) - the longer period for citizens of Kazakhstan
 reg-kazakhstan = لمواطني كازاخستان، مدة كلٍّ من الفترتين { $days-kz } يومًا.
-reg-how-title = طريقة تقديم الطلب
-reg-step-online = قدّموا الطلب عبر الإنترنت من خلال الخدمات الإلكترونية التي تقدّمها { -service-name }.
-reg-step-email = أو أرسلوا مستنداتكم بالبريد الإلكتروني إلى { $email }.
-reg-step-office = أو توجّهوا إلى إحدى إدارات الهجرة الإقليمية أو أحد مراكز { -asan }.
 reg-docs-title = المستندات المطلوبة
 reg-doc-form = استمارة طلب مُعبّأة.
 reg-doc-passport = نسخة من جواز السفر، بما في ذلك الصفحات التي تحمل التأشيرة وآخر ختم دخول.
 reg-fee = التسجيل مجاني: لا توجد رسوم حكومية.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    انتقلتم إلى عنوان جديد؟ سجّلوا مرة أخرى خلال { $move-days ->
-        [zero] { $move-days } يوم عمل
-        [one] { $move-days } يوم عمل
-        [two] { $move-days } يومَي عمل
-        [few] { $move-days } أيام عمل
-        [many] { $move-days } يوم عمل
-       *[other] { $move-days } يوم عمل
-    }.
 
 reg-sms = سجّلوا مكان إقامتكم في أذربيجان: migration.gov.az أو { $hotline }.

@@ -38,7 +38,6 @@ rights-register-moving =
         [many] { $move-days } يوم عمل
        *[other] { $move-days } يوم عمل
     }.
-rights-register-copies = احتفظوا بنسخ من جواز سفركم ومستنداتكم في مكان آمن.
 rights-detained-title = إذا تم احتجازكم
 rights-detained-information = اطلبوا معلومات عن حقوقكم بلغة تفهمونها.
 rights-detained-interpreter = اطلبوا مترجمًا شفويًا إذا كنتم لا تفهمون اللغة المستخدمة في الحديث.

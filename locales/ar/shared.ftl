@@ -30,3 +30,23 @@ sample-notice = هذا نص نموذجي للعرض فقط. يجب أن يراج
 #   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
 edition-line = ساري المفعول اعتبارًا من { DATETIME($valid-as-of, dateStyle: "long") }. الطبعة { $edition }.
+
+## Applying, and where to read more: used by the flyer, the leaflet and the brochure.
+
+reg-how-title = طريقة تقديم الطلب
+reg-step-online = قدّموا الطلب عبر الإنترنت من خلال الخدمات الإلكترونية التي تقدّمها { -service-name }.
+reg-step-email = أو أرسلوا مستنداتكم بالبريد الإلكتروني إلى { $email }.
+reg-step-office = أو توجّهوا إلى إحدى إدارات الهجرة الإقليمية أو أحد مراكز { -asan }.
+permits-more-online = مزيد من المعلومات على الإنترنت
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    انتقلتم إلى عنوان جديد؟ سجّلوا مرة أخرى خلال { $move-days ->
+        [zero] { $move-days } يوم عمل
+        [one] { $move-days } يوم عمل
+        [two] { $move-days } يومَي عمل
+        [few] { $move-days } أيام عمل
+        [many] { $move-days } يوم عمل
+       *[other] { $move-days } يوم عمل
+    }.
+rights-register-copies = احتفظوا بنسخ من جواز سفركم ومستنداتكم في مكان آمن.

@@ -51,4 +51,11 @@ permits-checklist-title = Müraciət etməzdən əvvəl
 permits-check-date = Hazırkı icazənizin və ya olma müddətinizin nə vaxt bitdiyini yoxlayın.
 permits-check-documents = Pasportunuzun etibarlı olduğuna əmin olun.
 permits-check-ask = Sizin vəziyyətinizdə hansı sənədlərin lazım olduğunu çağrı mərkəzindən soruşun.
-permits-more-online = Ətraflı məlumat internetdə
+
+## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
+permits-perm-title = Daimi yaşamaq
+permits-bring-title = Özünüzlə nə gətirməli
+permits-bring-form = doldurulmuş ərizə forması;
+permits-bring-passport = pasportunuz və onun surəti;
+permits-bring-photos = son vaxtlarda çəkilmiş pasport ölçülü fotoşəkillər;
+permits-bring-grounds = əsasınızı təsdiq edən sənədlər, məsələn, nikah şəhadətnaməsi və ya əmək müqaviləsi.

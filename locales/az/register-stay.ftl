@@ -20,20 +20,9 @@ reg-deadline =
 # Variables:
 #   $days-kz (Number) - the longer period for citizens of Kazakhstan
 reg-kazakhstan = Qazaxıstan vətəndaşları üçün hər iki müddət { $days-kz } gündür.
-reg-how-title = Necə müraciət etməli
-reg-step-online = Elektron xidmətlər vasitəsilə onlayn müraciət edin. Bu xidmətləri { -service-name } təqdim edir.
-reg-step-email = Və ya sənədlərinizi e-poçtla { $email } ünvanına göndərin.
-reg-step-office = Və ya regional miqrasiya idarəsinə, yaxud { -asan } mərkəzinə gəlin.
 reg-docs-title = Lazım olan sənədlər
 reg-doc-form = Doldurulmuş ərizə forması.
 reg-doc-passport = Pasportunuzun surəti, o cümlədən vizanız və sonuncu giriş möhürü olan səhifələr.
 reg-fee = Qeydiyyat pulsuzdur: dövlət rüsumu tutulmur.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Yeni ünvana köçmüsünüz? { $move-days ->
-        [one] { $move-days } iş günü
-       *[other] { $move-days } iş günü
-    } ərzində yenidən qeydiyyatdan keçin.
 
 reg-sms = Azərbaycanda olduğunuz yer üzrə qeydiyyatdan keçin: migration.gov.az və ya { $hotline }.

@@ -26,7 +26,6 @@ rights-register-moving =
         [one] { $move-days } iş günü
        *[other] { $move-days } iş günü
     } ərzində qeydiyyata aldırın.
-rights-register-copies = Pasportunuzun və sənədlərinizin surətlərini etibarlı yerdə saxlayın.
 rights-detained-title = Saxlanıldığınız halda
 rights-detained-information = Hüquqlarınız haqqında başa düşdüyünüz dildə məlumat istəyin.
 rights-detained-interpreter = Danışılan dili başa düşmürsünüzsə, tərcüməçi istəyin.

@@ -50,4 +50,13 @@ permits-checklist-title = Before you apply
 permits-check-date = Check when your current permit or period of stay ends.
 permits-check-documents = Make sure your passport is valid.
 permits-check-ask = Ask the call centre which documents your case needs.
-permits-more-online = More information online
+
+## Added to the leaflet's layout: permanent residence under its own heading,
+## and the flap's list of what to bring (generic; check it against the rules
+## in force before printing).
+permits-perm-title = Permanent residence
+permits-bring-title = What to bring
+permits-bring-form = a completed application form;
+permits-bring-passport = your passport and a copy of it;
+permits-bring-photos = recent passport-size photographs;
+permits-bring-grounds = documents that prove your grounds, for example a marriage certificate or an employment contract.

@@ -19,21 +19,10 @@ reg-deadline =
 # Variables:
 #   $days-kz (Number) - the longer period for citizens of Kazakhstan
 reg-kazakhstan = For citizens of Kazakhstan both periods are { $days-kz } days.
-reg-how-title = How to apply
-reg-step-online = Apply online through the e-services of the { -service-name }.
-reg-step-email = Or send your documents by e-mail to { $email }.
-reg-step-office = Or visit a regional migration department or an { -asan } centre.
 reg-docs-title = Documents you need
 reg-doc-form = A completed application form.
 reg-doc-passport = A copy of your passport, including the pages with your visa and your last entry stamp.
 reg-fee = Registration is free: there is no state fee.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Moved to a new address? Register again within { $move-days ->
-        [one] { $move-days } working day
-       *[other] { $move-days } working days
-    }.
 
 ## The SMS to new arrivals (document "sms"): at most 2 segments.
 # Variables:

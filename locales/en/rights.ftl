@@ -25,7 +25,6 @@ rights-register-moving =
         [one] { $move-days } working day
        *[other] { $move-days } working days
     }.
-rights-register-copies = Keep copies of your passport and of your documents in a safe place.
 rights-detained-title = If you are detained
 rights-detained-information = Ask for information about your rights in a language you understand.
 rights-detained-interpreter = Ask for an interpreter if you do not understand the language that is spoken.

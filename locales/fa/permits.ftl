@@ -50,4 +50,11 @@ permits-checklist-title = پیش از درخواست
 permits-check-date = بررسی کنید اجازه یا مدت حضور فعلی شما چه زمانی تمام می‌شود.
 permits-check-documents = مطمئن شوید که گذرنامه شما معتبر است.
 permits-check-ask = از مرکز تماس بپرسید چه مدارکی برای وضعیت شما لازم است.
-permits-more-online = اطلاعات بیشتر در اینترنت
+
+## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
+permits-perm-title = اقامت دائم
+permits-bring-title = چه مدارکی همراه بیاورید
+permits-bring-form = فرم درخواست تکمیل‌شده؛
+permits-bring-passport = گذرنامه و یک رونوشت از آن؛
+permits-bring-photos = عکس‌های جدید در اندازه گذرنامه؛
+permits-bring-grounds = مدارکی که دلیل درخواست شما را ثابت می‌کند، برای مثال سند ازدواج یا قرارداد کار.

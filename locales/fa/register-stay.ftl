@@ -19,20 +19,9 @@ reg-deadline =
 # Variables:
 #   $days-kz (Number) - the longer period for citizens of Kazakhstan
 reg-kazakhstan = برای شهروندان قزاقستان، هر دو مدت { $days-kz } روز است.
-reg-how-title = نحوه درخواست
-reg-step-online = به‌صورت آنلاین و از طریق خدمات الکترونیکی { -service-name } درخواست دهید.
-reg-step-email = یا مدارک خود را با ایمیل به نشانی { $email } بفرستید.
-reg-step-office = یا به یکی از ادارات منطقه‌ای مهاجرت یا مراکز { -asan } مراجعه کنید.
 reg-docs-title = مدارک لازم
 reg-doc-form = فرم درخواست تکمیل‌شده.
 reg-doc-passport = کپی گذرنامه، از جمله صفحه‌های ویزا و آخرین مهر ورود.
 reg-fee = ثبت رایگان است: هیچ عوارض دولتی دریافت نمی‌شود.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    به نشانی جدیدی نقل مکان کرده‌اید؟ ظرف { $move-days ->
-        [one] { $move-days } روز کاری
-       *[other] { $move-days } روز کاری
-    } دوباره ثبت کنید.
 
 reg-sms = محل اقامت خود را در آذربایجان ثبت کنید: migration.gov.az یا { $hotline }.

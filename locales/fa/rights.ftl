@@ -26,7 +26,6 @@ rights-register-moving =
         [one] { $move-days } روز کاری
        *[other] { $move-days } روز کاری
     } ثبت کنید.
-rights-register-copies = کپی گذرنامه و مدارک خود را در جای امنی نگه دارید.
 rights-detained-title = اگر بازداشت شدید
 rights-detained-information = درخواست کنید درباره حقوق خود به زبانی که می‌فهمید اطلاعات بگیرید.
 rights-detained-interpreter = اگر زبانی را که صحبت می‌شود نمی‌فهمید، مترجم شفاهی درخواست کنید.

@@ -50,4 +50,11 @@ permits-checklist-title = სანამ მიმართავთ
 permits-check-date = გადაამოწმეთ, როდის იწურება თქვენი მიმდინარე ნებართვა ან ყოფნის ვადა.
 permits-check-documents = დარწმუნდით, რომ თქვენი პასპორტი მოქმედია.
 permits-check-ask = ცხელ ხაზზე იკითხეთ, რა დოკუმენტებია საჭირო თქვენს შემთხვევაში.
-permits-more-online = მეტი ინფორმაცია ინტერნეტში
+
+## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
+permits-perm-title = მუდმივი ბინადრობა
+permits-bring-title = რა უნდა წაიღოთ
+permits-bring-form = შევსებული განაცხადის ფორმა;
+permits-bring-passport = თქვენი პასპორტი და მისი ასლი;
+permits-bring-photos = ბოლო დროს გადაღებული პასპორტის ზომის ფოტოსურათები;
+permits-bring-grounds = საფუძვლის დამადასტურებელი დოკუმენტები, მაგალითად, ქორწინების მოწმობა ან შრომითი ხელშეკრულება.

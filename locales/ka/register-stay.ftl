@@ -19,20 +19,9 @@ reg-deadline =
 # Variables:
 #   $days-kz (Number) - the longer period for citizens of Kazakhstan
 reg-kazakhstan = ყაზახეთის მოქალაქეებისთვის ორივე ვადა { $days-kz } დღეა.
-reg-how-title = როგორ მივმართოთ
-reg-step-online = მიმართეთ ონლაინ, ელექტრონული სერვისებით, რომლებსაც გთავაზობთ { -service-name }.
-reg-step-email = ან გამოგზავნეთ დოკუმენტები ელფოსტით მისამართზე: { $email }.
-reg-step-office = ან მიმართეთ მიგრაციის რეგიონულ განყოფილებას ან ცენტრს „{ -asan }“.
 reg-docs-title = საჭირო დოკუმენტები
 reg-doc-form = შევსებული განცხადების ფორმა.
 reg-doc-passport = პასპორტის ასლი, იმ გვერდების ჩათვლით, სადაც არის თქვენი ვიზა და ბოლო შემოსვლის შტამპი.
 reg-fee = რეგისტრაცია უფასოა: სახელმწიფო ბაჟი არ გადაიხდება.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    გადახვედით ახალ მისამართზე? ხელახლა დარეგისტრირდით { $move-days ->
-        [one] { $move-days } სამუშაო დღის
-       *[other] { $move-days } სამუშაო დღის
-    } განმავლობაში.
 
 reg-sms = დაარეგისტრირეთ ადგილსამყოფელი აზერბაიჯანში: migration.gov.az ან { $hotline }.

@@ -26,7 +26,6 @@ rights-register-moving =
         [one] { $move-days } სამუშაო დღის
        *[other] { $move-days } სამუშაო დღის
     } განმავლობაში.
-rights-register-copies = პასპორტისა და დოკუმენტების ასლები შეინახეთ უსაფრთხო ადგილას.
 rights-detained-title = თუ დაგაკავეს
 rights-detained-information = მოითხოვეთ ინფორმაცია თქვენი უფლებების შესახებ თქვენთვის გასაგებ ენაზე.
 rights-detained-interpreter = მოითხოვეთ თარჯიმანი, თუ არ გესმით ენა, რომელზეც საუბრობენ.

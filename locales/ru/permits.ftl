@@ -71,4 +71,11 @@ permits-checklist-title = Перед подачей заявления
 permits-check-date = Проверьте, когда заканчивается Ваше текущее разрешение или срок пребывания.
 permits-check-documents = Убедитесь, что Ваш паспорт действителен.
 permits-check-ask = Узнайте в колл-центре, какие документы нужны в Вашем случае.
-permits-more-online = Подробнее в интернете
+
+## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
+permits-perm-title = Постоянное проживание
+permits-bring-title = Что взять с собой
+permits-bring-form = заполненное заявление;
+permits-bring-passport = паспорт и его копию;
+permits-bring-photos = недавние фотографии паспортного формата;
+permits-bring-grounds = документы, подтверждающие основание, например свидетельство о браке или трудовой договор.

@@ -30,22 +30,9 @@ reg-kazakhstan =
         [many] { $days-kz } дней
        *[other] { $days-kz } дня
     }.
-reg-how-title = Как подать заявление
-reg-step-online = Подайте заявление онлайн через электронные услуги, которые предоставляет { -service-name }.
-reg-step-email = Или отправьте документы по электронной почте на адрес { $email }.
-reg-step-office = Или обратитесь в региональное управление миграции или в центр { -asan }.
 reg-docs-title = Необходимые документы
 reg-doc-form = Заполненный бланк заявления.
 reg-doc-passport = Копия паспорта, включая страницы с визой и последней отметкой о въезде.
 reg-fee = Регистрация бесплатна: государственная пошлина не взимается.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Переехали на новый адрес? Зарегистрируйтесь снова не позднее чем через { $move-days ->
-        [one] { $move-days } рабочий день
-        [few] { $move-days } рабочих дня
-        [many] { $move-days } рабочих дней
-       *[other] { $move-days } рабочего дня
-    }.
 
 reg-sms = Зарегистрируйте место пребывания в Азербайджане: migration.gov.az или { $hotline }.

@@ -32,7 +32,6 @@ rights-register-moving =
         [many] { $move-days } рабочих дней
        *[other] { $move-days } рабочего дня
     }.
-rights-register-copies = Храните копии паспорта и других документов в надёжном месте.
 rights-detained-title = Если Вас задержали
 rights-detained-information = Попросите информацию о Ваших правах на понятном Вам языке.
 rights-detained-interpreter = Попросите переводчика, если Вы не понимаете язык, на котором говорят.

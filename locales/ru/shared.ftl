@@ -31,3 +31,21 @@ sample-notice = Это образец текста только для демо�
 #   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
 edition-line = Действительно с { DATETIME($valid-as-of, dateStyle: "long") }. Издание { $edition }.
+
+## Applying, and where to read more: used by the flyer, the leaflet and the brochure.
+
+reg-how-title = Как подать заявление
+reg-step-online = Подайте заявление онлайн через электронные услуги, которые предоставляет { -service-name }.
+reg-step-email = Или отправьте документы по электронной почте на адрес { $email }.
+reg-step-office = Или обратитесь в региональное управление миграции или в центр { -asan }.
+permits-more-online = Подробнее в интернете
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    Переехали на новый адрес? Зарегистрируйтесь снова не позднее чем через { $move-days ->
+        [one] { $move-days } рабочий день
+        [few] { $move-days } рабочих дня
+        [many] { $move-days } рабочих дней
+       *[other] { $move-days } рабочего дня
+    }.
+rights-register-copies = Храните копии паспорта и других документов в надёжном месте.

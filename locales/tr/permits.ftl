@@ -51,4 +51,11 @@ permits-checklist-title = Başvurmadan önce
 permits-check-date = Mevcut izninizin veya kalış sürenizin ne zaman bittiğini kontrol edin.
 permits-check-documents = Pasaportunuzun geçerli olduğundan emin olun.
 permits-check-ask = Durumunuz için hangi belgelerin gerektiğini çağrı merkezine sorun.
-permits-more-online = İnternette daha fazla bilgi
+
+## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
+permits-perm-title = Daimi oturma
+permits-bring-title = Yanınızda getirmeniz gerekenler
+permits-bring-form = doldurulmuş başvuru formu;
+permits-bring-passport = pasaportunuz ve fotokopisi;
+permits-bring-photos = yakın zamanda çekilmiş vesikalık fotoğraflar;
+permits-bring-grounds = gerekçenizi kanıtlayan belgeler, örneğin evlilik cüzdanı veya iş sözleşmesi.

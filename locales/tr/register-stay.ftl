@@ -20,20 +20,9 @@ reg-deadline =
 # Variables:
 #   $days-kz (Number) - the longer period for citizens of Kazakhstan
 reg-kazakhstan = Kazakistan vatandaşları için her iki süre de { $days-kz } gündür.
-reg-how-title = Nasıl başvurulur
-reg-step-online = { -service-name } e-hizmetleri üzerinden internetten başvurun.
-reg-step-email = Ya da belgelerinizi e-postayla { $email } adresine gönderin.
-reg-step-office = Ya da bölgesel bir göç müdürlüğüne veya bir { -asan } merkezine gidin.
 reg-docs-title = Gerekli belgeler
 reg-doc-form = Doldurulmuş başvuru formu.
 reg-doc-passport = Pasaportunuzun fotokopisi; vizanızın ve son giriş damganızın bulunduğu sayfalar dahil.
 reg-fee = Kayıt ücretsizdir: devlet harcı alınmaz.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Yeni bir adrese mi taşındınız? { $move-days ->
-        [one] { $move-days } iş günü
-       *[other] { $move-days } iş günü
-    } içinde yeniden kayıt yaptırın.
 
 reg-sms = Azerbaycan'da kaldığınız yeri kaydettirin: migration.gov.az veya { $hotline }.

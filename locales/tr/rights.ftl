@@ -26,7 +26,6 @@ rights-register-moving =
         [one] { $move-days } iş günü
        *[other] { $move-days } iş günü
     } içinde kaydettirin.
-rights-register-copies = Pasaportunuzun ve belgelerinizin kopyalarını güvenli bir yerde saklayın.
 rights-detained-title = Gözaltına alınırsanız
 rights-detained-information = Haklarınız hakkında anladığınız bir dilde bilgi isteyin.
 rights-detained-interpreter = Konuşulan dili anlamıyorsanız tercüman isteyin.

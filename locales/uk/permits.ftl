@@ -71,4 +71,11 @@ permits-checklist-title = Перш ніж подати заяву
 permits-check-date = Перевірте, коли закінчується ваш поточний дозвіл або строк перебування.
 permits-check-documents = Переконайтеся, що ваш паспорт дійсний.
 permits-check-ask = Запитайте в кол-центрі, які документи потрібні у вашому випадку.
-permits-more-online = Більше інформації в інтернеті
+
+## SAMPLE CONTENT (machine-assisted draft), added with the leaflet's new layout: to be reviewed by a native speaker.
+permits-perm-title = Постійне проживання
+permits-bring-title = Що взяти з собою
+permits-bring-form = заповнену заяву;
+permits-bring-passport = паспорт і його копію;
+permits-bring-photos = нещодавні фотографії паспортного формату;
+permits-bring-grounds = документи, що підтверджують підставу, наприклад свідоцтво про шлюб або трудовий договір.

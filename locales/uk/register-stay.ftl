@@ -30,22 +30,9 @@ reg-kazakhstan =
         [many] { $days-kz } днів
        *[other] { $days-kz } дня
     }.
-reg-how-title = Як подати заяву
-reg-step-online = Подайте заяву онлайн через електронні послуги, які надає { -service-name }.
-reg-step-email = Або надішліть документи електронною поштою на адресу { $email }.
-reg-step-office = Або зверніться до регіонального управління міграції чи до центру { -asan }.
 reg-docs-title = Потрібні документи
 reg-doc-form = Заповнений бланк заяви.
 reg-doc-passport = Копія паспорта, зокрема сторінки з візою та останньою відміткою про в’їзд.
 reg-fee = Реєстрація безкоштовна: державне мито не стягується.
-# Variables:
-#   $move-days (Number) - working days to register a new address
-reg-moving =
-    Переїхали на нову адресу? Зареєструйтеся знову не пізніше ніж через { $move-days ->
-        [one] { $move-days } робочий день
-        [few] { $move-days } робочі дні
-        [many] { $move-days } робочих днів
-       *[other] { $move-days } робочого дня
-    }.
 
 reg-sms = Зареєструйте місце перебування в Азербайджані: migration.gov.az або { $hotline }.

@@ -32,7 +32,6 @@ rights-register-moving =
         [many] { $move-days } робочих днів
        *[other] { $move-days } робочого дня
     }.
-rights-register-copies = Зберігайте копії паспорта та інших документів у надійному місці.
 rights-detained-title = Якщо вас затримали
 rights-detained-information = Попросіть надати інформацію про ваші права мовою, яку ви розумієте.
 rights-detained-interpreter = Попросіть перекладача, якщо ви не розумієте мову, якою говорять.

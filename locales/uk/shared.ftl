@@ -31,3 +31,21 @@ sample-notice = Це зразок тексту лише для демонстр�
 #   $valid-as-of (Date) - date from which the content is valid, e.g. 2026-11-01; shown with DATETIME in the long date style
 #   $edition (String) - edition number
 edition-line = Чинне з { DATETIME($valid-as-of, dateStyle: "long") }. Видання { $edition }.
+
+## Applying, and where to read more: used by the flyer, the leaflet and the brochure.
+
+reg-how-title = Як подати заяву
+reg-step-online = Подайте заяву онлайн через електронні послуги, які надає { -service-name }.
+reg-step-email = Або надішліть документи електронною поштою на адресу { $email }.
+reg-step-office = Або зверніться до регіонального управління міграції чи до центру { -asan }.
+permits-more-online = Більше інформації в інтернеті
+# Variables:
+#   $move-days (Number) - working days to register a new address
+reg-moving =
+    Переїхали на нову адресу? Зареєструйтеся знову не пізніше ніж через { $move-days ->
+        [one] { $move-days } робочий день
+        [few] { $move-days } робочі дні
+        [many] { $move-days } робочих днів
+       *[other] { $move-days } робочого дня
+    }.
+rights-register-copies = Зберігайте копії паспорта та інших документів у надійному місці.

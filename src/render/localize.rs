@@ -112,7 +112,12 @@ pub fn localize(
         sheets,
         fallbacks,
         languages: languages(ws, &data.tag),
-        theme: ws.config.theme.info(),
+        // a campaign's own built-in theme wins over the project's colours;
+        // fonts and logo stay the project's
+        theme: campaign
+            .theme
+            .and_then(crate::workspace::theme::built_in_info)
+            .unwrap_or_else(|| ws.config.theme.info()),
         icons,
         fonts: ws.config.theme.fonts_for(&data.tag),
     })

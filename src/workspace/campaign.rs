@@ -25,6 +25,9 @@ pub struct Campaign {
     pub title: Text,
     pub valid_as_of: Option<String>,
     pub edition: Option<String>,
+    /// `theme`: a built-in palette (`super::theme::BUILT_IN`) this campaign
+    /// is drawn in instead of the project's `[theme]` colours.
+    pub theme: Option<&'static str>,
     /// Project variables, overridden by the campaign's own, plus `valid-as-of`
     /// and `edition` when set: the arguments every message of the campaign gets.
     pub vars: Vars,
@@ -357,6 +360,8 @@ struct RawCampaign {
     #[serde(default)]
     edition: Option<String>,
     #[serde(default)]
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
     vars: RawArgs,
     #[serde(rename = "document", default)]
     documents: Vec<RawDocument>,
@@ -527,6 +532,33 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
             .insert("edition".into(), VarValue::String(e.clone()));
     }
 
+    let theme = raw.theme.as_ref().and_then(|t| {
+        let found = super::theme::BUILT_IN
+            .iter()
+            .find(|b| b.name == t.get_ref().trim());
+        if found.is_none() {
+            let near = crate::diagnostics::closest(
+                t.get_ref(),
+                super::theme::BUILT_IN.iter().map(|b| b.name),
+            );
+            cx.diags.push(
+                file.error_at(
+                    &t.span(),
+                    "theme",
+                    format!("there is no built-in theme '{}'", t.get_ref()),
+                )
+                .with_hint(match near {
+                    Some(n) => format!(
+                        "did you mean \"{n}\"? The built-in themes are: {}",
+                        super::theme::names()
+                    ),
+                    None => format!("use one of: {}", super::theme::names()),
+                }),
+            );
+        }
+        found.map(|b| b.name)
+    });
+
     let title = cx.text(&raw.title, &RawArgs::new());
     if raw.documents.is_empty() {
         cx.diags.push(
@@ -560,6 +592,7 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
         title: title.expect("no diagnostics means the title parsed"),
         valid_as_of,
         edition: raw.edition,
+        theme,
         vars: cx.vars,
         documents,
         source: file.text.as_str().into(),

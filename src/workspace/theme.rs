@@ -515,6 +515,20 @@ fn fonts(
     out
 }
 
+/// A built-in palette as templates see it, unchanged by the project's
+/// overrides: what a campaign that names its own `theme` is drawn in. Made
+/// once per built-in and shared.
+pub fn built_in_info(name: &str) -> Option<Arc<ThemeInfo>> {
+    static INFOS: std::sync::OnceLock<Vec<Arc<ThemeInfo>>> = std::sync::OnceLock::new();
+    let infos = INFOS.get_or_init(|| {
+        BUILT_IN
+            .iter()
+            .map(|t| Theme::new(t.name, t.palette).info())
+            .collect()
+    });
+    infos.iter().find(|i| i.name == name).cloned()
+}
+
 /// The built-in themes' names, for messages.
 pub fn names() -> String {
     BUILT_IN
@@ -555,6 +569,16 @@ mod tests {
         for t in BUILT_IN {
             assert_eq!(t.palette.failing(), vec![], "{}", t.name);
         }
+    }
+
+    #[test]
+    fn a_campaign_theme_is_the_built_in_palette_as_it_is() {
+        let quiet = built_in_info("quiet").unwrap();
+        assert_eq!(quiet.name, "quiet");
+        assert_eq!(quiet.rgb.accent, BUILT_IN[2].palette.accent.hex());
+        // made once and shared by every document of the campaign
+        assert!(Arc::ptr_eq(&quiet, &built_in_info("quiet").unwrap()));
+        assert_eq!(built_in_info("neon"), None);
     }
 
     #[test]

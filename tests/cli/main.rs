@@ -25,6 +25,7 @@ mod serve;
 mod snapshots;
 mod theme;
 mod translations;
+mod visual;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -152,7 +152,8 @@ fn a_translation_twice_as_long_fits_or_is_reported() {
 }
 
 /// The sample's brochure has no `break`s: it flows over a multiple of 4
-/// pages, every one of them with text, in every language built.
+/// pages, every one of them with text, in every language built, each inside
+/// page starting a section.
 #[test]
 fn the_sample_brochure_flows_over_a_multiple_of_four_pages_without_blank_ones() {
     let ws = sample_workspace();
@@ -204,7 +205,50 @@ fn the_sample_brochure_flows_over_a_multiple_of_four_pages_without_blank_ones() 
                 "{locale}: page {page} of {pages} is blank"
             );
         }
+        starts_with_headings(&pdf, locale, pages);
     }
+}
+
+/// Every page of `pdf` between the cover and the back starts a section: its
+/// first line is a heading, set larger than most of the text below it.
+fn starts_with_headings(pdf: &Path, locale: &str, pages: usize) {
+    let Some(words) = words(pdf) else { return };
+    for page in 2..pages {
+        let on_page: Vec<_> = words.iter().filter(|(p, ..)| *p == page).collect();
+        let top = on_page
+            .iter()
+            .min_by(|a, b| a.2[1].total_cmp(&b.2[1]))
+            .unwrap();
+        let mut heights: Vec<f64> = on_page.iter().map(|(_, _, b)| b[3] - b[1]).collect();
+        heights.sort_by(f64::total_cmp);
+        let median = heights[heights.len() / 2];
+        assert!(
+            top.2[3] - top.2[1] > 1.1 * median,
+            "{locale}: page {page} starts with {:?}, not a heading",
+            top.1
+        );
+    }
+}
+
+/// A flowing brochure's page ends between sections: the sample's brochure
+/// without its "How to apply" section would be cut, as evenly as it goes,
+/// before the callout that ends the registration section; the section stays
+/// whole on its page instead, and the next page starts with a heading.
+#[test]
+fn a_flowing_brochure_ends_its_pages_between_sections() {
+    let ws = sample_workspace();
+    let toml = ws.path().join("campaigns/rights.toml");
+    let text = read(&toml);
+    let from = text.find("# how to register").unwrap();
+    let to = text.find("# detention").unwrap();
+    std::fs::write(&toml, format!("{}{}", &text[..from], &text[to..])).unwrap();
+    let o = build(
+        ws.path(),
+        &["--format", "pdf", "--campaign", "rights", "--locale", "en"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let pdf = ws.path().join("out/rights/en/brochure.pdf");
+    starts_with_headings(&pdf, "en", 4);
 }
 
 /// A brochure whose `break`s make 3 pages is padded with a blank page, and
@@ -280,5 +324,73 @@ fn the_cover_mirrors_in_right_to_left_documents() {
             .map(|(_, _, b)| b[3] - b[1])
             .fold(f64::INFINITY, f64::min);
         assert!(height > 2.0 * body, "{locale}: title {height}, body {body}");
+    }
+}
+
+/// Small print that ends a surface sits at its foot: the edition line of the
+/// sample leaflet's back panel ends at the bottom of the safe area, where
+/// an imprint goes, not under the last block above it.
+#[test]
+fn the_imprint_sits_at_the_foot_of_the_back_panel() {
+    let ws = sample_workspace();
+    let o = build(
+        ws.path(),
+        &["--format", "pdf", "--campaign", "permits", "--locale", "en"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let Some(words) = words(&ws.path().join("out/permits/en/leaflet.pdf")) else {
+        return;
+    };
+    let mm = |pt: f64| pt * 25.4 / 72.0 - 3.0;
+    let edition = words
+        .iter()
+        .find(|(p, w, _)| *p == 1 && w.starts_with("Edition"))
+        .expect("the edition line on the outside sheet");
+    // the sheet is 210 mm high, the safe margin 6 mm: the safe area ends at
+    // 204 mm (the room before the small print is capped, so it may stop a
+    // little above; without the rule the line ended at 173 mm)
+    let bottom = mm(edition.2[3]);
+    assert!(
+        (194.0..=204.5).contains(&bottom),
+        "the edition line ends at {bottom:.1} mm"
+    );
+}
+
+/// A heading breaks between its words, never inside one, unless a word is
+/// wider than the column: then it is hyphenated rather than run past the side.
+#[test]
+fn a_heading_is_hyphenated_only_when_a_word_does_not_fit() {
+    for (title, hyphenated) in [
+        ("Applications for temporary residence registration", false),
+        (
+            "Residenceregistrationapplicationprocessingdepartmentinformation",
+            true,
+        ),
+    ] {
+        let ws = fixture("print");
+        let en = ws.path().join("locales/en/notice.ftl");
+        std::fs::write(
+            &en,
+            read(&en).replacen(
+                "steps-title = How to apply",
+                &format!("steps-title = {title}"),
+                1,
+            ),
+        )
+        .unwrap();
+        let o = build(ws.path(), &["--format", "pdf", "--locale", "en"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(!stderr(&o).contains("pdf-overflow"), "{}", stderr(&o));
+        let Some(words) = words(&ws.path().join("out/notice/en/leaflet.pdf")) else {
+            return;
+        };
+        // a word of the PDF that ends in a hyphen (poppler reads a soft one)
+        // and is a piece of the title
+        let hyphens = ['-', '\u{ad}'];
+        let broken = words.iter().any(|(_, w, _)| {
+            let stem = w.trim_end_matches(hyphens);
+            stem.len() > 1 && stem.len() < w.len() && title.contains(stem)
+        });
+        assert_eq!(broken, hyphenated, "{title}: {words:?}");
     }
 }

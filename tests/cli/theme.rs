@@ -185,3 +185,58 @@ fn a_theme_logo_outside_assets_or_missing_is_an_error() {
         ])
         .nothing_written();
 }
+
+/// `theme = "…"` in a campaign file draws that campaign in another built-in
+/// palette than the project's `[theme]`; the other campaigns keep the
+/// project's.
+#[test]
+fn a_campaign_theme_wins_over_the_project_palette() {
+    let case = Case::fixture("mini")
+        .append("pamphlet.toml", b"\n[theme]\nbase = \"bold\"\n")
+        .edit(
+            "campaigns/notice.toml",
+            "edition = \"2\"\n",
+            "edition = \"2\"\ntheme = \"quiet\"\n",
+        );
+    case.run(&["build", "--format", "html", "--format", "pdf"])
+        .code(0);
+    let html = read(&case.root().join("out/notice/en/flyer.html"));
+    assert!(
+        html.contains("--ink: #222222; --accent: #3d4f5f;"),
+        "the quiet palette in the page's CSS"
+    );
+    assert!(
+        !html.contains("#a1121c"),
+        "nothing of the project's palette"
+    );
+    let project = Case::fixture("mini").append("pamphlet.toml", b"\n[theme]\nbase = \"bold\"\n");
+    project.run(&["build", "--format", "pdf"]).code(0);
+    let pdf = std::fs::read(case.root().join("out/notice/en/flyer.pdf")).unwrap();
+    let bold = std::fs::read(project.root().join("out/notice/en/flyer.pdf")).unwrap();
+    assert_ne!(pdf, bold, "the PDF is drawn in the campaign's palette too");
+}
+
+#[test]
+fn an_unknown_campaign_theme_names_the_closest() {
+    Case::fixture("mini")
+        .edit(
+            "campaigns/notice.toml",
+            "edition = \"2\"\n",
+            "edition = \"2\"\ntheme = \"qiet\"\n",
+        )
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r##"
+error[theme]: there is no built-in theme 'qiet'
+  --> campaigns/notice.toml:4:9
+  |
+4 | theme = "qiet"
+  |         ^
+  = hint: did you mean "quiet"? The built-in themes are: civic, bold, quiet
+
+error: 1 error; nothing was built
+"##,
+        )
+        .nothing_written();
+}
