@@ -11,9 +11,12 @@ pub fn run(root: &Path, args: &StatusArgs, rep: &Reporter) -> u8 {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };
-    let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
     rep.diagnostics(&errors);
-    let mut status = crate::status::compute(&inputs.catalog, &inputs.ws.campaigns);
+    // the messages `check` reports errors in count as errors here too
+    let flagged = super::check::errors_by_entry(&inputs, diags)
+        .map(|_, by_id| by_id.keys().cloned().collect());
+    let mut status = crate::status::compute(&inputs.catalog, &inputs.ws.campaigns, &flagged);
     if !args.locales.is_empty() {
         let mut wanted = Vec::new();
         for tag in &args.locales {
