@@ -97,6 +97,30 @@ pub fn load_with(
     Ok((inputs, diags.all()))
 }
 
+/// Loads the inputs with only the source locale and the project locales
+/// among `wanted` (tags) read; every other locale is an empty stand-in
+/// (its tag, direction and chain). For the commands that look at one
+/// locale against the source only (`export`, `import`): their units, review
+/// states and writes need nothing of any other locale, and reading every
+/// locale of a national workspace took most of their time. Without tags
+/// (or with tags the project does not have) only the source is read.
+pub fn load_only(
+    root: &std::path::Path,
+    wanted: &[String],
+) -> Result<(Inputs, Vec<Diagnostic>), WorkspaceError> {
+    let config = workspace::read_config(root)?;
+    let (inputs, diags) = load_deferring(root, config, &[], |config| {
+        let keep: Vec<LocaleId> = wanted
+            .iter()
+            .filter_map(|t| config.locale_index(t))
+            .collect();
+        config
+            .locales
+            .map(|i, l| i != config.source && !l.pseudo && !keep.contains(&i))
+    })?;
+    Ok((inputs, diags.all()))
+}
+
 /// Which locales are read up front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Loading {
@@ -148,6 +172,17 @@ pub fn load_from(
     locales: &[String],
     loading: Loading,
 ) -> Result<(Inputs, LoadDiagnostics), WorkspaceError> {
+    load_deferring(root, config, locales, |config| loading.deferred(config))
+}
+
+/// [`load_from`] with the locales `deferred` marks (given the workspace's
+/// configuration) left as stand-ins.
+fn load_deferring(
+    root: &std::path::Path,
+    config: ConfigFile,
+    locales: &[String],
+    deferred: impl FnOnce(&Config) -> PerLocale<bool>,
+) -> Result<(Inputs, LoadDiagnostics), WorkspaceError> {
     let mut phases = Phases::default();
     let t = Instant::now();
     let (mut ws, workspace_diags) = workspace::load_from(root, config)?;
@@ -156,7 +191,7 @@ pub fn load_from(
     }
     phases.load = t.elapsed();
     let t = Instant::now();
-    let (catalog, locale_diags) = locale::load_some(&ws, &loading.deferred(&ws.config))?;
+    let (catalog, locale_diags) = locale::load_some(&ws, &deferred(&ws.config))?;
     phases.parse = t.elapsed();
     // A broken source file hides its messages; reporting each use of them as
     // unknown would bury the one error that matters.

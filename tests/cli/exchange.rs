@@ -614,3 +614,33 @@ fn gettext_plural_forms_are_read_back_as_their_categories() {
         assert!(out.contains(word), "{days}: {out}");
     }
 }
+
+#[test]
+fn an_export_of_one_locale_reads_only_it_and_the_source_and_writes_the_same() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    let (inputs, _) = pamphlet::pipeline::load_only(root, &["ru".to_owned()]).unwrap();
+    let files = |tag: &str| {
+        let l = inputs.ws.config.locale_index(tag).unwrap();
+        inputs.catalog.locales[l].files.len()
+    };
+    assert!(files("en") > 0 && files("ru") > 0);
+    for other in ["ar", "uk", "az", "fa"] {
+        assert_eq!(files(other), 0, "{other} was read");
+    }
+    // the units do not depend on the other locales: one locale exported
+    // alone and among all gives the same file, in both formats
+    for format in ["xliff", "po"] {
+        let ext = if format == "po" { "po" } else { "xlf" };
+        let all = root.join("all");
+        let o = pamphlet(
+            root,
+            &["export", "--format", format, "--out", all.to_str().unwrap()],
+        );
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let o = pamphlet(root, &["export", "--format", format, "--locale", "ru"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let one = read(&root.join(format!("exchange/ru.{ext}")));
+        assert_eq!(one, read(&all.join(format!("ru.{ext}"))), "{format}");
+    }
+}
