@@ -644,3 +644,46 @@ fn an_export_of_one_locale_reads_only_it_and_the_source_and_writes_the_same() {
         assert_eq!(one, read(&all.join(format!("ru.{ext}"))), "{format}");
     }
 }
+
+#[test]
+fn every_context_link_of_an_export_points_at_a_block_of_the_built_page() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    let o = pamphlet(root, &["build", "--format", "html"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = pamphlet(root, &["export", "--locale", "ar"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let xlf = read(&root.join("exchange/ar.xlf"));
+    let mut links = 0;
+    for (at, _) in xlf.match_indices("out/") {
+        let link = &xlf[at..];
+        let link = &link[..link.find(['<', ' ', '"', '\n']).unwrap()];
+        let Some((page, anchor)) = link.split_once('#') else {
+            continue;
+        };
+        let html = read(&root.join(page));
+        assert_eq!(
+            html.matches(&format!(" id=\"{anchor}\"")).count(),
+            1,
+            "{link}: one element with that id"
+        );
+        links += 1;
+    }
+    assert!(links > 50, "{links} links");
+    // and no page has an id twice
+    for entry in walkdir::WalkDir::new(root.join("out")) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = read(&path);
+            let mut ids: Vec<&str> = html
+                .split(" id=\"")
+                .skip(1)
+                .map(|s| &s[..s.find('"').unwrap()])
+                .collect();
+            let all = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), all, "{}", path.display());
+        }
+    }
+}
