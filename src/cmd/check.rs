@@ -187,16 +187,18 @@ fn broken_diagnostic(inputs: &Inputs, f: &crate::locale::Fallback) -> Option<Dia
 /// diagnostics `diags` as check counts them, and the translation checks), by
 /// the entry (message `id` or term `-id`) they lie in: an error on a line
 /// belongs to the entry that line is part of, an error without a line to
-/// every entry of its file. `review` refuses to record these entries and
+/// every entry of its file; with `only`, the translation checks run for
+/// those locales alone (and the source). `review` refuses to record these entries and
 /// `status` counts them as errors, so both agree with `check`.
 pub fn errors_by_entry(
     inputs: &Inputs,
     mut diags: Vec<Diagnostic>,
+    only: Option<&[LocaleId]>,
 ) -> PerLocale<BTreeMap<String, Vec<Diagnostic>>> {
     for d in &mut diags {
         as_check_finding(d);
     }
-    diags.extend(crate::checks::run(inputs));
+    diags.extend(crate::checks::run_for(inputs, only));
     let catalog = &inputs.catalog;
     let mut out: PerLocale<BTreeMap<String, Vec<Diagnostic>>> =
         catalog.locales.ids().map(|_| BTreeMap::new()).collect();

@@ -74,7 +74,8 @@ pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
             return EXIT_USAGE;
         }
     }
-    let errors = std::mem::take(&mut super::check::errors_by_entry(&inputs, diags)[locale]);
+    let errors =
+        std::mem::take(&mut super::check::errors_by_entry(&inputs, diags, Some(&[locale]))[locale]);
     let mut record = data.reviewed.clone();
     let mut marked = 0;
     let mut skipped: Vec<&str> = Vec::new();
