@@ -107,7 +107,16 @@ pub struct Surface {
     /// A leaflet panel's name (`front cover`, `flap`, …); none for other kinds.
     pub name: Option<&'static str>,
     pub width_mm: u32,
-    pub blocks: Vec<LocalizedBlock>,
+    pub blocks: Vec<PlacedBlock>,
+}
+
+/// A block on its surface: what it shows, and its `id` in the HTML page
+/// (`workspace::Document::anchors`), which templates read as `b.anchor`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlacedBlock {
+    #[serde(flatten)]
+    pub block: LocalizedBlock,
+    pub anchor: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -99,6 +99,30 @@ pub fn load_with(
     Ok((inputs, diags.all()))
 }
 
+/// Loads the inputs with only the source locale and the project locales
+/// among `wanted` (tags) read; every other locale is an empty stand-in
+/// (its tag, direction and chain). For the commands that look at one
+/// locale against the source only (`export`, `import`): their units, review
+/// states and writes need nothing of any other locale, and reading every
+/// locale of a national workspace took most of their time. Without tags
+/// (or with tags the project does not have) only the source is read.
+pub fn load_only(
+    root: &std::path::Path,
+    wanted: &[String],
+) -> Result<(Inputs, Vec<Diagnostic>), WorkspaceError> {
+    let config = workspace::read_config(root)?;
+    let (inputs, diags) = load_deferring(root, config, &[], None, |config| {
+        let keep: Vec<LocaleId> = wanted
+            .iter()
+            .filter_map(|t| config.locale_index(t))
+            .collect();
+        config
+            .locales
+            .map(|i, l| i != config.source && !l.pseudo && !keep.contains(&i))
+    })?;
+    Ok((inputs, diags.all()))
+}
+
 /// Which locales are read up front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Loading {
@@ -151,6 +175,20 @@ pub fn load_from(
     loading: Loading,
     kept: Option<Arc<KeptFiles>>,
 ) -> Result<(Inputs, LoadDiagnostics), WorkspaceError> {
+    load_deferring(root, config, locales, kept, |config| {
+        loading.deferred(config)
+    })
+}
+
+/// [`load_from`] with the locales `deferred` marks (given the workspace's
+/// configuration) left as stand-ins.
+fn load_deferring(
+    root: &std::path::Path,
+    config: ConfigFile,
+    locales: &[String],
+    kept: Option<Arc<KeptFiles>>,
+    deferred: impl FnOnce(&Config) -> PerLocale<bool>,
+) -> Result<(Inputs, LoadDiagnostics), WorkspaceError> {
     let mut phases = Phases::default();
     let t = Instant::now();
     let (mut ws, workspace_diags) = workspace::load_from(root, config)?;
@@ -159,7 +197,7 @@ pub fn load_from(
     }
     phases.load = t.elapsed();
     let t = Instant::now();
-    let (catalog, locale_diags) = locale::load_some(&ws, &loading.deferred(&ws.config), kept)?;
+    let (catalog, locale_diags) = locale::load_some(&ws, &deferred(&ws.config), kept)?;
     phases.parse = t.elapsed();
     // A broken source file hides its messages; reporting each use of them as
     // unknown would bury the one error that matters.

@@ -13,14 +13,14 @@
 //! Computed from the loaded catalog alone (bundles, review records, trial
 //! resolution with the campaign's variables): no file is read here.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::locale::review::{self, Review, StaleMessage};
 use crate::locale::{Catalog, Fallback, to_args};
-use crate::workspace::{Campaign, LocaleId, MessageRef, Text};
+use crate::workspace::{Campaign, LocaleId, MessageRef, PerLocale, Text};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Cell {
@@ -32,7 +32,9 @@ pub struct Cell {
     pub untranslated: usize,
     pub missing: usize,
     pub stale: usize,
-    /// Present but failing to resolve (unknown variable, broken reference, unsafe character …).
+    /// Broken in its file, failing to resolve, or with an error `pamphlet
+    /// check` reports in it (an unknown variable in any variant, a broken
+    /// reference, an unsafe character …).
     pub errors: usize,
     /// Of the translated messages, those without a review record.
     pub unreviewed: usize,
@@ -105,11 +107,14 @@ fn state(
     locale: LocaleId,
     msg: &MessageRef,
     args: &fluent_bundle::FluentArgs,
+    flagged: &Flagged,
 ) -> State {
     let data = &catalog.locales[locale];
-    // in the file but unusable (a syntax error, an unindented line): an
-    // error to fix, not a message to add
-    if data.broken.contains_key(msg.id.as_str()) {
+    // in the file but unusable (a syntax error, an unindented line), or
+    // with an error `check` reports (which the trial resolution below may
+    // not meet: a misspelled variable in a variant the campaign's numbers
+    // do not select): an error to fix, not a message to add or a done one
+    if data.broken.contains_key(msg.id.as_str()) || flagged[locale].contains(msg.id.as_str()) {
         return State::Error;
     }
     if !data.bundle.has_message(&msg.id) {
@@ -142,13 +147,19 @@ fn words(catalog: &Catalog, id: &str) -> usize {
         .count()
 }
 
+/// The entries (`msg`, `-term`) of each locale in which `pamphlet check`
+/// reports an error; the command layer computes them with `check`'s own
+/// code, so that both count the same messages.
+pub type Flagged = PerLocale<BTreeSet<String>>;
+
 /// Computes the matrix for `campaigns` and every locale of the catalog by
-/// resolving each message with the campaign's variables.
-pub fn compute(catalog: &Catalog, campaigns: &[Campaign]) -> Status {
+/// resolving each message with the campaign's variables; a message in
+/// `flagged` is an error whatever it resolves to.
+pub fn compute(catalog: &Catalog, campaigns: &[Campaign], flagged: &Flagged) -> Status {
     let all: Vec<&Campaign> = campaigns.iter().collect();
     compute_with(catalog, &all, |c, locale, text| {
         let args = to_args(campaigns[c].vars.iter().chain(&text.args));
-        state(catalog, locale, &text.msg, &args)
+        state(catalog, locale, &text.msg, &args, flagged)
     })
 }
 

@@ -81,11 +81,35 @@ fn real_fluent_files_round_trip_through_xliff_and_po() {
             let plan = exchange::plan(&sent, &ex, &target, &categories)
                 .unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert!(plan.files.is_empty(), "{name}: {:?}", plan.changed);
+            if format == Format::Po {
+                msgfmt_passes(&name, &text);
+            }
         }
         rewrites_keep_every_text(&tag, &ex, &categories);
         locales += 1;
     }
     assert!(locales > 0);
+}
+
+/// gettext's own check of a PO file (plural forms included), when msgfmt
+/// is installed.
+fn msgfmt_passes(name: &str, text: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let Ok(o) = std::process::Command::new("msgfmt")
+        .args(["--check", "-o", "/dev/null"])
+        .arg(&path)
+        .output()
+    else {
+        eprintln!("msgfmt not installed; {name} not checked with it");
+        return;
+    };
+    assert!(
+        o.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 fn segs(x: &units::Unit) -> merge::Segments<'_> {

@@ -67,7 +67,7 @@ impl Messages {
         let messages = doc
             .surfaces
             .iter()
-            .flat_map(|s| &s.blocks)
+            .flat_map(|s| s.blocks.iter().map(|p| &p.block))
             .enumerate()
             .filter_map(|(block, b)| match b {
                 LocalizedBlock::Sms { text, message } => Some(Message {

@@ -99,7 +99,7 @@ impl Video {
         let cues = doc
             .surfaces
             .iter()
-            .flat_map(|s| &s.blocks)
+            .flat_map(|s| s.blocks.iter().map(|p| &p.block))
             .enumerate()
             .filter_map(|(block, b)| match b {
                 LocalizedBlock::Cue {

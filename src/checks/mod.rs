@@ -167,7 +167,15 @@ impl Cx<'_> {
 /// Runs every check over the entries the locales parsed (each file is
 /// parsed once per run, for the bundles and the checks alike).
 pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
+    run_for(inputs, None)
+}
+
+/// [`run`] over the source and, when `only` names some, those locales
+/// alone: what `status --locale` and `review` need, without checking every
+/// other locale of a large workspace.
+pub fn run_for(inputs: &Inputs, only: Option<&[LocaleId]>) -> Vec<Diagnostic> {
     let catalog = &inputs.catalog;
+    let wanted = |i: LocaleId| i == catalog.source || only.is_none_or(|o| o.contains(&i));
     let parsed: Vec<Vec<(&FtlFile, &fluent_bundle::FluentResource)>> = catalog
         .locales
         .iter()
@@ -182,7 +190,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
         .locales
         .ids()
         .zip(parsed)
-        .filter(|(i, _)| !catalog.locales[*i].pseudo)
+        .filter(|(i, _)| !catalog.locales[*i].pseudo && wanted(*i))
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|(i, files)| {

@@ -9,7 +9,13 @@ use crate::exchange::{self, Format, Only, workspace};
 use crate::pipeline;
 
 pub fn run(root: &Path, args: &ExportArgs, rep: &Reporter) -> u8 {
-    let (inputs, _diags) = match pipeline::load(root) {
+    // the source and the asked locales only: a unit needs nothing else
+    let loaded = if args.locales.is_empty() {
+        pipeline::load(root)
+    } else {
+        pipeline::load_only(root, &args.locales)
+    };
+    let (inputs, _diags) = match loaded {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };

@@ -13,16 +13,10 @@ use crate::pipeline;
 use crate::workspace::LocaleId;
 
 pub fn run(root: &Path, args: &ImportArgs, rep: &Reporter) -> u8 {
-    let (inputs, _diags) = match pipeline::load(root) {
-        Ok(x) => x,
-        Err(e) => return rep.workspace_error(e),
-    };
-    let catalog = &inputs.catalog;
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let mut writes: Vec<(PathBuf, String)> = Vec::new();
-    // each locale imported so far, with the file it came from
-    let mut done: Vec<(LocaleId, String)> = Vec::new();
-    let mut summary = Vec::new();
+    // every file read first: the locales they declare are the only ones
+    // the workspace is loaded with (besides the source)
+    let mut read: Vec<(&PathBuf, String, String, exchange::Sent)> = Vec::new();
     for path in &args.files {
         let display = path.display().to_string();
         let Some(format) = Format::of_path(path) else {
@@ -46,19 +40,31 @@ pub fn run(root: &Path, args: &ImportArgs, rep: &Reporter) -> u8 {
                 return EXIT_USAGE;
             }
         };
-        let index = crate::source::LineIndex::new(&text);
-        let snippet = |line: usize| Some(index.line_text(&text, line).to_owned());
-        let sent = match exchange::read(&display, &text, format) {
-            Ok(s) => s,
+        match exchange::read(&display, &text, format) {
+            Ok(sent) => read.push((path, display, text, sent)),
             Err(e) => {
+                let index = crate::source::LineIndex::new(&text);
                 diags.push(Diagnostic::error("import-file", e.message.clone()).at(
                     display.clone(),
                     e.at,
-                    snippet(e.at.line),
+                    Some(index.line_text(&text, e.at.line).to_owned()),
                 ));
-                continue;
             }
-        };
+        }
+    }
+    let tags: Vec<String> = read.iter().map(|r| r.3.target_lang.clone()).collect();
+    let (inputs, _diags) = match pipeline::load_only(root, &tags) {
+        Ok(x) => x,
+        Err(e) => return rep.workspace_error(e),
+    };
+    let catalog = &inputs.catalog;
+    let mut writes: Vec<(PathBuf, String)> = Vec::new();
+    // each locale imported so far, with the file it came from
+    let mut done: Vec<(LocaleId, String)> = Vec::new();
+    let mut summary = Vec::new();
+    for (path, display, text, sent) in read {
+        let index = crate::source::LineIndex::new(&text);
+        let snippet = |line: usize| Some(index.line_text(&text, line).to_owned());
         let locale =
             match inputs.ws.config.locale_index(&sent.target_lang) {
                 Some(i) if i != catalog.source && !catalog.locales[i].pseudo => i,

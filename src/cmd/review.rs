@@ -8,15 +8,14 @@
 //! warning, with the errors, and the command exits with 1. The others are
 //! recorded all the same.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, plural};
 use crate::cli::ReviewArgs;
 use crate::diagnostics::Diagnostic;
 use crate::locale::review;
-use crate::pipeline::{self, Inputs};
-use crate::workspace::LocaleId;
+use crate::pipeline;
 
 pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
     let (inputs, diags) = match pipeline::load_with(root, std::slice::from_ref(&args.locale)) {
@@ -75,7 +74,8 @@ pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
             return EXIT_USAGE;
         }
     }
-    let errors = errors_by_entry(&inputs, diags, locale);
+    let errors =
+        std::mem::take(&mut super::check::errors_by_entry(&inputs, diags, Some(&[locale]))[locale]);
     let mut record = data.reviewed.clone();
     let mut marked = 0;
     let mut skipped: Vec<&str> = Vec::new();
@@ -127,42 +127,4 @@ pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
         plural(marked, "message", "messages"),
     ));
     code
-}
-
-/// The errors `pamphlet check` reports in the files of `locale`, by the
-/// entry (message `id` or term `-id`) they lie in: an error on a line
-/// belongs to the entry that line is part of, an error without a line to
-/// every entry of its file.
-fn errors_by_entry(
-    inputs: &Inputs,
-    mut diags: Vec<Diagnostic>,
-    locale: LocaleId,
-) -> BTreeMap<String, Vec<Diagnostic>> {
-    for d in &mut diags {
-        super::check::as_check_finding(d);
-    }
-    diags.extend(crate::checks::run(inputs));
-    let files = &inputs.catalog.locales[locale].files;
-    let mut out: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-    for d in diags.into_iter().filter(Diagnostic::is_error) {
-        let Some(at) = &d.location else { continue };
-        let Some(file) = files.iter().find(|f| f.display == at.file) else {
-            continue;
-        };
-        let ids: Vec<&String> = match at.position {
-            Some(p) => file
-                .entries
-                .iter()
-                .take_while(|(_, line)| *line <= p.line)
-                .last()
-                .map(|(id, _)| id)
-                .into_iter()
-                .collect(),
-            None => file.entries.iter().map(|(id, _)| id).collect(),
-        };
-        for id in ids {
-            out.entry(id.clone()).or_default().push(d.clone());
-        }
-    }
-    out
 }

@@ -11,23 +11,27 @@ pub fn run(root: &Path, args: &StatusArgs, rep: &Reporter) -> u8 {
         Ok(x) => x,
         Err(e) => return rep.workspace_error(e),
     };
-    let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
     rep.diagnostics(&errors);
-    let mut status = crate::status::compute(&inputs.catalog, &inputs.ws.campaigns);
-    if !args.locales.is_empty() {
-        let mut wanted = Vec::new();
-        for tag in &args.locales {
-            match inputs.ws.config.locale_index(tag) {
-                Some(i) => wanted.push(i),
-                None => {
-                    rep.error(&format!(
-                        "--locale {tag}: not a project locale or a pseudo-locale ({})",
-                        crate::workspace::config::PSEUDO_LOCALES.join(", ")
-                    ));
-                    return EXIT_USAGE;
-                }
+    let mut wanted = Vec::new();
+    for tag in &args.locales {
+        match inputs.ws.config.locale_index(tag) {
+            Some(i) => wanted.push(i),
+            None => {
+                rep.error(&format!(
+                    "--locale {tag}: not a project locale or a pseudo-locale ({})",
+                    crate::workspace::config::PSEUDO_LOCALES.join(", ")
+                ));
+                return EXIT_USAGE;
             }
         }
+    }
+    // the messages `check` reports errors in count as errors here too
+    let only = (!wanted.is_empty()).then_some(wanted.as_slice());
+    let flagged = super::check::errors_by_entry(&inputs, diags, only)
+        .map(|_, by_id| by_id.keys().cloned().collect());
+    let mut status = crate::status::compute(&inputs.catalog, &inputs.ws.campaigns, &flagged);
+    if !wanted.is_empty() {
         status.only(&wanted);
     }
     match args.format {

@@ -15,6 +15,7 @@
 //! reads the workspace, and tests run the same code on any folder of
 //! `.ftl` files.
 
+pub mod gettext;
 pub mod import;
 pub mod merge;
 pub mod po;

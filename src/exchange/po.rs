@@ -8,13 +8,19 @@
 //! back as codes and checks them. A translation that is stale or was never
 //! reviewed is `fuzzy`; an entry without `fuzzy` counts as confirmed.
 //!
-//! Plurals are not gettext plural forms (`msgid_plural`): every CLDR
-//! category of the target locale is an entry of its own, which keeps one
-//! layout for every selector and every locale.
+//! Plurals are gettext plural entries (`msgid_plural`, `msgstr[N]`) with the
+//! locale's `Plural-Forms` header where [`super::gettext`] knows its forms:
+//! `msgctxt` names the plural selector without a key (`days[$n]`), and each
+//! `msgstr[N]` is read back as the CLDR category form N stands for. A CLDR
+//! category without a gettext form, a number key and every select on other
+//! values stay entries of their own.
 
 use std::fmt::Write;
 
-use super::units::{Exchange, Piece, State, Text, normalize_code, push_text, unescape};
+use super::gettext::{PluralForms, plural_forms};
+use super::units::{
+    Exchange, Piece, Segment, State, Text, Unit, normalize_code, push_text, unescape,
+};
 use super::{ReadError, Sent, SentSegment, SentUnit};
 use crate::source::Position;
 
@@ -76,6 +82,7 @@ fn comment(out: &mut String, prefix: &str, text: &str) {
 
 /// The PO file of `ex`.
 pub fn write(ex: &Exchange) -> String {
+    let forms = plural_forms(&ex.target_lang);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -93,12 +100,15 @@ pub fn write(ex: &Exchange) -> String {
         "Content-Type: text/plain; charset=UTF-8\\n".to_owned(),
         "Content-Transfer-Encoding: 8bit\\n".to_owned(),
         format!("X-Source-Language: {}\\n", ex.source_lang),
-    ] {
+    ]
+    .into_iter()
+    .chain(forms.map(|f| format!("Plural-Forms: {}\\n", f.header)))
+    {
         let _ = writeln!(out, "\"{h}\"");
     }
     for file in &ex.files {
         for (ui, u) in file.units.iter().enumerate() {
-            for s in &u.segments {
+            for entry in entries(u, forms) {
                 out.push('\n');
                 if ui == 0 {
                     for n in &file.notes {
@@ -117,23 +127,180 @@ pub fn write(ex: &Exchange) -> String {
                 {
                     let _ = writeln!(out, "#. max-length: {n}");
                 }
-                if !s.keys.is_empty() {
-                    let _ = writeln!(out, "#. variant: {}", s.keys_described());
+                let (first, axis) = match &entry {
+                    PoEntry::Single(s) => (*s, None),
+                    PoEntry::Plural { axis, segments } => (segments[0], Some(*axis)),
+                };
+                let others: Vec<String> = first
+                    .keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| Some(*i) != axis)
+                    .map(|(_, k)| {
+                        let kind = if k.plural { "plural " } else { "" };
+                        format!("{} = {kind}{}", k.selector, k.key)
+                    })
+                    .collect();
+                if !others.is_empty() {
+                    let _ = writeln!(out, "#. variant: {}", others.join(", "));
+                }
+                if let (None, Some(forms)) = (axis, forms) {
+                    // a CLDR category gettext has no form for: say why it
+                    // is an entry apart from the plural one
+                    for k in first.keys.iter().filter(|k| {
+                        k.plural
+                            && crate::locale::plurals::CATEGORIES.contains(&k.key.as_str())
+                            && !forms.forms.contains(&k.key.as_str())
+                    }) {
+                        let _ = writeln!(
+                            out,
+                            "#. {} {}: a plural category of {} that gettext's plural forms do not have",
+                            k.selector, k.key, ex.target_lang
+                        );
+                    }
+                }
+                if let (Some(axis), Some(forms)) = (axis, forms) {
+                    let listed: Vec<String> = forms
+                        .forms
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| format!("msgstr[{i}] {c}"))
+                        .collect();
+                    let _ = writeln!(
+                        out,
+                        "#. plural of {}: {}",
+                        first.keys[axis].selector,
+                        listed.join(", ")
+                    );
                 }
                 let _ = writeln!(out, "#: {}", file.path);
-                let fuzzy =
-                    s.target.is_some() && matches!(u.state, State::Stale | State::Unreviewed);
+                let segments: Vec<&Segment> = match &entry {
+                    PoEntry::Single(s) => vec![*s],
+                    PoEntry::Plural { segments, .. } => segments.clone(),
+                };
+                let fuzzy = segments.iter().any(|s| s.target.is_some())
+                    && matches!(u.state, State::Stale | State::Unreviewed);
                 if fuzzy {
                     out.push_str("#, fuzzy\n");
                 }
                 let ctxt: String = std::iter::once(u.id.clone())
-                    .chain(s.keys.iter().map(|k| format!("[{}={}]", k.selector, k.key)))
+                    .chain(first.keys.iter().enumerate().map(|(i, k)| {
+                        if Some(i) == axis {
+                            format!("[{}]", k.selector)
+                        } else {
+                            format!("[{}={}]", k.selector, k.key)
+                        }
+                    }))
                     .collect();
                 let _ = writeln!(out, "msgctxt {}", quoted(&ctxt));
-                let _ = writeln!(out, "msgid {}", quoted(&po_text(&s.source)));
-                let target = s.target.as_ref().map(po_text).unwrap_or_default();
-                let _ = writeln!(out, "msgstr {}", quoted(&target));
+                let target = |s: &Segment| s.target.as_ref().map(po_text).unwrap_or_default();
+                match (axis, forms) {
+                    (Some(axis), Some(forms)) => {
+                        // gettext's two source forms: the singular and the
+                        // general plural, where the target has them
+                        let of = |c: &str| {
+                            forms
+                                .forms
+                                .iter()
+                                .position(|f| *f == c)
+                                .map(|i| segments[i])
+                        };
+                        let one = of("one").unwrap_or(segments[0]);
+                        let many = of("other").unwrap_or(segments[segments.len() - 1]);
+                        let _ = writeln!(out, "msgid {}", quoted(&po_text(&one.source)));
+                        let _ = writeln!(out, "msgid_plural {}", quoted(&po_text(&many.source)));
+                        debug_assert!(segments.iter().all(|s| s.keys.len() > axis));
+                        for (i, s) in segments.iter().enumerate() {
+                            let _ = writeln!(out, "msgstr[{i}] {}", quoted(&target(s)));
+                        }
+                    }
+                    _ => {
+                        let _ = writeln!(out, "msgid {}", quoted(&po_text(&first.source)));
+                        let _ = writeln!(out, "msgstr {}", quoted(&target(first)));
+                    }
+                }
             }
+        }
+    }
+    out
+}
+
+/// Variant keys as `msgctxt` names them: (selector, key).
+type Keys = Vec<(String, String)>;
+
+/// One PO entry of a unit: a segment, or the segments of one plural
+/// selector's gettext forms (in the order of the forms).
+enum PoEntry<'u> {
+    Single(&'u Segment),
+    Plural {
+        /// The place of the plural selector among the segments' keys.
+        axis: usize,
+        segments: Vec<&'u Segment>,
+    },
+}
+
+/// The entries of a unit. With gettext forms for the locale, the first
+/// plural selector's categories that have a form become one plural entry
+/// for each combination of the other keys; every other segment (a number
+/// key such as `[0]`, a category without a gettext form, every variant of
+/// a select on other values) is an entry of its own.
+fn entries<'u>(u: &'u Unit, forms: Option<&PluralForms>) -> Vec<PoEntry<'u>> {
+    let axis = u
+        .segments
+        .first()
+        .and_then(|s| s.keys.iter().position(|k| k.plural));
+    let (Some(axis), Some(forms)) = (axis, forms) else {
+        return u.segments.iter().map(PoEntry::Single).collect();
+    };
+    let rest = |s: &Segment| -> Keys {
+        s.keys
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != axis)
+            .map(|(_, k)| (k.selector.clone(), k.key.clone()))
+            .collect()
+    };
+    // each combination of the other keys: its segment for every form
+    let mut groups: Vec<(Keys, Vec<Option<&Segment>>)> = Vec::new();
+    for s in &u.segments {
+        let Some(f) = s
+            .keys
+            .get(axis)
+            .and_then(|k| forms.forms.iter().position(|f| *f == k.key))
+        else {
+            continue;
+        };
+        let r = rest(s);
+        let g = match groups.iter().position(|(k, _)| *k == r) {
+            Some(g) => g,
+            None => {
+                groups.push((r, vec![None; forms.forms.len()]));
+                groups.len() - 1
+            }
+        };
+        groups[g].1[f] = Some(s);
+    }
+    let complete: Vec<(Keys, Vec<&Segment>)> = groups
+        .into_iter()
+        .filter_map(|(k, segs)| Some((k, segs.into_iter().collect::<Option<Vec<_>>>()?)))
+        .collect();
+    let mut out = Vec::new();
+    let mut done = vec![false; complete.len()];
+    for s in &u.segments {
+        let r = rest(s);
+        match complete
+            .iter()
+            .position(|(k, segs)| *k == r && segs.iter().any(|x| std::ptr::eq(*x, s)))
+        {
+            Some(g) if !done[g] => {
+                done[g] = true;
+                out.push(PoEntry::Plural {
+                    axis,
+                    segments: complete[g].1.clone(),
+                });
+            }
+            Some(_) => {}
+            None => out.push(PoEntry::Single(s)),
         }
     }
     out
@@ -143,10 +310,15 @@ pub fn write(ex: &Exchange) -> String {
 struct Entry {
     ctxt: Option<String>,
     id: Option<String>,
+    /// Has a `msgid_plural`: its `msgstr[N]` are gettext's plural forms.
+    plural: bool,
     strs: Vec<String>,
+    /// Where each `msgstr` (or `msgstr[N]`) starts.
+    str_ats: Vec<Position>,
+    /// Which keyword each string had: `msgstr[N]` rather than `msgstr`.
+    indexed: bool,
     fuzzy: bool,
     at: Position,
-    str_at: Position,
 }
 
 impl Default for Entry {
@@ -155,10 +327,12 @@ impl Default for Entry {
         Entry {
             ctxt: None,
             id: None,
+            plural: false,
             strs: Vec::new(),
+            str_ats: Vec::new(),
+            indexed: false,
             fuzzy: false,
             at: start,
-            str_at: start,
         }
     }
 }
@@ -182,6 +356,53 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
             "the PO header has no `Language:`: which locale is this translation for?",
         ));
     };
+    let start = Position { line: 1, col: 1 };
+    let header_at = header
+        .and_then(|h| h.str_ats.first().copied())
+        .unwrap_or(start);
+    let header_field = |name: &str| -> Option<(String, Position)> {
+        let value = header?.strs.first()?.lines().find_map(|l| {
+            let v = l.strip_prefix(name)?.strip_prefix(':')?.trim();
+            (!v.is_empty()).then(|| v.to_owned())
+        })?;
+        Some((value, field_at(text, name).unwrap_or(header_at)))
+    };
+    // gettext's plural forms, checked against the locale's when the file
+    // has plural entries: their msgstr[N] are read as the categories the
+    // export mapped them to
+    let mut forms: Option<&PluralForms> = None;
+    if let Some(first) = entries.iter().find(|e| e.plural) {
+        let Some(known) = plural_forms(&target_lang) else {
+            return Err(ReadError::new(
+                display,
+                first.at,
+                format!(
+                    "a plural entry (msgid_plural), but pamphlet maps no gettext plural forms for {target_lang}: export the file again and translate its entries one by one"
+                ),
+            ));
+        };
+        let Some((header, at)) = header_field("Plural-Forms") else {
+            return Err(ReadError::new(
+                display,
+                header_at,
+                format!(
+                    "the PO header has no `Plural-Forms:`, but the file has plural entries (msgid_plural); restore `Plural-Forms: {}`",
+                    known.header
+                ),
+            ));
+        };
+        if let Err(why) = known.accepts(&header) {
+            return Err(ReadError::new(
+                display,
+                at,
+                format!(
+                    "`Plural-Forms: {header}` is not {target_lang}'s: {why}; restore `Plural-Forms: {}` as the export wrote it, so that each msgstr[N] is read as the plural category it stands for",
+                    known.header
+                ),
+            ));
+        }
+        forms = Some(known);
+    }
     let mut units: Vec<SentUnit> = Vec::new();
     let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for e in &entries {
@@ -196,36 +417,99 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
             ));
         };
         let (uid, keys) = split_ctxt(ctxt);
-        let target_raw = e.strs.first().cloned().unwrap_or_default();
-        let mut broken = Vec::new();
-        let target = (!target_raw.is_empty()).then(|| codes(&target_raw, e.str_at, &mut broken));
-        let seg = |index| SentSegment {
-            keys: keys.clone(),
-            index,
-            target,
-            at: e.str_at,
-            confirmed: !e.fuzzy,
-            broken,
-        };
-        match by_id.get(uid) {
-            Some(&i) => {
-                let index = units[i].segments.len();
-                units[i].segments.push(seg(index));
+        // (keys, the string, where it starts) of each segment
+        let mut sent: Vec<(Option<Keys>, &str, Position)> = Vec::new();
+        match (e.plural, forms) {
+            _ if e.plural != e.indexed => {
+                return Err(ReadError::new(
+                    display,
+                    e.str_ats.first().copied().unwrap_or(e.at),
+                    if e.plural {
+                        "an entry with msgid_plural takes msgstr[0], msgstr[1] …, not msgstr"
+                    } else {
+                        "msgstr[N] belongs to an entry with msgid_plural; this one has none: write msgstr"
+                    },
+                ));
             }
-            None => {
-                by_id.insert(uid.to_owned(), units.len());
-                units.push(SentUnit {
-                    id: uid.to_owned(),
-                    at: e.at,
-                    segments: vec![seg(0)],
-                });
+            (true, Some(forms)) => {
+                let axis = keys
+                    .as_ref()
+                    .and_then(|k| k.iter().position(|(_, v)| v.is_empty()));
+                let (Some(keys), Some(axis)) = (&keys, axis) else {
+                    return Err(ReadError::new(
+                        display,
+                        e.at,
+                        format!(
+                            "a plural entry whose msgctxt `{ctxt}` names no plural selector: pamphlet writes it as `id[$n]`"
+                        ),
+                    ));
+                };
+                for (i, (s, at)) in e.strs.iter().zip(&e.str_ats).enumerate() {
+                    let Some(category) = forms.forms.get(i) else {
+                        let n = forms.forms.len();
+                        return Err(ReadError::new(
+                            display,
+                            *at,
+                            format!(
+                                "msgstr[{i}]: the Plural-Forms header has {n} forms, msgstr[0] to msgstr[{}]; remove it",
+                                n - 1
+                            ),
+                        ));
+                    };
+                    let mut k = keys.clone();
+                    k[axis].1 = (*category).to_owned();
+                    sent.push((Some(k), s, *at));
+                }
+            }
+            _ => sent.push((
+                keys.clone(),
+                e.strs.first().map_or("", String::as_str),
+                e.str_ats.first().copied().unwrap_or(e.at),
+            )),
+        }
+        for (keys, raw, at) in sent {
+            let mut broken = Vec::new();
+            let target = (!raw.is_empty()).then(|| codes(raw, at, &mut broken));
+            let seg = |index| SentSegment {
+                keys,
+                index,
+                target,
+                at,
+                confirmed: !e.fuzzy,
+                broken,
+            };
+            match by_id.get(uid) {
+                Some(&i) => {
+                    let index = units[i].segments.len();
+                    units[i].segments.push(seg(index));
+                }
+                None => {
+                    by_id.insert(uid.to_owned(), units.len());
+                    units.push(SentUnit {
+                        id: uid.to_owned(),
+                        at: e.at,
+                        segments: vec![seg(0)],
+                    });
+                }
             }
         }
     }
     Ok(Sent {
         target_lang,
-        target_lang_at: header.map_or(Position { line: 1, col: 1 }, |h| h.str_at),
+        target_lang_at: field_at(text, "Language").unwrap_or(header_at),
         units,
+    })
+}
+
+/// Where the header line `"Name: …\n"` starts (its text, after the quote).
+fn field_at(text: &str, name: &str) -> Option<Position> {
+    text.lines().enumerate().find_map(|(n, l)| {
+        let trimmed = l.trim_start();
+        let rest = trimmed.strip_prefix('"')?.strip_prefix(name)?;
+        rest.starts_with(':').then(|| Position {
+            line: n + 1,
+            col: l.len() - trimmed.len() + 2,
+        })
     })
 }
 
@@ -378,13 +662,21 @@ fn parse(display: &str, text: &str) -> Result<Vec<Entry>, ReadError> {
             "msgid_plural" => Some(Field::Plural),
             "msgstr" => Some(Field::Str(0)),
             k if k.starts_with("msgstr[") && k.ends_with(']') => {
-                let i = k[7..k.len() - 1].parse().map_err(|_| {
+                let i: usize = k[7..k.len() - 1].parse().map_err(|_| {
                     err(
                         line_no,
                         indent + 1,
                         format!("`{k}`: the index is not a number"),
                     )
                 })?;
+                if i >= MAX_FORMS {
+                    return Err(err(
+                        line_no,
+                        indent + 1,
+                        format!("`{k}`: no language has {} plural forms", i + 1),
+                    ));
+                }
+                cur.indexed = true;
                 Some(Field::Str(i))
             }
             k => {
@@ -411,11 +703,15 @@ fn parse(display: &str, text: &str) -> Result<Vec<Entry>, ReadError> {
                 started = true;
             }
             field = f;
+            if f == Field::Plural {
+                cur.plural = true;
+            }
             if let Field::Str(i) = f {
-                cur.str_at = Position { line: line_no, col };
                 if cur.strs.len() <= i {
                     cur.strs.resize(i + 1, String::new());
+                    cur.str_ats.resize(i + 1, cur.at);
                 }
+                cur.str_ats[i] = Position { line: line_no, col };
             }
         } else if field == Field::None {
             return Err(err(
@@ -446,6 +742,9 @@ fn parse(display: &str, text: &str) -> Result<Vec<Entry>, ReadError> {
     }
     Ok(entries)
 }
+
+/// More `msgstr[N]` than any language's plural forms (Arabic has 6).
+const MAX_FORMS: usize = 16;
 
 /// One quoted PO string, unescaped; on error the offset (in chars) and why.
 fn string(s: &str) -> Result<String, (usize, String)> {
@@ -544,5 +843,87 @@ mod tests {
         let broken = &sent.units[0].segments[0].broken;
         assert_eq!(broken.len(), 1);
         assert_eq!(broken[0].0.line, 7);
+    }
+
+    const RU_FORMS: &str = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);";
+
+    fn plural_po(forms: &str, strs: &str) -> String {
+        format!(
+            "msgid \"\"\nmsgstr \"\"\n\"Language: ru\\n\"\n\"Plural-Forms: {forms}\\n\"\n\nmsgctxt \"d[$n][$g=f]\"\nmsgid \"{{ $n }} day\"\nmsgid_plural \"{{ $n }} days\"\n{strs}\nmsgctxt \"d[$n=other][$g=f]\"\nmsgid \"{{ $n }} days\"\nmsgstr \"{{ $n }} дня\"\n"
+        )
+    }
+
+    #[test]
+    fn plural_forms_read_back_as_the_categories_they_stand_for() {
+        let text = plural_po(
+            RU_FORMS,
+            "msgstr[0] \"{ $n } день\"\nmsgstr[1] \"{ $n } дня\"\nmsgstr[2] \"{ $n } дней\"\n",
+        );
+        let sent = read("ru.po", &text).unwrap();
+        let u = &sent.units[0];
+        let keys: Vec<_> = u.segments.iter().map(|s| s.keys.clone().unwrap()).collect();
+        let k = |n: &str| {
+            vec![
+                ("$n".to_owned(), n.to_owned()),
+                ("$g".to_owned(), "f".to_owned()),
+            ]
+        };
+        assert_eq!(keys, [k("one"), k("few"), k("many"), k("other")]);
+        assert_eq!(
+            u.segments[2].target,
+            Some(vec![
+                Piece::Code("{ $n }".into()),
+                Piece::Text(" дней".into())
+            ])
+        );
+        assert_eq!((u.segments[1].at.line, u.segments[1].at.col), (10, 11));
+        // a header a PO editor rewrote, with the same forms, is read alike
+        let rewritten = text.replace(RU_FORMS, "nplurals=3; plural=n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2;");
+        assert_eq!(read("ru.po", &rewritten).unwrap().units, sent.units);
+    }
+
+    #[test]
+    fn plural_mistakes_are_found_at_their_line_and_column() {
+        let good = "msgstr[0] \"a\"\nmsgstr[1] \"b\"\nmsgstr[2] \"c\"\n";
+        // an index the header does not have
+        let e = read(
+            "ru.po",
+            &plural_po(RU_FORMS, &format!("{good}msgstr[3] \"d\"\n")),
+        )
+        .unwrap_err();
+        assert_eq!((e.at.line, e.at.col), (12, 11), "{e}");
+        assert!(
+            e.message
+                .contains("msgstr[3]: the Plural-Forms header has 3 forms"),
+            "{e}"
+        );
+        // another language's formula
+        let e = read("ru.po", &plural_po("nplurals=2; plural=(n != 1);", good)).unwrap_err();
+        assert_eq!((e.at.line, e.at.col), (4, 2), "{e}");
+        assert!(e.message.contains("is not ru's: it has nplurals=2"), "{e}");
+        let e = read(
+            "ru.po",
+            &plural_po("nplurals=3; plural=(n==1 ? 0 : n<5 ? 1 : 2);", good),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("picks form 1 for 0"), "{e}");
+        // no header at all
+        let text =
+            plural_po(RU_FORMS, good).replace(&format!("\"Plural-Forms: {RU_FORMS}\\n\"\n"), "");
+        let e = read("ru.po", &text).unwrap_err();
+        assert!(e.message.contains("no `Plural-Forms:`"), "{e}");
+        // msgstr where msgstr[N] belong, and the other way round
+        let e = read("ru.po", &plural_po(RU_FORMS, "msgstr \"a\"\n")).unwrap_err();
+        assert_eq!((e.at.line, e.at.col), (9, 8), "{e}");
+        let text = plural_po(RU_FORMS, good).replacen(
+            "msgstr \"{ $n } дня\"",
+            "msgstr[0] \"{ $n } дня\"",
+            1,
+        );
+        let e = read("ru.po", &text).unwrap_err();
+        assert!(
+            e.message.contains("belongs to an entry with msgid_plural"),
+            "{e}"
+        );
     }
 }

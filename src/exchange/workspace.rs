@@ -9,7 +9,7 @@ use super::units::{self, Exchange, Input, LocaleFile, State, TooManyVariants};
 use super::{Only, Plan};
 use crate::locale::review::{self, Review};
 use crate::pipeline::Inputs;
-use crate::workspace::LocaleId;
+use crate::workspace::{Kind, LocaleId};
 
 /// A locale's units and what they were made from.
 pub struct Prepared {
@@ -45,10 +45,25 @@ fn places(inputs: &Inputs, tag: &str) -> HashMap<String, Vec<String>> {
             .or_default()
             .push(format!("campaign {}: its title", c.id));
         for d in &c.documents {
-            for (n, b) in d.surfaces.iter().flatten().enumerate() {
+            let anchors = d.anchors();
+            let blocks = d.surfaces.iter().enumerate().flat_map(|(page, blocks)| {
+                blocks
+                    .iter()
+                    .zip(&anchors[page])
+                    .map(move |(b, anchor)| (page, b, anchor))
+            });
+            for (n, (page, b, anchor)) in blocks.enumerate() {
+                // the block in the built page: its own `id` where the page
+                // shows every block, the slide in a deck (one slide shows
+                // at a time); subtitles and SMS texts have no anchors
+                let fragment = match d.kind {
+                    Kind::Slides => format!("#slide-{}", page + 1),
+                    Kind::Flyer | Kind::Leaflet | Kind::Brochure => format!("#{anchor}"),
+                    Kind::Video | Kind::Sms => String::new(),
+                };
                 for t in b.texts() {
                     let place = format!(
-                        "campaign {}, document {}, block {} ({}): {out}/{}/{tag}/{}.{}",
+                        "campaign {}, document {}, block {} ({}): {out}/{}/{tag}/{}.{}{fragment}",
                         c.id,
                         d.id,
                         n + 1,

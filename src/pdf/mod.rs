@@ -530,7 +530,7 @@ pub fn outline(doc: &LocalizedDocument) -> LocalizedDocument {
             continue;
         };
         for (i, block) in surface.blocks.iter().enumerate() {
-            match block {
+            match &block.block {
                 LocalizedBlock::Heading { level, .. } => {
                     let new = (*level).clamp(1, previous + 1);
                     levels.insert((number, i), new);
@@ -546,7 +546,7 @@ pub fn outline(doc: &LocalizedDocument) -> LocalizedDocument {
     let renumber = |surface: &mut crate::model::Surface| {
         for (i, block) in surface.blocks.iter_mut().enumerate() {
             if let (LocalizedBlock::Heading { level, .. }, Some(new)) =
-                (block, levels.get(&(surface.number, i)))
+                (&mut block.block, levels.get(&(surface.number, i)))
             {
                 *level = *new;
             }

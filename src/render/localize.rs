@@ -55,18 +55,27 @@ pub fn localize(
     };
     let title = cx.text(&campaign.title);
     let (width, height) = doc.paper.size_mm();
+    let anchors = doc.anchors();
     let surfaces: Vec<Surface> = doc
         .surfaces
         .iter()
+        .zip(anchors)
         .enumerate()
-        .map(|(i, blocks)| Surface {
+        .map(|(i, (blocks, anchors))| Surface {
             number: i + 1,
             name: match doc.kind {
                 Kind::Leaflet => LEAFLET_PANEL_NAMES.get(i).copied(),
                 _ => None,
             },
             width_mm: width,
-            blocks: blocks.iter().map(|b| cx.block(b)).collect(),
+            blocks: blocks
+                .iter()
+                .zip(anchors)
+                .map(|(b, anchor)| PlacedBlock {
+                    block: cx.block(b),
+                    anchor,
+                })
+                .collect(),
         })
         .collect();
     if !cx.errors.is_empty() {
@@ -126,7 +135,10 @@ pub fn localize(
 /// The pictograms of a document's blocks, once each.
 fn icons_used(surfaces: &[Surface]) -> Vec<IconShape> {
     let mut used = Vec::new();
-    for b in surfaces.iter().flat_map(|s| &s.blocks) {
+    for b in surfaces
+        .iter()
+        .flat_map(|s| s.blocks.iter().map(|p| &p.block))
+    {
         match b {
             LocalizedBlock::Heading { icon, .. }
             | LocalizedBlock::Paragraph { icon, .. }

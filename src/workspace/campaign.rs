@@ -60,6 +60,42 @@ pub struct Document {
     pub advance_seconds: u32,
 }
 
+impl Document {
+    /// The HTML `id` of each block, by surface: `block-` and the id of the
+    /// block's first message (`block-permits-work-title`), or `block-N` (its
+    /// number in reading order) for a block without one, with `-2`, `-3` …
+    /// after an id the page has already. Unique in the document's page, and
+    /// the same in every locale, so an exchange file's context links to the
+    /// block. Message ids are letters, digits, `-` and `_`, valid in an `id`
+    /// and a URL fragment as they are.
+    pub fn anchors(&self) -> Vec<Vec<String>> {
+        let mut seen = std::collections::HashSet::new();
+        let mut n = 0;
+        self.surfaces
+            .iter()
+            .map(|blocks| {
+                blocks
+                    .iter()
+                    .map(|b| {
+                        n += 1;
+                        let base = match b.texts().first() {
+                            Some(t) => format!("block-{}", t.msg.id),
+                            None => format!("block-{n}"),
+                        };
+                        let mut anchor = base.clone();
+                        let mut k = 1;
+                        while !seen.insert(anchor.clone()) {
+                            k += 1;
+                            anchor = format!("{base}-{k}");
+                        }
+                        anchor
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 /// The three parts of a brochure that flows (no `break`): the cover (the
 /// first block, when it is a `cover`), the back (the last section, from its
 /// heading on, when it holds a contact or link block; otherwise the trailing
@@ -1428,6 +1464,28 @@ mod tests {
         assert!(d.surfaces[0].is_empty());
         assert_eq!(types(&d.surfaces[1]), ["heading", "paragraph"]);
         assert_eq!(types(&d.surfaces[2]), ["footnote"]);
+    }
+
+    #[test]
+    fn block_anchors_are_unique_in_the_page_and_named_after_the_first_message() {
+        let blocks = [
+            block("paragraph"),
+            block("paragraph"),
+            "[[document.block]]\ntype = \"break\"\n\n".to_owned(),
+            block("paragraph"),
+            block("contact"),
+            // a message id that looks like a repeat's anchor
+            "[[document.block]]\ntype = \"paragraph\"\ntext = \"x-2\"\n\n".to_owned(),
+        ]
+        .concat();
+        let d = &campaign(&blocks, "flyer").unwrap().documents[0];
+        assert_eq!(
+            d.anchors(),
+            [
+                vec!["block-x", "block-x-2"],
+                vec!["block-x-3", "block-4", "block-x-2-2"]
+            ]
+        );
     }
 
     #[test]

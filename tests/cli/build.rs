@@ -116,7 +116,7 @@ fn contact_entries_get_one_hidden_icon_each_and_the_page_only_the_icons_it_uses(
     let ws = fixture("mini");
     assert_eq!(code(&pamphlet(ws.path(), &["build", "--locale", "en"])), 0);
     let html = read(&ws.path().join("out/notice/en/flyer.html"));
-    let contact = &html[html.find("<div class=\"contact\">").unwrap()..];
+    let contact = &html[html.find("<div class=\"contact\"").unwrap()..];
     let contact = &contact[..contact.find("</div>").unwrap()];
     let entries = contact.matches("<dt>").count();
     assert_eq!(entries, 2);

@@ -141,6 +141,11 @@ impl Ran<'_> {
         self
     }
 
+    /// The standard output as bytes, for output a test parses (JSON).
+    pub fn stdout_bytes(&self) -> Vec<u8> {
+        self.output.stdout.clone()
+    }
+
     /// The error output up to its first line that starts with `stop` (a
     /// line holding timings), exactly.
     pub fn stderr_until(self, stop: &str, expected: &str) -> Self {

@@ -337,6 +337,7 @@ fn files_edited_with_translate_toolkit_import_cleanly() {
     let script = format!(
         r#"
 from translate.storage import xliff2, po
+from translate.misc.multistring import multistring
 x = xliff2.Xliff2File.parsefile({xlf:?})
 print(len(x.units))
 for u in x.units:
@@ -347,6 +348,12 @@ p = po.pofile.parsefile({po:?})
 for u in p.units:
     if u.getcontext() == 'permits-title':
         u.target = 'Разрешения (ВНЖ)'
+    if u.getcontext() == 'permits-apply-before[$apply-days]':
+        # gettext's third Russian form: CLDR's many
+        assert u.hasplural() and len(u.target.strings) == 3
+        forms = list(u.target.strings)
+        forms[2] = forms[2].replace('не менее', 'не позднее')
+        u.target = multistring(forms)
 open({po:?}, 'wb').write(bytes(p))
 "#,
         xlf = dir.join("ru.xlf").to_str().unwrap(),
@@ -397,26 +404,50 @@ open({po:?}, 'wb').write(bytes(p))
     let o = pamphlet(root, &["import", dir.join("ru.po").to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(read(&ftl).contains("\npermits-title = Разрешения (ВНЖ)\n"));
+    assert!(
+        read(&ftl).contains(
+            "\n        [many] Подайте заявление не позднее чем за { $apply-days } дней до"
+        ),
+        "{}",
+        read(&ftl)
+    );
 }
 
-/// Every empty `msgstr` of a PO file filled with its `msgid`.
+/// Every empty `msgstr` of a PO file filled with its `msgid`; of a plural
+/// entry, `msgstr[0]` with the `msgid` and the others with `msgid_plural`.
 fn fill_po(path: &Path) {
     let po = read(path);
     let mut out = String::new();
-    let mut id = String::new();
-    let mut in_id = false;
+    let (mut id, mut plural) = (String::new(), String::new());
+    // which of the two a continuation line belongs to
+    let mut open: Option<bool> = None;
     for line in po.lines() {
-        if let Some(rest) = line.strip_prefix("msgid ") {
+        if let Some(rest) = line.strip_prefix("msgid_plural ") {
+            plural = rest.to_owned();
+            open = Some(true);
+        } else if let Some(rest) = line.strip_prefix("msgid ") {
             id = rest.to_owned();
-            in_id = true;
-        } else if in_id && line.starts_with('"') {
-            id.push('\n');
-            id.push_str(line);
+            plural.clear();
+            open = Some(false);
+        } else if line.starts_with('"') && open.is_some() {
+            let s = if open == Some(true) {
+                &mut plural
+            } else {
+                &mut id
+            };
+            s.push('\n');
+            s.push_str(line);
         } else {
-            in_id = false;
+            open = None;
         }
+        let empty_form = line
+            .strip_prefix("msgstr[")
+            .and_then(|r| r.strip_suffix("] \"\""));
         if line == "msgstr \"\"" && id != "\"\"" {
             out.push_str(&format!("msgstr {id}\n"));
+        } else if let Some(i) = empty_form {
+            let from = if i == "0" { &id } else { &plural };
+            out.push_str(&format!("msgstr[{i}] {from}\n"));
         } else {
             out.push_str(line);
             out.push('\n');
@@ -471,4 +502,188 @@ fn tool_passes(cmd: &mut Command, tag: &str) -> String {
     let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(o.status.success(), "{tag}: {stderr}");
     stderr
+}
+
+#[test]
+fn gettext_plural_forms_are_read_back_as_their_categories() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    let o = pamphlet(root, &["export", "--locale", "ru", "--format", "po"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let path = root.join("exchange/ru.po");
+    let po = read(&path);
+    assert!(po.contains("\"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n\""), "{po}");
+    // one plural entry for gettext's three forms, and CLDR's `other`
+    // (fractions) beside it
+    let entry = "msgctxt \"permits-apply-before[$apply-days]\"\nmsgid \"Apply at least { $apply-days } day before your current period of stay or residence ends.\"\nmsgid_plural \"Apply at least { $apply-days } days before your current period of stay or residence ends.\"\nmsgstr[0] \"Подайте заявление не менее чем за { $apply-days } день до окончания текущего срока пребывания или проживания.\"\nmsgstr[1] \"Подайте заявление не менее чем за { $apply-days } дня до окончания текущего срока пребывания или проживания.\"\n";
+    assert!(po.contains(entry), "{po}");
+    assert!(po.contains("msgctxt \"permits-apply-before[$apply-days=other]\"\n"));
+    let ftl = root.join("locales/ru/permits.ftl");
+    let before = read(&ftl);
+    let locales_before = tree(&root.join("locales"));
+
+    // a wrong index and another language's Plural-Forms: reported where they are
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let extra = po.replacen(
+        "msgstr[2] \"Подайте",
+        "msgstr[3] \"x\"\nmsgstr[2] \"Подайте",
+        1,
+    );
+    let header = po.replacen(
+        "Plural-Forms: nplurals=3; plural=(n%10==1",
+        "Plural-Forms: nplurals=3; plural=(n==1",
+        1,
+    );
+    for (text, needle, message) in [
+        (
+            &extra,
+            "msgstr[3]",
+            "msgstr[3]: the Plural-Forms header has 3 forms",
+        ),
+        (
+            &header,
+            "Plural-Forms",
+            "is not ru's: its formula picks form 2 for 21",
+        ),
+    ] {
+        std::fs::write(&path, text).unwrap();
+        let o = pamphlet(root, &["import", path.to_str().unwrap()]);
+        let err = stderr(&o);
+        assert_eq!(code(&o), 1, "{err}");
+        let at = format!("exchange/ru.po:{}:", line_of(text, needle));
+        assert!(
+            err.contains(&at) && err.contains(message),
+            "{at} {message}: {err}"
+        );
+        assert!(err.contains("nothing was written"), "{err}");
+        assert!(
+            locales_before == tree(&root.join("locales")),
+            "{message}: a file changed"
+        );
+    }
+
+    // msgstr[1] is Russian's `few`: that variant, and only it, changes
+    std::fs::write(
+        &path,
+        po.replacen(
+            "msgstr[1] \"Подайте заявление не менее чем за { $apply-days } дня до",
+            "msgstr[1] \"Подайте заявление не позднее чем за { $apply-days } дня до",
+            1,
+        ),
+    )
+    .unwrap();
+    let o = pamphlet(root, &["import", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // every other line of the file is as it was
+    let others = |t: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut inside = false;
+        for l in t.lines() {
+            if l.starts_with("permits-apply-before =") {
+                inside = true;
+            } else if inside && !l.starts_with(' ') {
+                inside = false;
+            }
+            if !inside {
+                out.push(l.to_owned());
+            }
+        }
+        out
+    };
+    assert_eq!(others(&read(&ftl)), others(&before));
+    for (days, word) in [
+        ("1", "не менее"),
+        ("3", "не позднее"),
+        ("5", "не менее"),
+        ("22", "не позднее"),
+    ] {
+        let o = pamphlet(
+            root,
+            &[
+                "format",
+                "ru",
+                "permits-apply-before",
+                "--arg",
+                &format!("apply-days={days}"),
+                "--plain",
+            ],
+        );
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains(word), "{days}: {out}");
+    }
+}
+
+#[test]
+fn an_export_of_one_locale_reads_only_it_and_the_source_and_writes_the_same() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    let (inputs, _) = pamphlet::pipeline::load_only(root, &["ru".to_owned()]).unwrap();
+    let files = |tag: &str| {
+        let l = inputs.ws.config.locale_index(tag).unwrap();
+        inputs.catalog.locales[l].files.len()
+    };
+    assert!(files("en") > 0 && files("ru") > 0);
+    for other in ["ar", "uk", "az", "fa"] {
+        assert_eq!(files(other), 0, "{other} was read");
+    }
+    // the units do not depend on the other locales: one locale exported
+    // alone and among all gives the same file, in both formats
+    for format in ["xliff", "po"] {
+        let ext = if format == "po" { "po" } else { "xlf" };
+        let all = root.join("all");
+        let o = pamphlet(
+            root,
+            &["export", "--format", format, "--out", all.to_str().unwrap()],
+        );
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let o = pamphlet(root, &["export", "--format", format, "--locale", "ru"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let one = read(&root.join(format!("exchange/ru.{ext}")));
+        assert_eq!(one, read(&all.join(format!("ru.{ext}"))), "{format}");
+    }
+}
+
+#[test]
+fn every_context_link_of_an_export_points_at_a_block_of_the_built_page() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    let o = pamphlet(root, &["build", "--format", "html"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = pamphlet(root, &["export", "--locale", "ar"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let xlf = read(&root.join("exchange/ar.xlf"));
+    let mut links = 0;
+    for (at, _) in xlf.match_indices("out/") {
+        let link = &xlf[at..];
+        let link = &link[..link.find(['<', ' ', '"', '\n']).unwrap()];
+        let Some((page, anchor)) = link.split_once('#') else {
+            continue;
+        };
+        let html = read(&root.join(page));
+        assert_eq!(
+            html.matches(&format!(" id=\"{anchor}\"")).count(),
+            1,
+            "{link}: one element with that id"
+        );
+        links += 1;
+    }
+    assert!(links > 50, "{links} links");
+    // and no page has an id twice
+    for entry in walkdir::WalkDir::new(root.join("out")) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = read(&path);
+            let mut ids: Vec<&str> = html
+                .split(" id=\"")
+                .skip(1)
+                .map(|s| &s[..s.find('"').unwrap()])
+                .collect();
+            let all = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), all, "{}", path.display());
+        }
+    }
 }

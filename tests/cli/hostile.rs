@@ -829,7 +829,7 @@ fn c40_hostile_text_is_escaped_in_every_html_context() {
     // body: the heading escapes all but the allowed <b>
     assert!(
         html.contains(
-            "<h1>&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; <b>bold</b></h1>"
+            "<h1 id=\"block-notice-title\">&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; <b>bold</b></h1>"
         ),
         "{html}"
     );

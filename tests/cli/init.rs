@@ -24,7 +24,7 @@ fn init_creates_a_workspace_that_builds() {
     let o = pamphlet(&dir, &["build", "--strict"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let html = read(&dir.join("out/welcome/en/flyer.html"));
-    assert!(html.contains("<h1>A clear headline for the reader</h1>"));
+    assert!(html.contains(">A clear headline for the reader</h1>"));
     assert!(read(&dir.join("out/welcome/en/flyer.txt")).contains("Act within 15 days."));
 }
 

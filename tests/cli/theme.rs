@@ -141,10 +141,12 @@ fn the_theme_logo_stands_in_for_an_organization_without_one() {
     case.run(&["build", "--format", "html", "--format", "pdf"])
         .code(0);
     let html = read(&case.root().join("out/notice/en/flyer.html"));
-    let org = &html[html.find("<header class=\"org\">").unwrap()..];
+    let org = &html[html.find("<header class=\"org\"").unwrap()..];
     let org = &org[..org.find("</header>").unwrap()];
     assert!(
-        org.starts_with("<header class=\"org\"><img src=\"data:image/svg+xml;base64,"),
+        org.starts_with(
+            "<header class=\"org\" id=\"block-org-name\"><img src=\"data:image/svg+xml;base64,"
+        ),
         "{org}"
     );
     assert!(
@@ -159,7 +161,7 @@ fn the_theme_logo_stands_in_for_an_organization_without_one() {
     without.run(&["build", "--format", "html"]).code(0);
     let plain = read(&without.root().join("out/notice/en/flyer.html"));
     assert!(
-        !plain.contains("<header class=\"org\"><img"),
+        !plain.contains("<header class=\"org\" id=\"block-org-name\"><img"),
         "no theme logo, no image"
     );
 }

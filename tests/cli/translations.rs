@@ -365,3 +365,57 @@ fn the_sample_workspace_has_no_untranslated_copies() {
         assert_eq!(t["untranslated"], 0, "{t}");
     }
 }
+
+#[test]
+fn a_misspelled_variable_in_a_variant_the_campaign_never_selects_is_an_error_in_status() {
+    // complete in Russian, but the [one] variant (not selected with days = 15
+    // or 3) names $dyas: `check` reports it, so `status` must not count the
+    // message as done
+    let case = case::Case::fixture("mini")
+        .edit(
+            "locales/ru/notice.ftl",
+            "# notice-step-two is deliberately missing: it falls back to en.\n",
+            "notice-step-two = Отправьте её по электронной почте или принесите в ближайший офис до окончания срока.\n",
+        )
+        .edit(
+            "locales/ru/notice.ftl",
+            "[one] { $days } рабочего дня",
+            "[one] { $dyas } рабочего дня",
+        );
+    case.run(&["check", "--locale", "ru"])
+        .code(1)
+        .stderr_contains(&[
+            "error[variable-unknown]: 'notice-deadline' uses $dyas",
+            "--> locales/ru/notice.ftl:16:17",
+        ]);
+    case.run(&["status", "--locale", "ru"]).code(0).stdout(
+        "
+notice
+locale       translated untranslated missing   stale errors unreviewed  words complete  obsolete
+ru                10/11            0       0       0      1         10      7      90%          
+
+all campaigns
+locale       translated untranslated missing   stale errors unreviewed  words complete  obsolete
+ru                10/11            0       0       0      1         10      7      90%         0
+",
+    );
+    let o = case.run(&["status", "--locale", "ru", "--format", "json"]);
+    let s: serde_json::Value = serde_json::from_slice(&o.code(0).stdout_bytes()).unwrap();
+    for cell in [&s["campaigns"][0]["cells"][0], totals(&s, "ru")] {
+        assert_eq!(
+            (&cell["errors"], &cell["translated"], &cell["percent"]),
+            (&1.into(), &10.into(), &90.into()),
+            "{s}"
+        );
+    }
+    // with the variable spelt right, the same Russian file is complete
+    let fixed = case::Case::fixture("mini").edit(
+        "locales/ru/notice.ftl",
+        "# notice-step-two is deliberately missing: it falls back to en.\n",
+        "notice-step-two = Отправьте её по электронной почте или принесите в ближайший офис до окончания срока.\n",
+    );
+    let o = fixed.run(&["status", "--locale", "ru", "--format", "json"]);
+    let s: serde_json::Value = serde_json::from_slice(&o.code(0).stdout_bytes()).unwrap();
+    assert_eq!(totals(&s, "ru")["errors"], 0, "{s}");
+    assert_eq!(totals(&s, "ru")["percent"], 100, "{s}");
+}
