@@ -163,10 +163,18 @@ impl Staging {
     /// or a copy where links are not possible. Returns the bytes linked.
     pub fn link(&self, rel: &str, from: &Path) -> Result<u64, OutputError> {
         let path = self.path_of(rel)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
-        }
-        if fs::hard_link(from, &path).is_err() {
+        // as in `write`: the folder is made when the first link into it
+        // fails for want of it, not checked before every link
+        let linked = match fs::hard_link(from, &path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && from.exists() => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(io(parent))?;
+                }
+                fs::hard_link(from, &path)
+            }
+            other => other,
+        };
+        if linked.is_err() {
             fs::copy(from, &path).map_err(io(&path))?;
         }
         self.staged_one();
