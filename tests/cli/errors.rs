@@ -323,12 +323,8 @@ fn syntax_error_in_a_translation_is_a_warning_and_falls_back() {
         "notice-step-one = املأ الاستمارة.",
         "notice-step-one = املأ { الاستمارة",
     );
-    // the phases and summary lines hold timings: the lines before them are exact
-    case.run(&["build", "-v"])
-        .code(0)
-        .stderr_until(
-            "phases:",
-            r#"
+    case.run(&["build", "-v"]).code(0).stderr(
+        r#"
 warning[ftl-syntax]: Expected an inline expression; this entry is ignored: notice-step-one = املأ { الاستمارة
   --> locales/ar/notice.ftl:15:26
    |
@@ -340,9 +336,10 @@ fallback: ar took 1 message from en (-v lists them; out/manifest.json records th
   notice-step-one → en (broken in ar: syntax error)
 fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
   notice-step-two → en (missing in ru)
+phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 3 documents rendered, 0 reused, on [N] threads
+built 6 files (1 campaign × 3 locales), 2 fallbacks, 1 warning in [T] s → [ROOT]/out
 "#,
-        )
-        .stderr_contains(&["1 warning in "]);
+    );
     case.run(&["build", "--strict"]).code(1);
 }
 
