@@ -19,26 +19,53 @@
 //! written `[ROOT]` in it, and in the lines that report timings (`phases:`
 //! and the closing `built …` line) each duration is written `[T] s` and the
 //! thread count `[N] threads`, as they differ from run to run and machine to
-//! machine. When the output differs, the failure prints the whole output
+//! machine; a staging folder's process id (`.out.staging-[PID]`) likewise.
+//! When the output differs, the failure prints the whole output
 //! between `--- actual ---` and `--- end ---`, ready to paste.
+//!
+//! A case that breaks a workspace which built before (`.built()`) can assert
+//! that the refused build left `out/` byte for byte as it was
+//! (`.out_unchanged()`).
 
 use super::*;
 
 pub struct Case {
     dir: tempfile::TempDir,
+    /// `out/` as `built` left it.
+    built: Option<Vec<(String, Vec<u8>)>>,
 }
 
 impl Case {
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> Case {
-        Case { dir: fixture(name) }
+        Case {
+            dir: fixture(name),
+            built: None,
+        }
+    }
+
+    /// A copy of the sample workspace at the repository root.
+    pub fn sample() -> Case {
+        Case {
+            dir: sample_workspace(),
+            built: None,
+        }
     }
 
     /// An empty folder (not a workspace).
     pub fn empty() -> Case {
         Case {
             dir: tempfile::tempdir().unwrap(),
+            built: None,
         }
+    }
+
+    /// Builds the workspace as it is, which must succeed, and keeps `out/`
+    /// to compare with ([`Ran::out_unchanged`]).
+    pub fn built(mut self) -> Case {
+        self.run(&["build"]).code(0);
+        self.built = Some(tree(&self.root().join("out")));
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -63,12 +90,42 @@ impl Case {
     }
 
     /// Appends raw bytes to `file`.
-    pub fn append(self, file: &str, bytes: &[u8]) -> Case {
+    pub fn append(self, file: &str, bytes: impl AsRef<[u8]>) -> Case {
         let path = self.root().join(file);
         let mut all = std::fs::read(&path).unwrap();
-        all.extend_from_slice(bytes);
+        all.extend_from_slice(bytes.as_ref());
         std::fs::write(path, all).unwrap();
         self
+    }
+
+    /// Puts raw bytes before the start of `file`.
+    pub fn prepend(self, file: &str, bytes: impl AsRef<[u8]>) -> Case {
+        let path = self.root().join(file);
+        let mut all = bytes.as_ref().to_vec();
+        all.extend(std::fs::read(&path).unwrap());
+        std::fs::write(path, all).unwrap();
+        self
+    }
+
+    /// Removes `path`, a file or a whole folder.
+    pub fn remove(self, path: &str) -> Case {
+        let path = self.root().join(path);
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        } else {
+            std::fs::remove_file(path).unwrap();
+        }
+        self
+    }
+
+    /// The text of `file` in the workspace.
+    pub fn read(&self, file: &str) -> String {
+        read(&self.root().join(file))
+    }
+
+    /// The text of `file` in `out/`.
+    pub fn out(&self, file: &str) -> String {
+        read(&self.root().join("out").join(file))
     }
 
     pub fn rename(self, from: &str, to: &str) -> Case {
@@ -99,6 +156,23 @@ impl Case {
             .arg(self.root())
             .args(args)
             .env(name, value)
+            .output()
+            .unwrap();
+        Ran { case: self, output }
+    }
+
+    /// Runs `pamphlet --root <workspace> <args>` from `sh` after the shell
+    /// commands `setup` (such as `ulimit`), which the process inherits.
+    #[cfg(unix)]
+    pub fn run_after_shell(&self, setup: &str, args: &[&str]) -> Ran<'_> {
+        let output = Command::new("sh")
+            .arg("-c")
+            .arg(format!("{setup}\nexec \"$@\""))
+            .arg("sh")
+            .arg(env!("CARGO_BIN_EXE_pamphlet"))
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
             .output()
             .unwrap();
         Ran { case: self, output }
@@ -177,12 +251,38 @@ impl Ran<'_> {
         self
     }
 
+    /// `out/` is byte for byte as [`Case::built`] left it.
+    pub fn out_unchanged(self) -> Self {
+        let before = self.case.built.as_ref().expect("the case was built first");
+        assert!(
+            *before == tree(&self.case.root().join("out")),
+            "out/ must be unchanged; stderr:\n{}",
+            self.stderr_text()
+        );
+        self
+    }
+
     fn stderr_text(&self) -> String {
         let root = self.case.root().to_string_lossy().into_owned();
         let text = stderr(&self.output).replace(&root, "[ROOT]");
+        let text = pids_blanked(&text, ".staging-");
         text.split_inclusive('\n').map(timings_blanked).collect()
     }
 }
+
+/// `text` with the digits after each `prefix` written `[PID]`.
+fn pids_blanked(text: &str, prefix: &str) -> String {
+    let mut parts = text.split(prefix);
+    let mut out = parts.next().unwrap_or("").to_owned();
+    for part in parts {
+        let digits = part.len() - part.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        out += prefix;
+        out += if digits > 0 { "[PID]" } else { "" };
+        out += &part[digits..];
+    }
+    out
+}
+
 /// `line` with its durations written `[T] s` and its closing thread count
 /// `on [N] threads`, when it is one of the lines that report them.
 fn timings_blanked(line: &str) -> String {
