@@ -165,11 +165,17 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
     // the text the entries were dropped from, when some were
     let original = parsed.original.as_deref();
     let mut broken = Vec::new();
-    for (id, line, literal) in parsed.dropped {
+    let last = parsed.dropped.len().saturating_sub(1);
+    for (i, (id, line, literal)) in parsed.dropped.into_iter().enumerate() {
         let snippet = original.map(|t| index.line_text(t, line).to_owned());
+        let ignored = if parsed.refused && i == last {
+            format!("more than {MAX_DROPPED} entries of this file do, so the whole file is ignored")
+        } else {
+            "the entry is ignored".to_owned()
+        };
         let d = Diagnostic::error(
             "ftl-number",
-            format!("'{id}' uses the number {literal}, which has more than {MAX_LITERAL_DIGITS} digits before or after the point; the entry is ignored"),
+            format!("'{id}' uses the number {literal}, which has more than {MAX_LITERAL_DIGITS} digits before or after the point; {ignored}"),
         )
         .at(display.clone(), crate::source::Position { line, col: 1 }, snippet)
         .with_hint("write the number with fewer digits, or pass it from the campaign as a variable");
@@ -478,7 +484,8 @@ struct Parsed {
     /// The file as written, when entries were blanked out (the resource then
     /// holds the blanked text).
     original: Option<String>,
-    /// The whole file was refused (too many such entries).
+    /// The whole file was refused (too many such entries); the last of
+    /// `dropped` is the entry that tipped it.
     refused: bool,
 }
 
@@ -537,7 +544,11 @@ fn parse_without_hazards(text: String, entries: &[(String, usize)]) -> Parsed {
         let original = original.get_or_insert_with(|| current.to_owned());
         let Some((start, end)) = target.filter(|_| blanked.len() < MAX_DROPPED) else {
             // not found by the line scan, or too many: refuse the whole file rather than risk it
-            dropped.push((id, 1, literal));
+            let line = target
+                .map(|(start, _)| start)
+                .or_else(|| entries.iter().find(|(e, _)| *e == id).map(|(_, l)| *l))
+                .unwrap_or(1);
+            dropped.push((id, line, literal));
             return Parsed {
                 result: FluentResource::try_new(String::new()),
                 dropped,

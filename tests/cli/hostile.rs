@@ -919,13 +919,6 @@ fn c38_many_long_literals_refuse_the_whole_file() {
         .run(&["build", "-v"])
         .code(0)
         .stderr(r#"
-warning[ftl-number]: 'n16' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:1:1
-  |
-1 | -org = خدمة المثال
-  | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
 warning[ftl-number]: 'n0' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
   --> locales/ar/notice.ftl:30:1
    |
@@ -1035,6 +1028,13 @@ warning[ftl-number]: 'n15' uses the number 1.00000000000000000000, which has mor
   --> locales/ar/notice.ftl:45:1
    |
 45 | n15 = { 1.00000000000000000000 }
+   | ^
+  = hint: write the number with fewer digits, or pass it from the campaign as a variable
+
+warning[ftl-number]: 'n16' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; more than 16 entries of this file do, so the whole file is ignored
+  --> locales/ar/notice.ftl:46:1
+   |
+46 | n16 = { 1.00000000000000000000 }
    | ^
   = hint: write the number with fewer digits, or pass it from the campaign as a variable
 
