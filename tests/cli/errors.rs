@@ -298,6 +298,24 @@ error: 1 error; nothing was built
 }
 
 #[test]
+fn campaign_named_after_a_windows_device_is_refused() {
+    mini()
+        .rename("campaigns/notice.toml", "campaigns/aux.toml")
+        .run(&["build"])
+        .code(1)
+        .stderr(
+            r#"
+error[campaign-id]: the campaign id 'aux' (from the file name) is not usable as a folder name: it is a name Windows reserves for devices
+  --> campaigns/aux.toml
+  = hint: rename the file, e.g. campaigns/return-home.toml
+
+error: 1 error; nothing was built
+"#,
+        )
+        .nothing_written();
+}
+
+#[test]
 fn syntax_error_in_the_source_locale_is_an_error_with_position() {
     mini()
         .edit("locales/en/notice.ftl", "notice-step-one = Fill in the form.", "notice-step-one = Fill in { $form")

@@ -634,7 +634,7 @@ error[document-id]: the document id 'con' is not usable as a file name: it is a 
   |
 9 | id = "con"
   |      ^
-  = hint: write it in ASCII, e.g. id = "flyer"
+  = hint: choose another id, e.g. id = "flyer"
 
 error: 1 error; nothing was built
 "#,
@@ -673,7 +673,7 @@ error[document-id]: the document id 'lpt1' is not usable as a file name: it is a
   |
 9 | id = "lpt1"
   |      ^
-  = hint: write it in ASCII, e.g. id = "flyer"
+  = hint: choose another id, e.g. id = "flyer"
 
 error: 1 error; nothing was built
 "#,
