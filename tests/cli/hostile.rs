@@ -28,12 +28,12 @@ fn c01_cycle_in_the_source_is_an_error_naming_the_cycle() {
         .run(&["build"])
         .code(1)
         .stderr(r#"
-error[message-unresolved]: message 'notice-step-one' cannot be resolved in en: broken in en: references form a cycle: loop-a → loop-b → loop-a
+error[message-unresolved]: message 'notice-step-one' cannot be resolved: broken in en: references form a cycle: loop-a → loop-b → loop-a
   --> campaigns/notice.toml:30:10
    |
 30 | items = ["notice-step-one", "notice-step-two"]
    |          ^
-  = hint: fix the message in the source locale: every variable it uses must be passed by the campaign or the project
+  = hint: fix the message in the source locale: no message may reference itself, directly or through others
 
 error: 1 error while rendering; [ROOT]/out left unchanged
 "#)
@@ -101,12 +101,12 @@ fn c04_huge_resolved_message_is_capped() {
         .run(&["build"])
         .code(1)
         .stderr(r#"
-error[message-unresolved]: message 'notice-step-one' cannot be resolved in en: too long in en: it resolves to 87 KiB, over the 64 KiB limit (references repeated too often?)
+error[message-unresolved]: message 'notice-step-one' cannot be resolved: too long in en: it resolves to 87 KiB, over the 64 KiB limit (references repeated too often?)
   --> campaigns/notice.toml:30:10
    |
 30 | items = ["notice-step-one", "notice-step-two"]
    |          ^
-  = hint: fix the message in the source locale: every variable it uses must be passed by the campaign or the project
+  = hint: fix the message in the source locale: reference long messages fewer times
 
 error: 1 error while rendering; [ROOT]/out left unchanged
 "#)
@@ -445,7 +445,7 @@ fn c19_missing_variable_in_the_source_is_an_error_not_braces() {
         .run(&["build"])
         .code(1)
         .stderr(r#"
-error[message-unresolved]: message 'notice-step-one' cannot be resolved in en: broken in en: Unknown variable: $form
+error[message-unresolved]: message 'notice-step-one' cannot be resolved: broken in en: Unknown variable: $form
   --> campaigns/notice.toml:30:10
    |
 30 | items = ["notice-step-one", "notice-step-two"]
