@@ -15,6 +15,7 @@
 //! printing cut short.
 
 use fluent_bundle::FluentResource;
+use fluent_syntax::parser::ErrorKind;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::source::LineIndex;
@@ -285,7 +286,13 @@ fn syntax_diagnostic(
         .and_then(|s| s.lines().next())
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let mut message = e.kind.to_string();
+    let mut message = match e.kind {
+        // fluent-syntax words this one as the selector case it is not
+        ErrorKind::TermAttributeAsPlaceable => {
+            "Term attributes can't be printed, only used as a selector".to_owned()
+        }
+        ref kind => kind.to_string(),
+    };
     if let Some(lost) = lost {
         message = format!("{message}; this entry is ignored: {lost}");
     }
@@ -365,7 +372,6 @@ impl Lines<'_> {
         first: usize,
         before: &[Junk],
     ) -> JunkKind {
-        use fluent_syntax::parser::ErrorKind;
         if let Ok(k) = self.entries.binary_search_by_key(&first, |(_, l)| *l) {
             let no_value = matches!(
                 e.kind,
@@ -653,7 +659,9 @@ fn syntax_hint(text: &str, e: &fluent_syntax::parser::ParserError) -> String {
     let junk = text
         .get(junk.start.min(text.len())..junk.end.min(text.len()))
         .unwrap_or("");
-    if junk.lines().any(|l| l.starts_with('\t')) {
+    if e.kind == ErrorKind::TermAttributeAsPlaceable {
+        "print the term itself, { -term }, or select on its attribute: { -term.attr -> [value] … *[other] … }".into()
+    } else if junk.lines().any(|l| l.starts_with('\t')) {
         "Fluent does not allow tabs for indentation; indent continuation lines with spaces".into()
     } else {
         "compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant".into()

@@ -400,12 +400,12 @@ fn c17_term_attribute_as_a_placeable_is_a_syntax_error() {
         .run(&["build"])
         .code(1)
         .stderr(r#"
-error[ftl-syntax]: Term attributes can't be used as a selector; this entry is ignored: use = { -t.a }
+error[ftl-syntax]: Term attributes can't be printed, only used as a selector; this entry is ignored: use = { -t.a }
   --> locales/en/notice.ftl:24:14
    |
 24 | use = { -t.a }
    |              ^
-  = hint: compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant
+  = hint: print the term itself, { -term }, or select on its attribute: { -term.attr -> [value] … *[other] … }
 
 error: 1 error; nothing was built
 "#)
