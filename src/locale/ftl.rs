@@ -220,7 +220,7 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
                         line: *line,
                         why: Breakage::Syntax,
                     });
-                    diags.push(syntax_diagnostic(&display, seen, seen_index, &e));
+                    diags.push(syntax_diagnostic(&display, seen, seen_index, &e, severity));
                 }
                 JunkKind::NoValue(k, next) | JunkKind::Continues(k, next) => {
                     let (id, line) = &entries[k];
@@ -237,7 +237,9 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
                 }
                 // more of the same unindented text: reported with its first line
                 JunkKind::More(_) => {}
-                JunkKind::Other => diags.push(syntax_diagnostic(&display, seen, seen_index, &e)),
+                JunkKind::Other => {
+                    diags.push(syntax_diagnostic(&display, seen, seen_index, &e, severity))
+                }
             }
             junks.push(junk);
         }
@@ -278,6 +280,7 @@ fn syntax_diagnostic(
     seen: &str,
     seen_index: &LineIndex,
     e: &fluent_syntax::parser::ParserError,
+    severity: Severity,
 ) -> Diagnostic {
     let lost = e
         .slice
@@ -298,7 +301,7 @@ fn syntax_diagnostic(
     }
     Diagnostic::error("ftl-syntax", message)
         .at_offset(display, seen, seen_index, error_offset(seen, e))
-        .with_hint(syntax_hint(seen, e))
+        .with_hint(syntax_hint(seen, e, severity))
 }
 
 /// One junk entry (text the parser skipped) and what it belongs to.
@@ -654,7 +657,9 @@ fn error_offset(text: &str, e: &fluent_syntax::parser::ParserError) -> usize {
     before.len().max(start)
 }
 
-fn syntax_hint(text: &str, e: &fluent_syntax::parser::ParserError) -> String {
+/// `severity` tells the source locale (errors) from a translation
+/// (warnings), which has the source's message to compare with.
+fn syntax_hint(text: &str, e: &fluent_syntax::parser::ParserError, severity: Severity) -> String {
     let junk = e.slice.clone().unwrap_or(e.pos.clone());
     let junk = text
         .get(junk.start.min(text.len())..junk.end.min(text.len()))
@@ -663,6 +668,8 @@ fn syntax_hint(text: &str, e: &fluent_syntax::parser::ParserError) -> String {
         "print the term itself, { -term }, or select on its attribute: { -term.attr -> [value] … *[other] … }".into()
     } else if junk.lines().any(|l| l.starts_with('\t')) {
         "Fluent does not allow tabs for indentation; indent continuation lines with spaces".into()
+    } else if severity == Severity::Error {
+        "every '{' needs a '}', and select expressions need a *[default] variant".into()
     } else {
         "compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant".into()
     }

@@ -327,7 +327,7 @@ error[ftl-syntax]: Expected a token starting with "}"; this entry is ignored: no
    |
 11 | notice-step-one = Fill in { $form
    |                                  ^
-  = hint: compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant
+  = hint: every '{' needs a '}', and select expressions need a *[default] variant
 
 error: 1 error; nothing was built
 "#)

@@ -427,7 +427,7 @@ error[ftl-syntax]: The select expression must have a default variant; this entry
    |
 24 |     [other] many
    |                 ^
-  = hint: compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant
+  = hint: every '{' needs a '}', and select expressions need a *[default] variant
 
 error: 1 error; nothing was built
 "#)
