@@ -751,11 +751,14 @@ fn load_locale(
     let mut bundle = new_bundle(&locale.id);
     let mut files = Vec::new();
     if !has_plural_rules(&locale.id) {
-        diags.push(
-            Diagnostic::warning("locale-plural-rules", format!("there are no CLDR plural rules for '{}'; plurals would silently follow English rules", locale.tag))
-                .in_file(crate::workspace::CONFIG_FILE)
-                .with_hint("check the tag (e.g. 'he', not 'iw'), or add an explicit region-less tag that CLDR knows"),
-        );
+        let d = Diagnostic::warning("locale-plural-rules", format!("there are no CLDR plural rules for '{}'; plurals would silently follow English rules", locale.tag))
+            .with_hint("check the tag (e.g. 'he', not 'iw'), or add an explicit region-less tag that CLDR knows");
+        let file = crate::workspace::CONFIG_FILE;
+        let text = &ws.config_text;
+        diags.push(match locale.offset {
+            Some(at) => d.at_offset(file, text, &crate::source::LineIndex::new(text), at),
+            None => d.in_file(file),
+        });
     }
     if !folder.is_dir() {
         let mut d = Diagnostic::warning(

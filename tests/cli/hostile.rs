@@ -797,7 +797,10 @@ warning[locale-missing]: locale 'tlh' has no folder; every message falls back
   = hint: create locales/tlh/ with the translated .ftl files
 
 warning[locale-plural-rules]: there are no CLDR plural rules for 'tlh'; plurals would silently follow English rules
-  --> pamphlet.toml
+  --> pamphlet.toml:6:30
+  |
+6 | locales = ["en", "ar", "ru", "tlh", "tg"]
+  |                              ^
   = hint: check the tag (e.g. 'he', not 'iw'), or add an explicit region-less tag that CLDR knows
 
 fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
