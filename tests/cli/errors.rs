@@ -129,10 +129,18 @@ fn icon_on_a_block_that_shows_none_is_an_error() {
         )
         .run(&["build"])
         .code(1)
-        .stderr_contains(&[
-            "error[block-field]: field 'icon' is not used by a list block",
-            "a list block takes: items",
-        ])
+        .stderr(
+            r#"
+error[block-field]: field 'icon' is not used by a list block
+  --> campaigns/notice.toml:27:8
+   |
+27 | icon = "info"
+   |        ^
+  = hint: a list block takes: items
+
+error: 1 error; nothing was built
+"#,
+        )
         .nothing_written();
 }
 
