@@ -26,96 +26,12 @@ info[translation-unreviewed]: 12 translations in ar were never reviewed, so a ch
   --> locales/ar/reviewed.toml
   = hint: check them against the source, then run `pamphlet review ar`; it records the source text each translation was reviewed against
 
-warning[message-unused]: '-org' is not printed by any campaign
-  --> locales/en/notice.ftl:1:1
-  |
-1 | -org = Example Service
-  | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'org-name' is not printed by any campaign
-  --> locales/en/notice.ftl:2:1
-  |
-2 | org-name = { -org }
-  | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'mark' is not printed by any campaign
-  --> locales/en/notice.ftl:3:1
-  |
-3 | mark =
-  | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-title' is not printed by any campaign
-  --> locales/en/notice.ftl:5:1
-  |
-5 | notice-title = Register your address
-  | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-intro' is not printed by any campaign
-  --> locales/en/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: remove it, or name it in a campaign block
-
 warning[markup-disallowed]: 'notice-intro' contains <receipt>, which is printed as text
   --> locales/en/notice.ftl:10:46
    |
 10 |     }? Register with the { -org } & keep the <receipt>.
    |                                              ^
   = hint: use only <em> <strong> <small> <s> <cite> <q> <dfn> <abbr> <code> <var> <samp> <kbd> <sub> <sup> <i> <b> <u> <mark> <bdi> <span> <br> <wbr> without attributes
-
-warning[message-unused]: 'notice-step-one' is not printed by any campaign
-  --> locales/en/notice.ftl:11:1
-   |
-11 | notice-step-one = Fill in the form.
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-step-two' is not printed by any campaign
-  --> locales/en/notice.ftl:12:1
-   |
-12 | notice-step-two = Send it by e-mail or bring it to an office near you before the deadline ends, plea…
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-warning-title' is not printed by any campaign
-  --> locales/en/notice.ftl:13:1
-   |
-13 | notice-warning-title = Deadline
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-deadline' is not printed by any campaign
-  --> locales/en/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'contact-phone' is not printed by any campaign
-  --> locales/en/notice.ftl:19:1
-   |
-19 | contact-phone = Phone
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'contact-web' is not printed by any campaign
-  --> locales/en/notice.ftl:20:1
-   |
-20 | contact-web = Website
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'edition' is not printed by any campaign
-  --> locales/en/notice.ftl:21:1
-   |
-21 | edition = Valid as of { $valid-as-of }, edition { $edition }.
-   | ^
-  = hint: remove it, or name it in a campaign block
 
 warning[message-missing]: 'notice-step-two' is not translated into ru
   --> locales/ru/notice.ftl
@@ -139,7 +55,7 @@ info[translation-unreviewed]: 11 translations in ru were never reviewed, so a ch
   --> locales/ru/reviewed.toml
   = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
 
-checked: 1 error, 16 warnings
+checked: 1 error, 4 warnings
 "#);
     case.edit("campaigns/notice.toml", "[[document]]", "[document]")
         .run(&["build"])
@@ -396,96 +312,12 @@ info[translation-unreviewed]: 12 translations in ar were never reviewed, so a ch
   --> locales/ar/reviewed.toml
   = hint: check them against the source, then run `pamphlet review ar`; it records the source text each translation was reviewed against
 
-warning[message-unused]: '-org' is not printed by any campaign
-  --> locales/en/notice.ftl:1:1
-  |
-1 | -org = Example Service
-  | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'org-name' is not printed by any campaign
-  --> locales/en/notice.ftl:2:1
-  |
-2 | org-name = { -org }
-  | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'mark' is not printed by any campaign
-  --> locales/en/notice.ftl:3:1
-  |
-3 | mark =
-  | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-title' is not printed by any campaign
-  --> locales/en/notice.ftl:5:1
-  |
-5 | notice-title = Register your address
-  | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-intro' is not printed by any campaign
-  --> locales/en/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: remove it, or name it in a campaign block
-
 warning[markup-disallowed]: 'notice-intro' contains <receipt>, which is printed as text
   --> locales/en/notice.ftl:10:46
    |
 10 |     }? Register with the { -org } & keep the <receipt>.
    |                                              ^
   = hint: use only <em> <strong> <small> <s> <cite> <q> <dfn> <abbr> <code> <var> <samp> <kbd> <sub> <sup> <i> <b> <u> <mark> <bdi> <span> <br> <wbr> without attributes
-
-warning[message-unused]: 'notice-step-one' is not printed by any campaign
-  --> locales/en/notice.ftl:11:1
-   |
-11 | notice-step-one = Fill in the form.
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-step-two' is not printed by any campaign
-  --> locales/en/notice.ftl:12:1
-   |
-12 | notice-step-two = Send it by e-mail or bring it to an office near you before the deadline ends, plea…
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-warning-title' is not printed by any campaign
-  --> locales/en/notice.ftl:13:1
-   |
-13 | notice-warning-title = Deadline
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'notice-deadline' is not printed by any campaign
-  --> locales/en/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'contact-phone' is not printed by any campaign
-  --> locales/en/notice.ftl:19:1
-   |
-19 | contact-phone = Phone
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'contact-web' is not printed by any campaign
-  --> locales/en/notice.ftl:20:1
-   |
-20 | contact-web = Website
-   | ^
-  = hint: remove it, or name it in a campaign block
-
-warning[message-unused]: 'edition' is not printed by any campaign
-  --> locales/en/notice.ftl:21:1
-   |
-21 | edition = Valid as of { $valid-as-of }, edition { $edition }.
-   | ^
-  = hint: remove it, or name it in a campaign block
 
 warning[message-missing]: 'notice-step-two' is not translated into ru
   --> locales/ru/notice.ftl
@@ -509,7 +341,7 @@ info[translation-unreviewed]: 11 translations in ru were never reviewed, so a ch
   --> locales/ru/reviewed.toml
   = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
 
-checked: 1 error, 16 warnings
+checked: 1 error, 4 warnings
 "#);
 
     let case = mini();
