@@ -131,6 +131,7 @@ warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is 
 {next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
    | ^
   = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+
 fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
 error: --strict: 1 fallback and 1 warning; [ROOT]/out left unchanged
 "#));
