@@ -164,9 +164,9 @@ error: --strict: 1 fallback and 1 warning; [ROOT]/out left unchanged
     case.run(&["check", "--locale", "ru"])
         .code(1)
         .stderr(&format!(r#"
-info[translation-unreviewed]: 1 translation in ru was never reviewed, so a change of their source cannot be reported as stale: 'reg-sms'
+info[translation-unreviewed]: 1 translation in ru was never reviewed, so a change of its source cannot be reported as stale: 'reg-sms'
   --> locales/ru/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ru --message reg-sms`; it records the source text each translation was reviewed against
+  = hint: check it against the source, then run `pamphlet review ru --message reg-sms`; it records the source text each translation was reviewed against
 
 error[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
   --> locales/ru/shared.ftl:{next}:1
