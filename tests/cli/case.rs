@@ -53,6 +53,11 @@ impl Case {
         }
     }
 
+    /// A workspace the test prepared in `dir` itself.
+    pub fn of(dir: tempfile::TempDir) -> Case {
+        Case { dir, built: None }
+    }
+
     /// An empty folder (not a workspace).
     pub fn empty() -> Case {
         Case {
