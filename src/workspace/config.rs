@@ -110,6 +110,17 @@ pub struct Config {
 }
 
 impl Config {
+    /// For a usage error about a tag that names no locale, what it could name:
+    /// `not a project locale (known: en, ar; pseudo-locales: en-XA, ar-XB)`.
+    pub fn not_a_locale(&self) -> String {
+        let known: Vec<&str> = self.locales.iter().map(|l| l.tag.as_str()).collect();
+        format!(
+            "not a project locale (known: {}; pseudo-locales: {})",
+            known.join(", "),
+            PSEUDO_LOCALES.join(", ")
+        )
+    }
+
     pub fn locale_index(&self, tag: &str) -> Option<LocaleId> {
         let canonical = tag.parse::<LanguageIdentifier>().ok()?.to_string();
         self.locales.position(|l| l.tag == canonical)

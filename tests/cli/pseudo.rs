@@ -376,13 +376,13 @@ error: --locale fr-XA: not a project locale (known: en, ar, ru; pseudo-locales: 
         (
             &["format", "ru-XA", "notice-title"],
             r#"
-error: ru-XA is not a project locale or a pseudo-locale (en-XA, ar-XB)
+error: ru-XA: not a project locale (known: en, ar, ru; pseudo-locales: en-XA, ar-XB)
 "#,
         ),
         (
             &["status", "--locale", "xx"],
             r#"
-error: --locale xx: not a project locale or a pseudo-locale (en-XA, ar-XB)
+error: --locale xx: not a project locale (known: en, ar, ru; pseudo-locales: en-XA, ar-XB)
 "#,
         ),
     ] {
