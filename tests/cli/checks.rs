@@ -96,7 +96,7 @@ warning[reference-differs]: 'title' lacks { -brand } compared with the source
   |
 2 | title = Зарегистрируйтесь в Example Service
   | ^
-  = hint: use the same terms and messages as the source, e.g. { -service-name } instead of the name typed out
+  = hint: use the same terms and messages as the source, e.g. { -brand } instead of the name typed out
 
 error[length-max]: 'short' is 48 characters long in ru; its limit is 40
   --> locales/ru/main.ftl:3:1
@@ -145,7 +145,7 @@ warning[reference-differs]: 'logo' lacks { -brand } compared with the source
    |
 10 | logo = Знак
    | ^
-  = hint: use the same terms and messages as the source, e.g. { -service-name } instead of the name typed out
+  = hint: use the same terms and messages as the source, e.g. { -brand } instead of the name typed out
 
 error[value-obsolete]: 'logo' has a value in ru, but the source has only attributes
   --> locales/ru/main.ftl:10:1
