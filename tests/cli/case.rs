@@ -21,8 +21,9 @@
 //! the thread count `[N] threads` and the count of system fonts `[N] from
 //! the system`, as they differ from run to run and machine to machine; a
 //! staging folder's process id (`.out.staging-[PID]`) likewise.
-//! When the output differs, the failure prints the whole output
-//! between `--- actual ---` and `--- end ---`, ready to paste.
+//! When the output differs, the failure names the first line that differs
+//! and prints the whole output between `--- actual ---` and `--- end ---`,
+//! ready to paste.
 //!
 //! A case that breaks a workspace which built before (`.built()`) can assert
 //! that the refused build left `out/` byte for byte as it was
@@ -208,7 +209,8 @@ impl Ran<'_> {
         let actual = self.stderr_text();
         assert!(
             actual == expected,
-            "stderr differs\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
+            "{}",
+            differs("stderr", &actual, expected)
         );
         self
     }
@@ -219,7 +221,8 @@ impl Ran<'_> {
         let actual = String::from_utf8_lossy(&self.output.stdout);
         assert!(
             actual == expected,
-            "stdout differs\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
+            "{}",
+            differs("stdout", &actual, expected)
         );
         self
     }
@@ -277,6 +280,30 @@ fn pids_blanked(text: &str, prefix: &str) -> String {
         out += &part[digits..];
     }
     out
+}
+
+/// The failure message of an output that is not `expected`: both whole (the
+/// actual one ready to paste), after the first line that differs.
+fn differs(what: &str, actual: &str, expected: &str) -> String {
+    let (mut a, mut e) = (actual.lines(), expected.lines());
+    let mut n = 1;
+    let first = loop {
+        match (a.next(), e.next()) {
+            (Some(x), Some(y)) if x == y => n += 1,
+            (None, None) => break "the same lines, not the same line ends".to_owned(),
+            (x, y) => {
+                let show = |l: Option<&str>| l.map_or("(no line)".to_owned(), |l| format!("{l:?}"));
+                break format!(
+                    "line {n}:\n  actual:   {}\n  expected: {}",
+                    show(x),
+                    show(y)
+                );
+            }
+        }
+    };
+    format!(
+        "{what} differs at {first}\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
+    )
 }
 
 /// `line` with its durations written `[T] s`, its closing thread count `on
