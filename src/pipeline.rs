@@ -773,9 +773,14 @@ fn localize_diagnostics(job: &Job, e: render::LocalizeError) -> Vec<Diagnostic> 
     e.failures
         .into_iter()
         .map(|(err, text)| {
+            let hint = format!("fix the message in the source locale: {}", err.hint);
             Diagnostic::error("message-unresolved", err.to_string())
-                .at(job.campaign.file.clone(), text.position, job.campaign.snippet(text.position.line))
-                .with_hint("fix the message in the source locale: every variable it uses must be passed by the campaign or the project")
+                .at(
+                    job.campaign.file.clone(),
+                    text.position,
+                    job.campaign.snippet(text.position.line),
+                )
+                .with_hint(hint)
         })
         .collect()
 }

@@ -91,9 +91,20 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 if !extra.is_empty() {
                     parts.push(format!("adds {}", list(&extra)));
                 }
+                // the example is one this message lacks
+                let hint = match missing.first() {
+                    Some(r) => format!("use the same terms and messages as the source, e.g. {{ {r} }} instead of the name typed out"),
+                    None => "use the same terms and messages as the source; drop the ones it does not use".to_owned(),
+                };
                 out.push(
-                    e.at(Diagnostic::warning("reference-differs", format!("'{id}' {} compared with the source", parts.join(" and "))), id)
-                        .with_hint("use the same terms and messages as the source, e.g. { -service-name } instead of the name typed out"),
+                    e.at(
+                        Diagnostic::warning(
+                            "reference-differs",
+                            format!("'{id}' {} compared with the source", parts.join(" and ")),
+                        ),
+                        id,
+                    )
+                    .with_hint(hint),
                 );
             }
         }

@@ -105,10 +105,10 @@ fn unreviewed_diagnostic(tag: &str, mut ids: Vec<&str>) -> Diagnostic {
         }
         _ => named.join(", "),
     };
-    let (translations, were) = if n == 1 {
-        ("translation", "was")
+    let (translations, were, their, them) = if n == 1 {
+        ("translation", "was", "its", "it")
     } else {
-        ("translations", "were")
+        ("translations", "were", "their", "them")
     };
     let command = if n <= NAMED {
         let options: Vec<String> = ids.iter().map(|id| format!(" --message {id}")).collect();
@@ -119,12 +119,12 @@ fn unreviewed_diagnostic(tag: &str, mut ids: Vec<&str>) -> Diagnostic {
     let mut d = Diagnostic::warning(
         "translation-unreviewed",
         format!(
-            "{n} {translations} in {tag} {were} never reviewed, so a change of their source cannot be reported as stale: {named}"
+            "{n} {translations} in {tag} {were} never reviewed, so a change of {their} source cannot be reported as stale: {named}"
         ),
     )
     .in_file(format!("locales/{tag}/{}", review::FILE))
     .with_hint(format!(
-        "check them against the source, then run `{command}`; it records the source text each translation was reviewed against"
+        "check {them} against the source, then run `{command}`; it records the source text each translation was reviewed against"
     ));
     d.severity = Severity::Info;
     d

@@ -3,6 +3,7 @@
 //! **What it checks.** Source messages and terms that no campaign prints and no
 //! printed message references (warning). (Messages a campaign names but the
 //! source lacks are `message-unknown` errors, reported when the workspace loads.)
+//! Not reported while a campaign file does not parse: it may print any of them.
 //!
 //! **Why it matters.** Every unused message is sent to a dozen translators and
 //! paid for a dozen times.
@@ -40,6 +41,11 @@ pub fn used_ids(inputs: &Inputs) -> BTreeSet<String> {
 }
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    // a campaign that did not parse may print any of them: its errors say
+    // what to fix, and a warning for each of its messages would bury them
+    if !cx.inputs.ws.campaigns_unread.is_empty() {
+        return;
+    }
     for (id, e) in &cx.source.entries {
         if !cx.used.contains(id) {
             out.push(

@@ -45,8 +45,10 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
 
 /// Repeats the report of the build that made the output.
 fn print_unchanged(rep: &Reporter, u: &Unchanged, started: Instant) -> u8 {
+    // a warning is stored as rendered, with its closing newline: printed
+    // as it is, it stands apart from what follows as in the build that made it
     for line in &u.summary.report {
-        rep.info(line.trim_end());
+        rep.info(line);
     }
     if let Some(strict) = u.refused {
         return refuse(rep, strict, &u.out);

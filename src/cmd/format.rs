@@ -24,11 +24,8 @@ pub fn run(root: &Path, args: &FormatArgs, rep: &Reporter) -> u8 {
         Err(e) => return rep.workspace_error(e),
     };
     let Some(locale) = inputs.ws.config.locale_index(&args.locale) else {
-        rep.error(&format!(
-            "{} is not a project locale or a pseudo-locale ({})",
-            args.locale,
-            crate::workspace::config::PSEUDO_LOCALES.join(", ")
-        ));
+        let not = inputs.ws.config.not_a_locale();
+        rep.error(&format!("{}: {not}", args.locale));
         return EXIT_USAGE;
     };
     let msg = match MessageRef::parse(&args.id) {

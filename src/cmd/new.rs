@@ -13,6 +13,9 @@ pub fn run(root: &Path, args: &NewArgs, rep: &Reporter) -> u8 {
     if let Err(why) = slug::validate(&args.id) {
         let instead = match slug::suggest(&args.id) {
             Some(s) => format!("try `pamphlet new {s}`"),
+            None if slug::is_windows_reserved(&args.id) => {
+                "choose another id, e.g. `pamphlet new return-home`".to_owned()
+            }
             None => "write it in ASCII, e.g. `pamphlet new return-home` (the id only names files; readers never see it)".to_owned(),
         };
         rep.error(&format!(

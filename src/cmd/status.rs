@@ -18,10 +18,8 @@ pub fn run(root: &Path, args: &StatusArgs, rep: &Reporter) -> u8 {
         match inputs.ws.config.locale_index(tag) {
             Some(i) => wanted.push(i),
             None => {
-                rep.error(&format!(
-                    "--locale {tag}: not a project locale or a pseudo-locale ({})",
-                    crate::workspace::config::PSEUDO_LOCALES.join(", ")
-                ));
+                let not = inputs.ws.config.not_a_locale();
+                rep.error(&format!("--locale {tag}: {not}"));
                 return EXIT_USAGE;
             }
         }

@@ -15,6 +15,7 @@
 //! printing cut short.
 
 use fluent_bundle::FluentResource;
+use fluent_syntax::parser::ErrorKind;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::source::LineIndex;
@@ -166,11 +167,17 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
     // the text the entries were dropped from, when some were
     let original = parsed.original.as_deref();
     let mut broken = Vec::new();
-    for (id, line, literal) in parsed.dropped {
+    let last = parsed.dropped.len().saturating_sub(1);
+    for (i, (id, line, literal)) in parsed.dropped.into_iter().enumerate() {
         let snippet = original.map(|t| index.line_text(t, line).to_owned());
+        let ignored = if parsed.refused && i == last {
+            format!("more than {MAX_DROPPED} entries of this file do, so the whole file is ignored")
+        } else {
+            "the entry is ignored".to_owned()
+        };
         let d = Diagnostic::error(
             "ftl-number",
-            format!("'{id}' uses the number {literal}, which has more than {MAX_LITERAL_DIGITS} digits before or after the point; the entry is ignored"),
+            format!("'{id}' uses the number {literal}, which has more than {MAX_LITERAL_DIGITS} digits before or after the point; {ignored}"),
         )
         .at(display.clone(), crate::source::Position { line, col: 1 }, snippet)
         .with_hint("write the number with fewer digits, or pass it from the campaign as a variable");
@@ -214,7 +221,7 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
                         line: *line,
                         why: Breakage::Syntax,
                     });
-                    diags.push(syntax_diagnostic(&display, seen, seen_index, &e));
+                    diags.push(syntax_diagnostic(&display, seen, seen_index, &e, severity));
                 }
                 JunkKind::NoValue(k, next) | JunkKind::Continues(k, next) => {
                     let (id, line) = &entries[k];
@@ -231,7 +238,9 @@ pub fn parse(display: String, text: String, severity: Severity) -> (FtlFile, Vec
                 }
                 // more of the same unindented text: reported with its first line
                 JunkKind::More(_) => {}
-                JunkKind::Other => diags.push(syntax_diagnostic(&display, seen, seen_index, &e)),
+                JunkKind::Other => {
+                    diags.push(syntax_diagnostic(&display, seen, seen_index, &e, severity))
+                }
             }
             junks.push(junk);
         }
@@ -272,6 +281,7 @@ fn syntax_diagnostic(
     seen: &str,
     seen_index: &LineIndex,
     e: &fluent_syntax::parser::ParserError,
+    severity: Severity,
 ) -> Diagnostic {
     let lost = e
         .slice
@@ -280,13 +290,19 @@ fn syntax_diagnostic(
         .and_then(|s| s.lines().next())
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let mut message = e.kind.to_string();
+    let mut message = match e.kind {
+        // fluent-syntax words this one as the selector case it is not
+        ErrorKind::TermAttributeAsPlaceable => {
+            "Term attributes can't be printed, only used as a selector".to_owned()
+        }
+        ref kind => kind.to_string(),
+    };
     if let Some(lost) = lost {
         message = format!("{message}; this entry is ignored: {lost}");
     }
     Diagnostic::error("ftl-syntax", message)
         .at_offset(display, seen, seen_index, error_offset(seen, e))
-        .with_hint(syntax_hint(seen, e))
+        .with_hint(syntax_hint(seen, e, severity))
 }
 
 /// One junk entry (text the parser skipped) and what it belongs to.
@@ -360,7 +376,6 @@ impl Lines<'_> {
         first: usize,
         before: &[Junk],
     ) -> JunkKind {
-        use fluent_syntax::parser::ErrorKind;
         if let Ok(k) = self.entries.binary_search_by_key(&first, |(_, l)| *l) {
             let no_value = matches!(
                 e.kind,
@@ -479,7 +494,8 @@ struct Parsed {
     /// The file as written, when entries were blanked out (the resource then
     /// holds the blanked text).
     original: Option<String>,
-    /// The whole file was refused (too many such entries).
+    /// The whole file was refused (too many such entries); the last of
+    /// `dropped` is the entry that tipped it.
     refused: bool,
 }
 
@@ -538,7 +554,11 @@ fn parse_without_hazards(text: String, entries: &[(String, usize)]) -> Parsed {
         let original = original.get_or_insert_with(|| current.to_owned());
         let Some((start, end)) = target.filter(|_| blanked.len() < MAX_DROPPED) else {
             // not found by the line scan, or too many: refuse the whole file rather than risk it
-            dropped.push((id, 1, literal));
+            let line = target
+                .map(|(start, _)| start)
+                .or_else(|| entries.iter().find(|(e, _)| *e == id).map(|(_, l)| *l))
+                .unwrap_or(1);
+            dropped.push((id, line, literal));
             return Parsed {
                 result: FluentResource::try_new(String::new()),
                 dropped,
@@ -638,13 +658,19 @@ fn error_offset(text: &str, e: &fluent_syntax::parser::ParserError) -> usize {
     before.len().max(start)
 }
 
-fn syntax_hint(text: &str, e: &fluent_syntax::parser::ParserError) -> String {
+/// `severity` tells the source locale (errors) from a translation
+/// (warnings), which has the source's message to compare with.
+fn syntax_hint(text: &str, e: &fluent_syntax::parser::ParserError, severity: Severity) -> String {
     let junk = e.slice.clone().unwrap_or(e.pos.clone());
     let junk = text
         .get(junk.start.min(text.len())..junk.end.min(text.len()))
         .unwrap_or("");
-    if junk.lines().any(|l| l.starts_with('\t')) {
+    if e.kind == ErrorKind::TermAttributeAsPlaceable {
+        "print the term itself, { -term }, or select on its attribute: { -term.attr -> [value] … *[other] … }".into()
+    } else if junk.lines().any(|l| l.starts_with('\t')) {
         "Fluent does not allow tabs for indentation; indent continuation lines with spaces".into()
+    } else if severity == Severity::Error {
+        "every '{' needs a '}', and select expressions need a *[default] variant".into()
     } else {
         "compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant".into()
     }

@@ -267,13 +267,33 @@ pub struct Resolved {
 }
 
 /// A message no locale of the chain could resolve.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("message '{message}' cannot be resolved in {locale}: {}", reasons.join("; "))]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolveError {
     pub message: String,
     pub locale: String,
+    /// Why each locale of the chain failed, each naming its locale.
     pub reasons: Vec<String>,
+    /// What to change, for the last locale's failure (the source's).
+    pub hint: &'static str,
 }
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // a single reason names the locale already
+        match self.reasons.as_slice() {
+            [only] => write!(f, "message '{}' cannot be resolved: {only}", self.message),
+            all => write!(
+                f,
+                "message '{}' cannot be resolved in {}: {}",
+                self.message,
+                self.locale,
+                all.join("; ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ResolveError {}
 
 impl Catalog {
     pub fn tag(&self, locale: LocaleId) -> &str {
@@ -295,6 +315,7 @@ impl Catalog {
         args: &FluentArgs,
     ) -> Result<Resolved, ResolveError> {
         let mut reasons = Vec::new();
+        let mut hint = "";
         // whether the requested locale itself lacks the message (set on the first try)
         let mut missing = false;
         for &l in &self.locales[locale].chain {
@@ -302,6 +323,7 @@ impl Catalog {
             // in the file, but cut short or unreadable: never printed
             if let Some(why) = data.broken.get(msg.id.as_str()) {
                 reasons.push(format!("broken in {}: {why}", data.tag));
+                hint = "fix the error reported at its line in the .ftl file";
                 continue;
             }
             let pattern = match lookup(&data.bundle, msg) {
@@ -309,6 +331,7 @@ impl Catalog {
                 Err((why, absent)) => {
                     missing |= l == locale && absent;
                     reasons.push(format!("{} in {}", why, data.tag));
+                    hint = "define the message, or fix its id";
                     continue;
                 }
             };
@@ -322,6 +345,7 @@ impl Catalog {
                     data.tag,
                     call_errors.join(", ")
                 ));
+                hint = "give each function a value of the kind it takes";
                 continue;
             }
             if errors.is_empty() && text.len() > MAX_RESOLVED_BYTES {
@@ -331,6 +355,7 @@ impl Catalog {
                     text.len() / 1024,
                     MAX_RESOLVED_BYTES / 1024
                 ));
+                hint = "reference long messages fewer times";
                 continue;
             }
             if errors.is_empty()
@@ -340,6 +365,7 @@ impl Catalog {
                     "unsafe in {}: it contains the invisible control character U+{:04X}",
                     data.tag, c as u32
                 ));
+                hint = "remove the invisible character";
                 continue;
             }
             if errors.is_empty() {
@@ -355,16 +381,22 @@ impl Catalog {
                     fallback,
                 });
             }
-            let errs: Vec<String> = errors
-                .iter()
-                .map(|e| describe_error(e, data, &msg.id))
-                .collect();
+            // a variable used twice fails twice: each error is told once
+            let mut errs: Vec<String> = Vec::new();
+            for e in &errors {
+                let text = describe_error(e, data, &msg.id);
+                if !errs.contains(&text) {
+                    errs.push(text);
+                }
+            }
             reasons.push(format!("broken in {}: {}", data.tag, errs.join(", ")));
+            hint = hint_for(&errors[0]);
         }
         Err(ResolveError {
             message: msg.to_string(),
             locale: self.tag(locale).to_owned(),
             reasons,
+            hint,
         })
     }
 }
@@ -428,6 +460,32 @@ pub fn first_dangerous(text: &str) -> Option<char> {
 /// English rules.
 pub fn has_plural_rules(id: &unic_langid::LanguageIdentifier) -> bool {
     plurals::has_rules(id)
+}
+
+/// What to change in a message that fails with `e`.
+fn hint_for(e: &FluentError) -> &'static str {
+    use fluent_bundle::resolver::errors::ReferenceKind;
+    match e {
+        FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+            ..
+        })) => "every variable it uses must be passed by the campaign or the project",
+        FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Function {
+            ..
+        })) => "the functions are NUMBER and DATETIME",
+        FluentError::ResolverError(ResolverError::Reference(_)) => {
+            "define each message and term it references"
+        }
+        FluentError::ResolverError(ResolverError::Cyclic) => {
+            "no message may reference itself, directly or through others"
+        }
+        FluentError::ResolverError(ResolverError::TooManyPlaceables) => {
+            "reference fewer messages, or each fewer times"
+        }
+        FluentError::ResolverError(ResolverError::NoValue(_)) => {
+            "give the message it references a value, or reference one of its attributes"
+        }
+        _ => "compare it with the Fluent syntax in docs/translators.md",
+    }
 }
 
 fn describe_error(e: &FluentError, data: &LocaleData, id: &str) -> String {
@@ -702,11 +760,14 @@ fn load_locale(
     let mut bundle = new_bundle(&locale.id);
     let mut files = Vec::new();
     if !has_plural_rules(&locale.id) {
-        diags.push(
-            Diagnostic::warning("locale-plural-rules", format!("there are no CLDR plural rules for '{}'; plurals would silently follow English rules", locale.tag))
-                .in_file(crate::workspace::CONFIG_FILE)
-                .with_hint("check the tag (e.g. 'he', not 'iw'), or add an explicit region-less tag that CLDR knows"),
-        );
+        let d = Diagnostic::warning("locale-plural-rules", format!("there are no CLDR plural rules for '{}'; plurals would silently follow English rules", locale.tag))
+            .with_hint("check the tag (e.g. 'he', not 'iw'), or add an explicit region-less tag that CLDR knows");
+        let file = crate::workspace::CONFIG_FILE;
+        let text = &ws.config_text;
+        diags.push(match locale.offset {
+            Some(at) => d.at_offset(file, text, &crate::source::LineIndex::new(text), at),
+            None => d.in_file(file),
+        });
     }
     if !folder.is_dir() {
         let mut d = Diagnostic::warning(

@@ -265,11 +265,14 @@ pub fn diagnostic(
     } else {
         blocks.get(o.block.saturating_sub(1)..).unwrap_or(&[])
     };
-    let messages: Vec<String> = rest
-        .iter()
-        .flat_map(|b| b.texts())
-        .map(|t| t.msg.to_string())
-        .collect();
+    // each message once, in the order the blocks use them
+    let mut messages: Vec<String> = Vec::new();
+    for t in rest.iter().flat_map(|b| b.texts()) {
+        let msg = t.msg.to_string();
+        if !messages.contains(&msg) {
+            messages.push(msg);
+        }
+    }
     let block_type = rest.first().map_or("block", Block::type_name);
     let how = match (o.side_mm, o.overlaps, o.by_mm, o.extra_pages) {
         (Some(mm), ..) => format!(

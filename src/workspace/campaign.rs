@@ -523,6 +523,7 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
                 .in_file(&file.display)
                 .with_hint(match slug::suggest(id) {
                     Some(s) => format!("rename the file to campaigns/{s}.toml"),
+                    None if slug::is_windows_reserved(id) => "rename the file, e.g. campaigns/return-home.toml".to_owned(),
                     None => "rename the file with ASCII letters, digits and '-', e.g. campaigns/return-home.toml (the id only names files; readers never see it)".to_owned(),
                 }),
         );
@@ -697,6 +698,9 @@ impl Cx<'_> {
             );
             self.diags.push(match slug::suggest(&id) {
                 Some(s) => d.with_hint(format!("write id = \"{s}\"")),
+                None if slug::is_windows_reserved(&id) => {
+                    d.with_hint("choose another id, e.g. id = \"flyer\"")
+                }
                 None => d.with_hint("write it in ASCII, e.g. id = \"flyer\""),
             });
         }

@@ -79,6 +79,9 @@ pub struct Locale {
     /// A built-in pseudo-locale ([`PSEUDO_LOCALES`]): its messages are
     /// generated from the source locale's, never read from `locales/`.
     pub pseudo: bool,
+    /// Where its tag is written in `pamphlet.toml` (a byte offset), for
+    /// diagnostics about the locale; `None` when it is not listed there.
+    pub offset: Option<usize>,
 }
 
 /// The built-in pseudo-locales: `en-XA` (accented, about a third longer) and
@@ -107,6 +110,17 @@ pub struct Config {
 }
 
 impl Config {
+    /// For a usage error about a tag that names no locale, what it could name:
+    /// `not a project locale (known: en, ar; pseudo-locales: en-XA, ar-XB)`.
+    pub fn not_a_locale(&self) -> String {
+        let known: Vec<&str> = self.locales.iter().map(|l| l.tag.as_str()).collect();
+        format!(
+            "not a project locale (known: {}; pseudo-locales: {})",
+            known.join(", "),
+            PSEUDO_LOCALES.join(", ")
+        )
+    }
+
     pub fn locale_index(&self, tag: &str) -> Option<LocaleId> {
         let canonical = tag.parse::<LanguageIdentifier>().ok()?.to_string();
         self.locales.position(|l| l.tag == canonical)
@@ -166,7 +180,10 @@ pub fn parse(file: &TomlFile) -> Result<Config, Vec<Diagnostic>> {
                             .with_hint("tags are compared in canonical form: 'pt_br' and 'pt-BR' are the same locale"),
                     );
                 } else {
-                    locales.push(locale);
+                    locales.push(Locale {
+                        offset: Some(tag.span().start),
+                        ..locale
+                    });
                 }
             }
             Err(msg) => diags.push(
@@ -321,6 +338,7 @@ pub fn parse_locale(tag: &str) -> Result<Locale, String> {
         tag,
         id,
         rtl,
+        offset: None,
     })
 }
 

@@ -67,6 +67,9 @@ pub struct Workspace {
     pub config_text: String,
     /// Campaigns that parsed, sorted by id.
     pub campaigns: Vec<Campaign>,
+    /// Campaign files that did not read or parse (the load's diagnostics
+    /// say why): which messages they print is not known.
+    pub campaigns_unread: Vec<String>,
     /// Assets by their path under `assets/`.
     pub assets: BTreeMap<String, Asset>,
     /// QR codes (SVG `data:` URIs) of the links campaigns print with `qr = true`, by URL.
@@ -132,6 +135,7 @@ pub fn load_from(
     } = config;
     let mut diags = Vec::new();
     let mut campaigns = Vec::new();
+    let mut campaigns_unread = Vec::new();
     let dir = root.join("campaigns");
     for path in toml_files(&dir).map_err(|source| WorkspaceError::Io {
         path: "campaigns".into(),
@@ -142,6 +146,7 @@ pub fn load_from(
             Ok(t) => t,
             Err(d) => {
                 diags.push(d);
+                campaigns_unread.push(display);
                 continue;
             }
         };
@@ -149,9 +154,12 @@ pub fn load_from(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match campaign::parse(&TomlFile::new(display, text), &id, &config.vars) {
+        match campaign::parse(&TomlFile::new(display.clone(), text), &id, &config.vars) {
             Ok(c) => campaigns.push(c),
-            Err(d) => diags.extend(d),
+            Err(d) => {
+                diags.extend(d);
+                campaigns_unread.push(display);
+            }
         }
     }
     if campaigns.is_empty() && diags.is_empty() {
@@ -170,6 +178,7 @@ pub fn load_from(
         config_text,
         qr_codes,
         campaigns,
+        campaigns_unread,
         assets,
     };
     Ok((ws, diags))

@@ -53,7 +53,9 @@ pub fn suggest(s: &str) -> Option<String> {
     validate(&out).ok().map(|()| out)
 }
 
-fn is_windows_reserved(s: &str) -> bool {
+/// `s` (in any case, with any extension) is a device name Windows reserves:
+/// no change of letters makes it usable, so [`suggest`] offers nothing.
+pub fn is_windows_reserved(s: &str) -> bool {
     let stem = s.split('.').next().unwrap_or(s).to_ascii_uppercase();
     matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || ((stem.starts_with("COM") || stem.starts_with("LPT"))

@@ -16,26 +16,63 @@
 //!
 //! An expected text starts after its first line break, so that it can be
 //! written flush left under the call. The workspace's temporary path is
-//! written `[ROOT]` in it. When the output differs, the failure prints the
-//! whole output between `--- actual ---` and `--- end ---`, ready to paste.
+//! written `[ROOT]` in it, and in the lines that report timings (`phases:`,
+//! `fonts:` and the closing `built …` line) each duration is written `[T] s`,
+//! the thread count `[N] threads` and the count of system fonts `[N] from
+//! the system`, as they differ from run to run and machine to machine; a
+//! staging folder's process id (`.out.staging-[PID]`) likewise.
+//! When the output differs, the failure names the first line that differs
+//! and prints the whole output between `--- actual ---` and `--- end ---`,
+//! ready to paste.
+//!
+//! A case that breaks a workspace which built before (`.built()`) can assert
+//! that the refused build left `out/` byte for byte as it was
+//! (`.out_unchanged()`).
 
 use super::*;
 
 pub struct Case {
     dir: tempfile::TempDir,
+    /// `out/` as `built` left it.
+    built: Option<Vec<(String, Vec<u8>)>>,
 }
 
 impl Case {
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> Case {
-        Case { dir: fixture(name) }
+        Case {
+            dir: fixture(name),
+            built: None,
+        }
+    }
+
+    /// A copy of the sample workspace at the repository root.
+    pub fn sample() -> Case {
+        Case {
+            dir: sample_workspace(),
+            built: None,
+        }
+    }
+
+    /// A workspace the test prepared in `dir` itself.
+    pub fn of(dir: tempfile::TempDir) -> Case {
+        Case { dir, built: None }
     }
 
     /// An empty folder (not a workspace).
     pub fn empty() -> Case {
         Case {
             dir: tempfile::tempdir().unwrap(),
+            built: None,
         }
+    }
+
+    /// Builds the workspace as it is, which must succeed, and keeps `out/`
+    /// to compare with ([`Ran::out_unchanged`]).
+    pub fn built(mut self) -> Case {
+        self.run(&["build"]).code(0);
+        self.built = Some(tree(&self.root().join("out")));
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -60,12 +97,42 @@ impl Case {
     }
 
     /// Appends raw bytes to `file`.
-    pub fn append(self, file: &str, bytes: &[u8]) -> Case {
+    pub fn append(self, file: &str, bytes: impl AsRef<[u8]>) -> Case {
         let path = self.root().join(file);
         let mut all = std::fs::read(&path).unwrap();
-        all.extend_from_slice(bytes);
+        all.extend_from_slice(bytes.as_ref());
         std::fs::write(path, all).unwrap();
         self
+    }
+
+    /// Puts raw bytes before the start of `file`.
+    pub fn prepend(self, file: &str, bytes: impl AsRef<[u8]>) -> Case {
+        let path = self.root().join(file);
+        let mut all = bytes.as_ref().to_vec();
+        all.extend(std::fs::read(&path).unwrap());
+        std::fs::write(path, all).unwrap();
+        self
+    }
+
+    /// Removes `path`, a file or a whole folder.
+    pub fn remove(self, path: &str) -> Case {
+        let path = self.root().join(path);
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        } else {
+            std::fs::remove_file(path).unwrap();
+        }
+        self
+    }
+
+    /// The text of `file` in the workspace.
+    pub fn read(&self, file: &str) -> String {
+        read(&self.root().join(file))
+    }
+
+    /// The text of `file` in `out/`.
+    pub fn out(&self, file: &str) -> String {
+        read(&self.root().join("out").join(file))
     }
 
     pub fn rename(self, from: &str, to: &str) -> Case {
@@ -100,6 +167,23 @@ impl Case {
             .unwrap();
         Ran { case: self, output }
     }
+
+    /// Runs `pamphlet --root <workspace> <args>` from `sh` after the shell
+    /// commands `setup` (such as `ulimit`), which the process inherits.
+    #[cfg(unix)]
+    pub fn run_after_shell(&self, setup: &str, args: &[&str]) -> Ran<'_> {
+        let output = Command::new("sh")
+            .arg("-c")
+            .arg(format!("{setup}\nexec \"$@\""))
+            .arg("sh")
+            .arg(env!("CARGO_BIN_EXE_pamphlet"))
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
+            .output()
+            .unwrap();
+        Ran { case: self, output }
+    }
 }
 
 /// What one command did, to assert on.
@@ -125,7 +209,8 @@ impl Ran<'_> {
         let actual = self.stderr_text();
         assert!(
             actual == expected,
-            "stderr differs\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
+            "{}",
+            differs("stderr", &actual, expected)
         );
         self
     }
@@ -136,7 +221,8 @@ impl Ran<'_> {
         let actual = String::from_utf8_lossy(&self.output.stdout);
         assert!(
             actual == expected,
-            "stdout differs\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
+            "{}",
+            differs("stdout", &actual, expected)
         );
         self
     }
@@ -144,34 +230,6 @@ impl Ran<'_> {
     /// The standard output as bytes, for output a test parses (JSON).
     pub fn stdout_bytes(&self) -> Vec<u8> {
         self.output.stdout.clone()
-    }
-
-    /// The error output up to its first line that starts with `stop` (a
-    /// line holding timings), exactly.
-    pub fn stderr_until(self, stop: &str, expected: &str) -> Self {
-        let expected = expected.strip_prefix('\n').unwrap_or(expected);
-        let all = self.stderr_text();
-        let end = all
-            .match_indices('\n')
-            .map(|(i, _)| i + 1)
-            .find(|&i| all[i..].starts_with(stop))
-            .unwrap_or_else(|| panic!("no line starts with {stop:?} in:\n{all}"));
-        let actual = &all[..end];
-        assert!(
-            actual == expected,
-            "stderr differs\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
-        );
-        self
-    }
-
-    /// Each of `needles` occurs in the error output (for output that holds
-    /// something a test cannot write out, such as timings).
-    pub fn stderr_contains(self, needles: &[&str]) -> Self {
-        let actual = self.stderr_text();
-        for n in needles {
-            assert!(actual.contains(n), "expected {n:?} in:\n{actual}");
-        }
-        self
     }
 
     /// The process was ended by `SIGABRT` (a fault point, or a panic in a
@@ -197,8 +255,93 @@ impl Ran<'_> {
         self
     }
 
+    /// `out/` is byte for byte as [`Case::built`] left it.
+    pub fn out_unchanged(self) -> Self {
+        let before = self.case.built.as_ref().expect("the case was built first");
+        assert!(
+            *before == tree(&self.case.root().join("out")),
+            "out/ must be unchanged; stderr:\n{}",
+            self.stderr_text()
+        );
+        self
+    }
+
     fn stderr_text(&self) -> String {
         let root = self.case.root().to_string_lossy().into_owned();
-        stderr(&self.output).replace(&root, "[ROOT]")
+        let text = stderr(&self.output).replace(&root, "[ROOT]");
+        let text = pids_blanked(&text, ".staging-");
+        text.split_inclusive('\n').map(timings_blanked).collect()
     }
+}
+
+/// `text` with the digits after each `prefix` written `[PID]`.
+fn pids_blanked(text: &str, prefix: &str) -> String {
+    let mut parts = text.split(prefix);
+    let mut out = parts.next().unwrap_or("").to_owned();
+    for part in parts {
+        let digits = part.len() - part.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        out += prefix;
+        out += if digits > 0 { "[PID]" } else { "" };
+        out += &part[digits..];
+    }
+    out
+}
+
+/// The failure message of an output that is not `expected`: both whole (the
+/// actual one ready to paste), after the first line that differs.
+fn differs(what: &str, actual: &str, expected: &str) -> String {
+    let (mut a, mut e) = (actual.lines(), expected.lines());
+    let mut n = 1;
+    let first = loop {
+        match (a.next(), e.next()) {
+            (Some(x), Some(y)) if x == y => n += 1,
+            (None, None) => break "the same lines, not the same line ends".to_owned(),
+            (x, y) => {
+                let show = |l: Option<&str>| l.map_or("(no line)".to_owned(), |l| format!("{l:?}"));
+                break format!(
+                    "line {n}:\n  actual:   {}\n  expected: {}",
+                    show(x),
+                    show(y)
+                );
+            }
+        }
+    };
+    format!(
+        "{what} differs at {first}\n--- actual ---\n{actual}--- end ---\n--- expected ---\n{expected}--- end ---"
+    )
+}
+
+/// `line` with its durations written `[T] s`, its closing thread count `on
+/// [N] threads` and its count of system fonts `[N] from the system`, when it
+/// is one of the lines that report them.
+fn timings_blanked(line: &str) -> String {
+    if !["phases: ", "fonts: ", "built "]
+        .iter()
+        .any(|p| line.starts_with(p))
+    {
+        return line.to_owned();
+    }
+    let (body, end) = line.split_at(line.trim_end_matches('\n').len());
+    let mut words: Vec<&str> = body.split(' ').collect();
+    let decimal = |w: &str| w.contains('.') && w.chars().all(|c| c.is_ascii_digit() || c == '.');
+    for i in 0..words.len() {
+        let unit = words
+            .get(i + 1)
+            .map(|w| w.trim_end_matches([',', ';', ')']));
+        if decimal(words[i]) && unit == Some("s") {
+            words[i] = "[T]";
+        }
+        let system = words.get(i + 1..i + 4) == Some(&["from", "the", "system,"]);
+        if system && words[i].parse::<usize>().is_ok() {
+            words[i] = "[N]";
+        }
+    }
+    if let [.., on, n, thread] = words.as_mut_slice()
+        && *on == "on"
+        && n.parse::<usize>().is_ok()
+        && thread.starts_with("thread")
+    {
+        (*n, *thread) = ("[N]", "threads");
+    }
+    words.join(" ") + end
 }

@@ -1,6 +1,7 @@
 //! `pamphlet check` on translations with known defects, each at a known line,
 //! and parity with Mozilla's compare-locales on the same files.
 
+use super::case::Case;
 use super::*;
 
 /// The office rewrites an English message after the translations were reviewed.
@@ -81,20 +82,91 @@ fn every_known_defect_is_found_at_its_line() {
 
 #[test]
 fn text_output_has_caret_and_hint_and_locale_narrows() {
-    let o = pamphlet(
-        &repo().join("tests/fixtures/defects"),
-        &["check", "--locale", "ru"],
-    );
-    let err = stderr(&o);
-    assert_eq!(code(&o), 1);
-    assert!(err.contains(
-        "error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses\n  --> locales/ru/main.ftl:9:28\n  |\n9 | greeting = Здравствуйте, { $nmae }!\n  |                            ^\n  = hint: the source uses $name; check the spelling\n"
-    ), "{err}");
-    assert!(
-        !err.contains("locales/ar/"),
-        "--locale ru shows only ru: {err}"
-    );
-    assert!(err.contains("checked: 4 errors, 7 warnings"), "{err}");
+    // --locale ru shows only ru
+    Case::fixture("defects")
+        .run(&["check", "--locale", "ru"])
+        .code(1)
+        .stderr(r#"
+warning[message-missing]: 'unused' is not translated into ru
+  --> locales/ru/main.ftl
+  = hint: add it to locales/ru/main.ftl; source (en): `Nobody prints this.`
+
+warning[reference-differs]: 'title' lacks { -brand } compared with the source
+  --> locales/ru/main.ftl:2:1
+  |
+2 | title = Зарегистрируйтесь в Example Service
+  | ^
+  = hint: use the same terms and messages as the source, e.g. { -brand } instead of the name typed out
+
+error[length-max]: 'short' is 48 characters long in ru; its limit is 40
+  --> locales/ru/main.ftl:3:1
+  |
+3 | short = Очень длинный текст, который точно не поместится
+  | ^
+  = hint: shorten the translation; the limit comes from a `# max-length:` comment
+
+warning[length-ratio]: 'short' is 48 characters in ru against 12 in the source; it may not fit its print panel
+  --> locales/ru/main.ftl:3:1
+  |
+3 | short = Очень длинный текст, который точно не поместится
+  | ^
+  = hint: check the printed layout, or shorten the translation
+
+warning[plural-missing]: 'deadline' lacks the plural categories few, many that ru uses
+  --> locales/ru/main.ftl:4:1
+  |
+4 | deadline =
+  | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+warning[variable-dropped]: 'greeting' does not show $name, which the source shows
+  --> locales/ru/main.ftl:9:1
+  |
+9 | greeting = Здравствуйте, { $nmae }!
+  | ^
+  = hint: add { $name } where the number or name belongs in the sentence
+
+error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses
+  --> locales/ru/main.ftl:9:28
+  |
+9 | greeting = Здравствуйте, { $nmae }!
+  |                            ^
+  = hint: the source uses $name; check the spelling
+
+error[attribute-missing]: 'logo' lacks the attribute .alt in ru
+  --> locales/ru/main.ftl:10:1
+   |
+10 | logo = Знак
+   | ^
+  = hint: add `    .alt = …` under the message
+
+warning[reference-differs]: 'logo' lacks { -brand } compared with the source
+  --> locales/ru/main.ftl:10:1
+   |
+10 | logo = Знак
+   | ^
+  = hint: use the same terms and messages as the source, e.g. { -brand } instead of the name typed out
+
+error[value-obsolete]: 'logo' has a value in ru, but the source has only attributes
+  --> locales/ru/main.ftl:10:1
+   |
+10 | logo = Знак
+   | ^
+  = hint: remove the value; keep the attributes
+
+warning[message-obsolete]: 'obsolete-one' is not in the source locale (en) any more
+  --> locales/ru/main.ftl:11:1
+   |
+11 | obsolete-one = Старое
+   | ^
+  = hint: remove it, or check whether the source renamed it
+
+info[translation-unreviewed]: 6 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-brand', 'deadline', 'greeting' and 3 more
+  --> locales/ru/reviewed.toml
+  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
+
+checked: 4 errors, 7 warnings
+"#);
 }
 
 #[test]
@@ -106,16 +178,44 @@ fn the_sample_workspace_has_no_errors_and_deny_warnings_fails_on_warnings() {
     let o = pamphlet(&repo(), &["check", "--deny-warnings"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     // the mini fixture has one: a message missing in ru
-    let ws = fixture("mini");
-    let o = pamphlet(ws.path(), &["check"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("warning[message-missing]"),
-        "{}",
-        stderr(&o)
-    );
-    let o = pamphlet(ws.path(), &["check", "--deny-warnings"]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let case = Case::fixture("mini");
+    case.run(&["check"]).code(0).stderr(r#"
+info[translation-unreviewed]: 12 translations in ar were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 9 more
+  --> locales/ar/reviewed.toml
+  = hint: check them against the source, then run `pamphlet review ar`; it records the source text each translation was reviewed against
+
+warning[markup-disallowed]: 'notice-intro' contains <receipt>, which is printed as text
+  --> locales/en/notice.ftl:10:46
+   |
+10 |     }? Register with the { -org } & keep the <receipt>.
+   |                                              ^
+  = hint: use only <em> <strong> <small> <s> <cite> <q> <dfn> <abbr> <code> <var> <samp> <kbd> <sub> <sup> <i> <b> <u> <mark> <bdi> <span> <br> <wbr> without attributes
+
+warning[message-missing]: 'notice-step-two' is not translated into ru
+  --> locales/ru/notice.ftl
+  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
+
+warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:6:1
+  |
+6 | notice-intro =
+  | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:14:1
+   |
+14 | notice-deadline =
+   | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+info[translation-unreviewed]: 11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more
+  --> locales/ru/reviewed.toml
+  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
+
+checked: 0 errors, 4 warnings
+"#);
+    case.run(&["check", "--deny-warnings"]).code(1);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::case::Case;
 use crate::{code, fixture, pamphlet, sample_workspace, stderr, tree};
 
 fn read(p: &Path) -> String {
@@ -134,8 +135,8 @@ fn a_missing_message_is_added_after_its_neighbour_and_confirmed() {
 
 #[test]
 fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
-    let ws = sample_workspace();
-    let root = ws.path();
+    let case = Case::sample();
+    let root = case.root();
     let o = pamphlet(root, &["export", "--locale", "ru"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let path = root.join("exchange/ru.xlf");
@@ -143,6 +144,7 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
     let before = tree(&root.join("locales"));
     let line_of =
         |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    // each mistake with its line (`needle` finds it in the file) and the whole error output
     let cases: Vec<(String, &str, &str)> = vec![
         // a placeable dropped from a changed segment
         {
@@ -154,7 +156,16 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
             (
                 t,
                 "не менее чем за день",
-                "`{ $apply-days }` of the source is missing",
+                r#"
+error[import-unit]: 'permits-apply-before': the placeable `{ $apply-days }` of the source is missing
+  --> [ROOT]/exchange/ru.xlf:213:9
+    |
+213 |         <target xml:lang="ru" xml:space="preserve">Подайте заявление не менее чем за день до окончан…
+    |         ^
+  = hint: put it back where the sentence needs it
+
+error: 1 problem; nothing was written
+"#,
             )
         },
         // a plural category Russian does not have
@@ -164,19 +175,49 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
                 "<mda:meta type=\"$apply-days\">two</mda:meta>",
                 1,
             );
-            (t, "", "no plural category 'two'")
+            (
+                t,
+                "",
+                r#"
+error[import-unit]: 'permits-apply-before': ru has no plural category 'two' (for $apply-days)
+  --> [ROOT]/exchange/ru.xlf:221:9
+    |
+221 |         <target xml:lang="ru" xml:space="preserve">Подайте заявление не менее чем за <ph id="p3" dat…
+    |         ^
+  = hint: ru uses one, few, many, other; translate the segments exported for them
+
+error: 1 problem; nothing was written
+"#,
+            )
         },
         // malformed XML
         (
             xlf.replacen("</notes>", "</note>", 1),
             "    </note>",
-            "not well-formed XML",
+            r#"
+error[import-file]: not well-formed XML: expected 'notes' tag, not 'note' at 8:5
+  --> [ROOT]/exchange/ru.xlf:8:5
+  |
+8 |     </note>
+  |     ^
+
+error: 1 problem; nothing was written
+"#,
         ),
         // the wrong language
         (
             xlf.replacen("trgLang=\"ru\"", "trgLang=\"uk\"", 1),
             "trgLang",
-            "declares uk",
+            r#"
+error[import-locale]: the file is named for ru but declares uk
+  --> [ROOT]/exchange/ru.xlf:2:188
+  |
+2 | …0" xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" version="2.0" srcLang="en" trgLang="uk">
+  |                                                                                         ^
+  = hint: a translation goes into the locale it was exported for; fix the declared locale, or rename the file if it really is that locale's
+
+error: 1 problem; nothing was written
+"#,
         ),
         // an id the source does not have
         (
@@ -186,7 +227,16 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
                 1,
             ),
             "permits-titel",
-            "'permits-titel' is not a message",
+            r#"
+error[import-unit]: 'permits-titel' is not a message of the source locale
+  --> [ROOT]/exchange/ru.xlf:18:5
+   |
+18 |     <unit id="permits-titel">
+   |     ^
+  = hint: export again: the message may have been renamed or removed since
+
+error: 1 problem; nothing was written
+"#,
         ),
         // a code whose reference was broken
         (
@@ -196,26 +246,35 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
                 1,
             ),
             "dataRef=\"d9\"",
-            "does not name a code",
+            r#"
+error[import-unit]: 'permits-apply-before': the placeable `{ $apply-days }` of the source is missing
+  --> [ROOT]/exchange/ru.xlf:217:9
+    |
+217 |         <target xml:lang="ru" xml:space="preserve">Подайте заявление не менее чем за <ph id="p2" dat…
+    |         ^
+  = hint: put it back where the sentence needs it
+
+error[import-unit]: 'permits-apply-before': <ph id="p2"> does not name a code of this unit (its dataRef or id was changed)
+  --> [ROOT]/exchange/ru.xlf:217:86
+    |
+217 | …ace="preserve">Подайте заявление не менее чем за <ph id="p2" dataRef="d9"/> дня до окончания текущег…
+    |                                                   ^
+
+error: 2 problems; nothing was written
+"#,
         ),
     ];
-    for (text, needle, message) in &cases {
+    for (text, needle, expected) in &cases {
         std::fs::write(&path, text).unwrap();
-        let o = pamphlet(root, &["import", path.to_str().unwrap()]);
-        let err = stderr(&o);
-        assert_eq!(code(&o), 1, "{message}: {err}");
-        assert!(err.contains(message), "{message}: {err}");
-        assert!(err.contains("nothing was written"), "{err}");
+        let ran = case.run(&["import", path.to_str().unwrap()]).code(1);
         if !needle.is_empty() {
-            let line = line_of(text, needle);
-            assert!(
-                err.contains(&format!("exchange/ru.xlf:{line}:")),
-                "{message}: expected line {line}: {err}"
-            );
+            let at = format!("exchange/ru.xlf:{}:", line_of(text, needle));
+            assert!(expected.contains(&at), "the case's line is {at}");
         }
+        ran.stderr(expected);
         assert!(
             before == tree(&root.join("locales")),
-            "{message}: a file changed"
+            "{expected}: a file changed"
         );
     }
     // with one good file and one bad one, neither is written
@@ -232,16 +291,27 @@ fn mistakes_are_reported_at_their_line_and_nothing_is_written() {
         read(&uk).replacen("msgstr \"", "msgstr \"{ $nope } ", 3),
     )
     .unwrap();
-    let o = pamphlet(
-        root,
-        &["import", path.to_str().unwrap(), uk.to_str().unwrap()],
-    );
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("`{ $nope }` is not in the source"),
-        "{}",
-        stderr(&o)
-    );
+    case.run(&["import", path.to_str().unwrap(), uk.to_str().unwrap()])
+        .code(1)
+        .stderr(
+            r#"
+error[import-unit]: 'permits-campaign-title': the placeable `{ $nope }` is not in the source
+  --> [ROOT]/exchange/uk.po:23:8
+   |
+23 | msgstr "{ $nope } Дозволи на проживання та роботу"
+   |        ^
+  = hint: keep placeables exactly as exported; a changed name or an added one cannot be filled in
+
+error[import-unit]: 'permits-title': the placeable `{ $nope }` is not in the source
+  --> [ROOT]/exchange/uk.po:29:8
+   |
+29 | msgstr "{ $nope } Дозволи на проживання та роботу"
+   |        ^
+  = hint: keep placeables exactly as exported; a changed name or an added one cannot be filled in
+
+error: 2 problems; nothing was written
+"#,
+        );
     assert!(before == tree(&root.join("locales")), "a file changed");
 }
 

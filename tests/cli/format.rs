@@ -28,7 +28,7 @@ fn format_passes_a_campaigns_variables_as_a_build_does() {
 fn format_without_the_variables_a_message_needs_says_how_to_give_them() {
     let case = Case::fixture("mini");
     case.run(&["format", "ru", "notice-deadline"]).code(1).stderr(
-        "error: message 'notice-deadline' cannot be resolved in ru: broken in ru: Unknown variable: $days, Unknown variable: $days; broken in en: Unknown variable: $days, Unknown variable: $days
+        "error: message 'notice-deadline' cannot be resolved in ru: broken in ru: Unknown variable: $days; broken in en: Unknown variable: $days
   = hint: give $days with --arg days=VALUE, or pass a campaign's variables with --campaign notice (campaigns that print notice-deadline: notice)
 ",
     );

@@ -1,6 +1,7 @@
 //! `pamphlet init` and `pamphlet new`: a starter workspace and campaign
 //! skeletons that build as they are.
 
+use super::case::Case;
 use super::*;
 
 #[test]
@@ -30,15 +31,14 @@ fn init_creates_a_workspace_that_builds() {
 
 #[test]
 fn init_refuses_a_non_empty_folder() {
-    let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(tmp.path().join("keep.txt"), "x").unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
-        .arg("init")
-        .arg(tmp.path())
-        .output()
-        .unwrap();
-    assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("is not empty"));
+    let case = Case::empty().write("keep.txt", "x");
+    let root = case.root().to_string_lossy().into_owned();
+    case.run(&["init", &root]).code(2).stderr(
+        r#"
+error: [ROOT] exists and is not empty; init only writes into a new or empty folder
+"#,
+    );
+    assert!(!case.root().join("pamphlet.toml").exists());
 }
 
 #[test]
@@ -118,11 +118,15 @@ fn new_adds_campaigns_of_every_kind_that_build() {
 
 #[test]
 fn new_refuses_bad_ids_and_existing_campaigns() {
-    let ws = fixture("mini");
-    let o = pamphlet(ws.path(), &["new", "../escape"]);
-    assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("cannot be a campaign id"));
-    let o = pamphlet(ws.path(), &["new", "notice"]);
-    assert_eq!(code(&o), 1);
-    assert!(stderr(&o).contains("campaigns/notice.toml already exists"));
+    let case = Case::fixture("mini");
+    let before = tree(case.root());
+    case.run(&["new", "../escape"]).code(2).stderr(r#"
+error: '../escape' cannot be a campaign id: it contains '.': ids are ASCII lowercase letters (a-z), digits and '-'; try `pamphlet new escape`
+"#);
+    case.run(&["new", "notice"]).code(1).stderr(
+        r#"
+error: campaigns/notice.toml already exists; choose another id
+"#,
+    );
+    assert_eq!(before, tree(case.root()), "nothing written");
 }

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::case::Case;
 use super::*;
 
 const ISOLATES: [char; 4] = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'];
@@ -246,34 +247,35 @@ fn manifest_and_index_mark_pseudo_locales_which_are_not_built_by_default() {
 
 #[test]
 fn a_project_may_list_pseudo_locales_to_build_them_every_time() {
-    let ws = mini();
-    let config = ws.path().join("pamphlet.toml");
+    let case = Case::of(mini());
+    let config = case.root().join("pamphlet.toml");
     let text = read(&config).replace(
         "locales = [\"en\", \"ar\", \"ru\"]",
         "locales = [\"en\", \"en-XA\", \"ar\", \"ru\"]",
     );
     std::fs::write(&config, &text).unwrap();
     // a folder for it is ignored, with a warning
-    std::fs::create_dir_all(ws.path().join("locales/en-XA")).unwrap();
+    std::fs::create_dir_all(case.root().join("locales/en-XA")).unwrap();
     std::fs::write(
-        ws.path().join("locales/en-XA/notice.ftl"),
+        case.root().join("locales/en-XA/notice.ftl"),
         "notice-title = Hand-made\n",
     )
     .unwrap();
-    let o = pamphlet(ws.path(), &["build"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("warning[locale-pseudo-folder]"),
-        "{}",
-        stderr(&o)
-    );
-    let xa = read(&ws.path().join("out/notice/en-XA/flyer.txt"));
+    case.run(&["build"]).code(0).stderr(r#"
+warning[locale-pseudo-folder]: locales/en-XA is ignored: en-XA is a pseudo-locale, generated from the source locale
+  --> locales/en-XA
+  = hint: remove the folder; pseudo-locales need no files
+
+fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
+built 8 files (1 campaign × 4 locales), 1 fallback, 1 warning in [T] s → [ROOT]/out
+"#);
+    let xa = read(&case.root().join("out/notice/en-XA/flyer.txt"));
     assert!(
         xa.contains("Ŕééĝîîšţééŕ") && !xa.contains("Hand-made"),
         "{xa}"
     );
-    std::fs::remove_dir_all(ws.path().join("locales/en-XA")).unwrap();
-    let o = pamphlet(ws.path(), &["check", "--format", "json"]);
+    std::fs::remove_dir_all(case.root().join("locales/en-XA")).unwrap();
+    let o = pamphlet(case.root(), &["check", "--format", "json"]);
     let report = String::from_utf8(o.stdout.clone()).unwrap();
     assert!(report.contains("locales/ru/"), "{report}");
     assert!(!report.contains("en-XA"), "{report}");
@@ -283,9 +285,16 @@ fn a_project_may_list_pseudo_locales_to_build_them_every_time() {
         text.replace("source-locale = \"en\"", "source-locale = \"en-XA\""),
     )
     .unwrap();
-    let o = pamphlet(ws.path(), &["build"]);
-    assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("pseudo-locale"), "{}", stderr(&o));
+    case.run(&["build"]).code(2).stderr(r#"
+error[locale-source]: 'en-XA' is a pseudo-locale, generated from the source locale; it cannot be the source
+  --> pamphlet.toml:5:17
+  |
+5 | source-locale = "en-XA"
+  |                 ^
+  = hint: name the language the campaigns are written in, e.g. 'en'
+
+error: pamphlet.toml is invalid; nothing was built
+"#);
 }
 
 #[test]
@@ -302,7 +311,7 @@ fn format_previews_a_message_in_a_pseudo_locale() {
         stdout.contains("1\u{2069} ŵööŕķîîñĝ ðááý\u{2069}"),
         "{stdout}"
     );
-    assert!(stderr(&o).contains("from en-XA"), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "from en-XA\n");
 
     let o = pamphlet(ws.path(), &["format", "ar-XB", "mark.alt"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
@@ -344,21 +353,42 @@ fn check_and_status_on_a_pseudo_locale_find_nothing_missing() {
 
 #[test]
 fn pseudo_locales_cannot_be_reviewed_and_unknown_tags_are_usage_errors() {
-    let ws = mini();
-    let o = pamphlet(ws.path(), &["review", "en-XA"]);
-    assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("pseudo-locale"), "{}", stderr(&o));
-    assert!(!ws.path().join("locales/en-XA").exists());
-    for args in [
-        &["build", "--locale", "en-XB"][..],
-        &["check", "--locale", "fr-XA"],
-        &["format", "ru-XA", "notice-title"],
-        &["status", "--locale", "xx"],
+    let case = Case::of(mini());
+    case.run(&["review", "en-XA"]).code(2).stderr(
+        r#"
+error: en-XA is a pseudo-locale, generated from the source locale; it has no translations to review
+"#,
+    );
+    assert!(!case.root().join("locales/en-XA").exists());
+    for (args, expected) in [
+        (
+            &["build", "--locale", "en-XB"][..],
+            r#"
+error: --locale en-XB: not a project locale (known: en, ar, ru; pseudo-locales: en-XA, ar-XB)
+"#,
+        ),
+        (
+            &["check", "--locale", "fr-XA"],
+            r#"
+error: --locale fr-XA: not a project locale (known: en, ar, ru; pseudo-locales: en-XA, ar-XB)
+"#,
+        ),
+        (
+            &["format", "ru-XA", "notice-title"],
+            r#"
+error: ru-XA: not a project locale (known: en, ar, ru; pseudo-locales: en-XA, ar-XB)
+"#,
+        ),
+        (
+            &["status", "--locale", "xx"],
+            r#"
+error: --locale xx: not a project locale (known: en, ar, ru; pseudo-locales: en-XA, ar-XB)
+"#,
+        ),
     ] {
-        let o = pamphlet(ws.path(), args);
-        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
-        assert!(stderr(&o).contains("en-XA, ar-XB"), "{}", stderr(&o));
+        case.run(args).code(2).stderr(expected);
     }
+    assert!(!case.root().join("out").exists(), "nothing built");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! shown with their old and new source text (check, status, review page),
 //! older hash-only records, broken records, messages with errors.
 
+use super::case::Case;
 use super::*;
 
 fn check_json(root: &Path) -> serde_json::Value {
@@ -114,31 +115,46 @@ fn the_record_keeps_the_source_text_as_written() {
 
 #[test]
 fn a_stale_translation_shows_the_old_and_the_new_source_everywhere() {
-    let ws = fixture("mini");
-    assert_eq!(code(&pamphlet(ws.path(), &["review", "ru"])), 0);
+    let case = Case::fixture("mini");
+    assert_eq!(code(&pamphlet(case.root(), &["review", "ru"])), 0);
     edit(
-        &ws.path().join("locales/en/notice.ftl"),
+        &case.root().join("locales/en/notice.ftl"),
         "[one] { $days } working day\n       *[other] { $days } working days\n    } of moving.",
         "[one] { $days } calendar day\n       *[other] { $days } calendar days\n    } of moving.",
     );
 
-    let o = pamphlet(ws.path(), &["check", "--locale", "ru"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let err = stderr(&o);
-    assert!(
-        err.contains(
-            "warning[translation-stale]: the source of 'notice-deadline' changed since the ru translation was reviewed: `Within { $days -> [one] { $days } working day *[other] { $days } working days } of moving.` → `Within { $days -> [one] { $days } calendar day *[other] { $days } calendar days } of moving.`\n  --> locales/ru/notice.ftl:14:1\n"
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains(
-            "  = hint: update the translation to the new source (locales/en/notice.ftl:14), then run `pamphlet review ru --message notice-deadline`\n"
-        ),
-        "{err}"
+    case.run(&["check", "--locale", "ru"]).code(0).stderr(
+        r#"
+warning[message-missing]: 'notice-step-two' is not translated into ru
+  --> locales/ru/notice.ftl
+  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
+
+warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:6:1
+  |
+6 | notice-intro =
+  | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:14:1
+   |
+14 | notice-deadline =
+   | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+warning[translation-stale]: the source of 'notice-deadline' changed since the ru translation was reviewed: `Within { $days -> [one] { $days } working day *[other] { $days } working days } of moving.` → `Within { $days -> [one] { $days } calendar day *[other] { $days } calendar days } of moving.`
+  --> locales/ru/notice.ftl:14:1
+   |
+14 | notice-deadline =
+   | ^
+  = hint: update the translation to the new source (locales/en/notice.ftl:14), then run `pamphlet review ru --message notice-deadline`
+
+checked: 0 errors, 4 warnings
+"#,
     );
 
-    let (cell, total) = ru(&status_json(ws.path()));
+    let (cell, total) = ru(&status_json(case.root()));
     let expected = serde_json::json!([{
         "id": "notice-deadline",
         "reviewed": "Within { $days ->\n        [one] { $days } working day\n       *[other] { $days } working days\n    } of moving.",
@@ -149,9 +165,9 @@ fn a_stale_translation_shows_the_old_and_the_new_source_everywhere() {
     assert_eq!(total["stale_messages"], expected);
 
     // the review page marks what changed
-    let o = pamphlet(ws.path(), &["build"]);
+    let o = pamphlet(case.root(), &["build"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let index = read(&ws.path().join("out/index.html"));
+    let index = read(&case.root().join("out/index.html"));
     let row = index.split("<span lang=\"ru\"").nth(1).unwrap();
     assert!(
         row.contains(
@@ -161,10 +177,13 @@ fn a_stale_translation_shows_the_old_and_the_new_source_everywhere() {
     );
 
     // reviewed again: nothing stale, the record holds the new text
-    let o = pamphlet(ws.path(), &["review", "ru", "--message", "notice-deadline"]);
+    let o = pamphlet(
+        case.root(),
+        &["review", "ru", "--message", "notice-deadline"],
+    );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(with_code(&check_json(ws.path()), "translation-stale").is_empty());
-    assert!(read(&ws.path().join("locales/ru/reviewed.toml")).contains("calendar days"));
+    assert!(with_code(&check_json(case.root()), "translation-stale").is_empty());
+    assert!(read(&case.root().join("locales/ru/reviewed.toml")).contains("calendar days"));
 }
 
 #[test]
@@ -250,88 +269,144 @@ fn records_of_older_versions_keep_working_and_are_rewritten_by_review() {
 
 #[test]
 fn a_broken_record_is_an_error_at_its_line_and_review_leaves_it_alone() {
-    let ws = fixture("mini");
-    let record = ws.path().join("locales/ru/reviewed.toml");
+    let case = Case::fixture("mini");
+    let record = case.root().join("locales/ru/reviewed.toml");
     let broken =
         "[source]\nnotice-title = \"Register your address\"\nnotice-step-one = Fill in the form.\n";
     std::fs::write(&record, broken).unwrap();
-    let o = pamphlet(ws.path(), &["check", "--locale", "ru"]);
-    assert_eq!(code(&o), 1);
-    let err = stderr(&o);
-    assert!(
-        err.contains(
-            "error[reviewed-file]: locales/ru/reviewed.toml is not a valid review record: "
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains("  --> locales/ru/reviewed.toml:3:19\n"),
-        "{err}"
-    );
+    case.run(&["check", "--locale", "ru"]).code(1).stderr(
+        r#"
+warning[message-missing]: 'notice-step-two' is not translated into ru
+  --> locales/ru/notice.ftl
+  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
 
-    let o = pamphlet(ws.path(), &["review", "ru"]);
-    assert_eq!(code(&o), 1);
-    assert!(
-        stderr(&o).contains("  --> locales/ru/reviewed.toml:3:19\n"),
-        "{}",
-        stderr(&o)
+warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:6:1
+  |
+6 | notice-intro =
+  | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:14:1
+   |
+14 | notice-deadline =
+   | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+info[translation-unreviewed]: 11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more
+  --> locales/ru/reviewed.toml
+  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
+
+error[reviewed-file]: locales/ru/reviewed.toml is not a valid review record: string values must be quoted, expected literal string
+  --> locales/ru/reviewed.toml:3:19
+  |
+3 | notice-step-one = Fill in the form.
+  |                   ^
+  = hint: it holds `[source]` with `id = "source text"` lines; fix it, or delete it and run `pamphlet review` again after checking the translations
+
+checked: 1 error, 3 warnings
+"#,
     );
-    assert!(
-        stderr(&o).ends_with("error: locales/ru/reviewed.toml was left unchanged\n"),
-        "{}",
-        stderr(&o)
+    case.run(&["review", "ru"]).code(1).stderr(
+        r#"
+error[reviewed-file]: locales/ru/reviewed.toml is not a valid review record: string values must be quoted, expected literal string
+  --> locales/ru/reviewed.toml:3:19
+  |
+3 | notice-step-one = Fill in the form.
+  |                   ^
+  = hint: it holds `[source]` with `id = "source text"` lines; fix it, or delete it and run `pamphlet review` again after checking the translations
+
+error: locales/ru/reviewed.toml was left unchanged
+"#,
     );
     assert_eq!(read(&record), broken);
 }
 
 #[test]
 fn review_skips_messages_that_check_finds_errors_in() {
-    let ws = fixture("defects");
-    let o = pamphlet(ws.path(), &["review", "ru"]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
-    let err = stderr(&o);
+    let case = Case::fixture("defects");
     // the errors themselves, then what was left out, then what was recorded
-    assert!(
-        err.contains("error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses\n  --> locales/ru/main.ftl:9:28\n"),
-        "{err}"
+    case.run(&["review", "ru"]).code(1).stderr(
+        r#"
+error[length-max]: 'short' is 48 characters long in ru; its limit is 40
+  --> locales/ru/main.ftl:3:1
+  |
+3 | short = Очень длинный текст, который точно не поместится
+  | ^
+  = hint: shorten the translation; the limit comes from a `# max-length:` comment
+
+error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses
+  --> locales/ru/main.ftl:9:28
+  |
+9 | greeting = Здравствуйте, { $nmae }!
+  |                            ^
+  = hint: the source uses $name; check the spelling
+
+error[attribute-missing]: 'logo' lacks the attribute .alt in ru
+  --> locales/ru/main.ftl:10:1
+   |
+10 | logo = Знак
+   | ^
+  = hint: add `    .alt = …` under the message
+
+error[value-obsolete]: 'logo' has a value in ru, but the source has only attributes
+  --> locales/ru/main.ftl:10:1
+   |
+10 | logo = Знак
+   | ^
+  = hint: remove the value; keep the attributes
+
+warning: ru: 3 messages not marked reviewed, because `pamphlet check` reports errors in them (above): 'short', 'greeting', 'logo'; fix them, then run `pamphlet review ru --message short --message greeting --message logo`
+ru: 3 messages marked reviewed in locales/ru/reviewed.toml
+"#,
     );
-    assert!(
-        err.contains("warning: ru: 3 messages not marked reviewed, because `pamphlet check` reports errors in them (above): 'short', 'greeting', 'logo'; fix them, then run `pamphlet review ru --message short --message greeting --message logo`\nru: 3 messages marked reviewed in locales/ru/reviewed.toml\n"),
-        "{err}"
-    );
-    let record = read(&ws.path().join("locales/ru/reviewed.toml"));
+    let record = read(&case.root().join("locales/ru/reviewed.toml"));
     assert!(record.contains("\n-brand = "), "{record}");
     assert!(record.contains("\ntitle = "), "{record}");
     assert!(record.contains("\ndeadline = "), "{record}");
     assert!(!record.contains("greeting"), "{record}");
 
     // asked for one message only: refused, nothing written
-    let ws = fixture("defects");
-    let o = pamphlet(ws.path(), &["review", "ru", "--message", "greeting"]);
-    assert_eq!(code(&o), 1);
-    assert!(
-        stderr(&o).contains("warning: ru: 1 message not marked reviewed, because `pamphlet check` reports errors in it (above): 'greeting'; fix them, then run `pamphlet review ru --message greeting`\nru: 0 messages marked reviewed"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(!ws.path().join("locales/ru/reviewed.toml").exists());
+    let case = Case::fixture("defects");
+    case.run(&["review", "ru", "--message", "greeting"])
+        .code(1)
+        .stderr(
+            r#"
+error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses
+  --> locales/ru/main.ftl:9:28
+  |
+9 | greeting = Здравствуйте, { $nmae }!
+  |                            ^
+  = hint: the source uses $name; check the spelling
+
+warning: ru: 1 message not marked reviewed, because `pamphlet check` reports errors in it (above): 'greeting'; fix them, then run `pamphlet review ru --message greeting`
+ru: 0 messages marked reviewed in locales/ru/reviewed.toml
+"#,
+        );
+    assert!(!case.root().join("locales/ru/reviewed.toml").exists());
 }
 
 #[test]
 fn a_syntax_error_keeps_its_message_from_being_reviewed() {
-    let ws = fixture("mini");
+    let case = Case::fixture("mini");
     edit(
-        &ws.path().join("locales/ru/notice.ftl"),
+        &case.root().join("locales/ru/notice.ftl"),
         "notice-title = Зарегистрируйте адрес",
         "notice-title = Зарегистрируйте { адрес",
     );
-    let o = pamphlet(ws.path(), &["review", "ru"]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("error[ftl-syntax]: "), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("not marked reviewed, because `pamphlet check` reports errors in it (above): 'notice-title';"),
-        "{}",
-        stderr(&o)
+    case.run(&["review", "ru"]).code(1).stderr(
+        r#"
+error[ftl-syntax]: Expected an inline expression; this entry is ignored: notice-title = Зарегистрируйте { адрес
+  --> locales/ru/notice.ftl:5:34
+  |
+5 | notice-title = Зарегистрируйте { адрес
+  |                                  ^
+  = hint: compare with the same message in the source locale; every '{' needs a '}', and select expressions need a *[default] variant
+
+warning: ru: 1 message not marked reviewed, because `pamphlet check` reports errors in it (above): 'notice-title'; fix them, then run `pamphlet review ru --message notice-title`
+ru: 10 messages marked reviewed in locales/ru/reviewed.toml
+"#,
     );
-    assert!(!read(&ws.path().join("locales/ru/reviewed.toml")).contains("notice-title"));
+    assert!(!read(&case.root().join("locales/ru/reviewed.toml")).contains("notice-title"));
 }

@@ -172,19 +172,32 @@ fn a_theme_logo_outside_assets_or_missing_is_an_error() {
         .append("pamphlet.toml", b"\n[theme]\nlogo = \"../mark.svg\"\n")
         .run(&["build"])
         .code(2)
-        .stderr_contains(&[
-            "error[theme]: theme.logo '../mark.svg' is not a path inside assets/",
-            "--> pamphlet.toml:13:8",
-        ])
+        .stderr(
+            r#"
+error[theme]: theme.logo '../mark.svg' is not a path inside assets/
+  --> pamphlet.toml:13:8
+   |
+13 | logo = "../mark.svg"
+   |        ^
+  = hint: for example logo = "assets/logo.svg"
+
+error: pamphlet.toml is invalid; nothing was built
+"#,
+        )
         .nothing_written();
     Case::fixture("mini")
         .append("pamphlet.toml", b"\n[theme]\nlogo = \"assets/seal.svg\"\n")
         .run(&["build"])
         .code(1)
-        .stderr_contains(&[
-            "asset 'seal.svg' does not exist in assets/",
-            "pamphlet.toml",
-        ])
+        .stderr(
+            r#"
+error[asset]: asset 'seal.svg' does not exist in assets/
+  --> pamphlet.toml
+  = hint: put the file in the assets/ folder or fix the path
+
+error: 1 error; nothing was built
+"#,
+        )
         .nothing_written();
 }
 

@@ -2,6 +2,7 @@
 //! a syntax error, an English text left in place. Each counts as what it is
 //! (broken, untranslated), in `build`, `check` and `status` alike.
 
+use super::case::Case;
 use super::*;
 
 /// Replaces `from` with `to` in a workspace file (which must contain it).
@@ -70,8 +71,8 @@ const RU_NOTICE: &str = "sample-notice = Это образец текста то
 
 #[test]
 fn an_unindented_continuation_line_breaks_the_message_which_falls_back() {
-    let ws = sample_workspace();
-    let root = ws.path();
+    let case = Case::sample();
+    let root = case.root();
     let before = status(root);
     // the translator broke the line and did not indent the second half
     edit(
@@ -81,25 +82,29 @@ fn an_unindented_continuation_line_breaks_the_message_which_falls_back() {
         "sample-notice = Это образец текста только для демонстрации.\nПеред печатью",
     );
     let line = line_of(root, "locales/ru/shared.ftl", "sample-notice =");
-    let warning = format!(
-        "warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back\n  --> locales/ru/shared.ftl:{next}:1\n",
-        next = line + 1
-    );
-    let hint = format!(
-        "  = hint: continuation lines must be indented: start line {} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`\n",
-        line + 1
-    );
+    let next = line + 1;
 
-    let o = pamphlet(root, &["build", "-v", "--format", "txt"]);
-    let err = stderr(&o);
-    assert_eq!(code(&o), 0, "{err}");
-    assert!(err.contains(&warning), "{err}");
-    assert!(err.contains(&hint), "{err}");
-    assert!(
-        err.contains("  sample-notice → en (broken in ru: continuation line not indented)\n"),
-        "{err}"
-    );
-    assert!(err.contains(", 1 fallback, 1 warning in "), "{err}");
+    case.run(&["build", "-v", "--format", "txt"])
+        .code(0)
+        .stderr(&format!(r#"
+warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
+  --> locales/ru/shared.ftl:{next}:1
+   |
+{next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
+   | ^
+  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+
+info[sms-ucs2]: az: SMS `reg-sms` of register-stay/sms goes out as UCS-2 (85 characters in 2 segments): ə ×3, ğ ×1, ç ×1 force UCS-2, which holds 70 characters a message (67 a segment) where GSM 7-bit holds 160 (153)
+  --> campaigns/register-stay.toml:191:8
+    |
+191 | text = "reg-sms"
+    |        ^
+
+fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
+  sample-notice → en (broken in ru: continuation line not indented)
+phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 48 documents rendered, 0 reused, on [N] threads
+built 48 files (3 campaigns × 8 locales), 1 fallback, 1 warning in [T] s → [ROOT]/out
+"#));
     // the whole English notice rather than half of the Russian one
     let ru = read(&root.join("out/register-stay/ru/flyer.txt"));
     assert!(!ru.contains("Это образец"), "{ru}");
@@ -117,13 +122,19 @@ fn an_unindented_continuation_line_breaks_the_message_which_falls_back() {
         serde_json::json!([{ "message": "sample-notice", "used": "en", "reason": "broken in ru: continuation line not indented" }])
     );
 
-    let o = pamphlet(root, &["build", "--strict", "--format", "txt"]);
-    assert_eq!(code(&o), 1);
-    assert!(
-        stderr(&o).contains("--strict: 1 fallback and 1 warning;"),
-        "{}",
-        stderr(&o)
-    );
+    case.run(&["build", "--strict", "--format", "txt"])
+        .code(1)
+        .stderr(&format!(r#"
+warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
+  --> locales/ru/shared.ftl:{next}:1
+   |
+{next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
+   | ^
+  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+
+fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
+error: --strict: 1 fallback and 1 warning; [ROOT]/out left unchanged
+"#));
 
     // status: an error, not translated (and not missing)
     let after = status(root);
@@ -150,21 +161,28 @@ fn an_unindented_continuation_line_breaks_the_message_which_falls_back() {
             line + 1
         )]
     );
-    let o = pamphlet(root, &["check", "--locale", "ru"]);
-    assert_eq!(code(&o), 1);
-    let err = stderr(&o);
-    assert!(
-        err.contains(&warning.replace("warning[ftl-indent]", "error[ftl-indent]")),
-        "{err}"
-    );
-    assert!(err.contains(&hint), "{err}");
-    assert!(!err.contains("every '{' needs a '}'"), "{err}");
+    case.run(&["check", "--locale", "ru"])
+        .code(1)
+        .stderr(&format!(r#"
+info[translation-unreviewed]: 1 translation in ru was never reviewed, so a change of its source cannot be reported as stale: 'reg-sms'
+  --> locales/ru/reviewed.toml
+  = hint: check it against the source, then run `pamphlet review ru --message reg-sms`; it records the source text each translation was reviewed against
+
+error[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
+  --> locales/ru/shared.ftl:{next}:1
+   |
+{next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
+   | ^
+  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+
+checked: 1 error, 0 warnings
+"#));
 }
 
 #[test]
 fn a_value_written_under_its_id_without_indentation_is_broken_not_missing() {
-    let ws = fixture("mini");
-    let root = ws.path();
+    let case = Case::fixture("mini");
+    let root = case.root();
     edit(
         root,
         "locales/ru/notice.ftl",
@@ -172,15 +190,41 @@ fn a_value_written_under_its_id_without_indentation_is_broken_not_missing() {
         "notice-step-one =\nЗаполните анкету.",
     );
     let line = line_of(root, "locales/ru/notice.ftl", "notice-step-one =");
-    let o = pamphlet(root, &["check", "--locale", "ru"]);
-    let err = stderr(&o);
-    assert!(
-        err.contains(&format!(
-            "error[ftl-indent]: 'notice-step-one' (line {line}) has no value: line {next} is not indented, so Fluent does not read it as the message's text; it counts as broken and falls back\n  --> locales/ru/notice.ftl:{next}:1\n",
-            next = line + 1
-        )),
-        "{err}"
-    );
+    let next = line + 1;
+    case.run(&["check", "--locale", "ru"])
+        .code(1)
+        .stderr(&format!(r#"
+warning[message-missing]: 'notice-step-two' is not translated into ru
+  --> locales/ru/notice.ftl
+  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
+
+warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:6:1
+  |
+6 | notice-intro =
+  | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+error[ftl-indent]: 'notice-step-one' (line {line}) has no value: line {next} is not indented, so Fluent does not read it as the message's text; it counts as broken and falls back
+  --> locales/ru/notice.ftl:{next}:1
+   |
+{next} | Заполните анкету.
+   | ^
+  = hint: continuation lines must be indented: start line {next} (and every further line of 'notice-step-one') with spaces, e.g. `    Заполните анкету.`
+
+warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:15:1
+   |
+15 | notice-deadline =
+   | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+info[translation-unreviewed]: 10 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 7 more
+  --> locales/ru/reviewed.toml
+  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
+
+checked: 1 error, 3 warnings
+"#));
     let found = findings(root);
     assert!(
         !found.iter().any(|f| f.contains("ftl-syntax")),
@@ -254,8 +298,13 @@ fn a_message_with_a_syntax_error_is_reported_once_as_broken() {
 /// a copy is what makes them fail.
 #[test]
 fn an_untranslated_copy_is_a_warning_and_not_counted_as_translated() {
-    let ws = fixture("print");
-    let root = ws.path();
+    // the built-in fonts only, so that no machine's fonts change the trial render
+    let case = Case::fixture("print").edit(
+        "pamphlet.toml",
+        "bleed-mm = 3",
+        "bleed-mm = 3\nsystem-fonts = false",
+    );
+    let root = case.root();
     let clean = status(root);
     let total = totals(&clean, "ru")["total"].as_u64().unwrap();
     assert_eq!(totals(&clean, "ru")["translated"].as_u64(), Some(total));
@@ -267,20 +316,51 @@ fn an_untranslated_copy_is_a_warning_and_not_counted_as_translated() {
         "details =\n    Registration is free of charge.\n    Bring your passport and the address of your stay.",
     );
     let line = line_of(root, "locales/ru/notice.ftl", "details =");
-    let warning = format!(
-        "warning[untranslated]: 'details' is the same as in the source (en): it is not translated\n  --> locales/ru/notice.ftl:{line}:1\n"
-    );
 
     assert_eq!(
         findings(root),
         [format!("warning untranslated locales/ru/notice.ftl:{line}")]
     );
-    let o = pamphlet(root, &["check", "--deny-warnings"]);
-    assert_eq!(code(&o), 1);
-    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
-    assert!(stderr(&o).contains(
-        "  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale\n"
-    ), "{}", stderr(&o));
+    case.run(&["check", "--deny-warnings"])
+        .code(1)
+        .stderr(&format!(r#"
+info[pdf-blank-page]: ar: notice/brochure has 1 blank page, to make its page count a multiple of 4
+  --> campaigns/notice.toml
+  = hint: its `break`s make a page count that is not a multiple of 4: remove the `break` blocks to let the pages flow, or add or merge pages
+
+info[pdf-blank-page]: en: notice/brochure has 1 blank page, to make its page count a multiple of 4
+  --> campaigns/notice.toml
+  = hint: its `break`s make a page count that is not a multiple of 4: remove the `break` blocks to let the pages flow, or add or merge pages
+
+info[pdf-blank-page]: ka: notice/brochure has 1 blank page, to make its page count a multiple of 4
+  --> campaigns/notice.toml
+  = hint: its `break`s make a page count that is not a multiple of 4: remove the `break` blocks to let the pages flow, or add or merge pages
+
+info[pdf-blank-page]: ru: notice/brochure has 1 blank page, to make its page count a multiple of 4
+  --> campaigns/notice.toml
+  = hint: its `break`s make a page count that is not a multiple of 4: remove the `break` blocks to let the pages flow, or add or merge pages
+
+info[translation-unreviewed]: 12 translations in ar were never reviewed, so a change of their source cannot be reported as stale: 'details', 'intro', 'mark' and 9 more
+  --> locales/ar/reviewed.toml
+  = hint: check them against the source, then run `pamphlet review ar`; it records the source text each translation was reviewed against
+
+info[translation-unreviewed]: 12 translations in ka were never reviewed, so a change of their source cannot be reported as stale: 'details', 'intro', 'mark' and 9 more
+  --> locales/ka/reviewed.toml
+  = hint: check them against the source, then run `pamphlet review ka`; it records the source text each translation was reviewed against
+
+warning[untranslated]: 'details' is the same as in the source (en): it is not translated
+  --> locales/ru/notice.ftl:{line}:1
+  |
+{line} | details =
+  | ^
+  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale
+
+info[translation-unreviewed]: 12 translations in ru were never reviewed, so a change of their source cannot be reported as stale: 'details', 'intro', 'mark' and 9 more
+  --> locales/ru/reviewed.toml
+  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
+
+checked: 0 errors, 1 warning
+"#));
 
     let s = status(root);
     let ru = totals(&s, "ru");
@@ -289,21 +369,30 @@ fn an_untranslated_copy_is_a_warning_and_not_counted_as_translated() {
     assert_eq!(ru["percent"].as_u64(), Some((total - 1) * 100 / total));
     assert!(ru["words_left"].as_u64().unwrap() > 0);
 
-    let o = pamphlet(root, &["build", "--strict", "--format", "html"]);
-    assert_eq!(code(&o), 1);
-    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("--strict: 0 fallbacks and 1 warning;"),
-        "{}",
-        stderr(&o)
-    );
-    let o = pamphlet(root, &["build", "--format", "html"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains(", 0 fallbacks, 1 warning in "),
-        "{}",
-        stderr(&o)
-    );
+    case.run(&["build", "--strict", "--format", "html"])
+        .code(1)
+        .stderr(&format!(r#"
+warning[untranslated]: 'details' is the same as in the source (en): it is not translated
+  --> locales/ru/notice.ftl:{line}:1
+  |
+{line} | details =
+  | ^
+  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale
+
+error: --strict: 0 fallbacks and 1 warning; [ROOT]/out left unchanged
+"#));
+    case.run(&["build", "--format", "html"])
+        .code(0)
+        .stderr(&format!(r#"
+warning[untranslated]: 'details' is the same as in the source (en): it is not translated
+  --> locales/ru/notice.ftl:{line}:1
+  |
+{line} | details =
+  | ^
+  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale
+
+built 12 files (1 campaign × 4 locales), 0 fallbacks, 1 warning in [T] s → [ROOT]/out
+"#));
     // the review page: the Untranslated column, and completeness below 100 %
     let index = read(&root.join("out/index.html"));
     assert!(
@@ -384,10 +473,36 @@ fn a_misspelled_variable_in_a_variant_the_campaign_never_selects_is_an_error_in_
         );
     case.run(&["check", "--locale", "ru"])
         .code(1)
-        .stderr_contains(&[
-            "error[variable-unknown]: 'notice-deadline' uses $dyas",
-            "--> locales/ru/notice.ftl:16:17",
-        ]);
+        .stderr(
+            r#"
+warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:6:1
+  |
+6 | notice-intro =
+  | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
+  --> locales/ru/notice.ftl:14:1
+   |
+14 | notice-deadline =
+   | ^
+  = hint: ru numbers need the variants [few], [many], [one], [other]
+
+error[variable-unknown]: 'notice-deadline' uses $dyas, which the source message never uses
+  --> locales/ru/notice.ftl:16:17
+   |
+16 |         [one] { $dyas } рабочего дня
+   |                 ^
+  = hint: the source uses $days; check the spelling
+
+info[translation-unreviewed]: 12 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 9 more
+  --> locales/ru/reviewed.toml
+  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
+
+checked: 1 error, 2 warnings
+"#,
+        );
     case.run(&["status", "--locale", "ru"]).code(0).stdout(
         "
 notice
