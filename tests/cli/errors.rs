@@ -16,7 +16,7 @@ fn misspelled_campaign_field_names_file_line_and_column() {
         .run(&["build"])
         .code(1)
         .stderr(r#"
-error[toml]: unknown field `editon`, expected one of `title`, `valid-as-of`, `edition`, `vars`, `document`
+error[toml]: unknown field `editon`, expected one of `title`, `valid-as-of`, `edition`, `theme`, `vars`, `document`
   --> campaigns/notice.toml:3:1
   |
 3 | editon = "2"

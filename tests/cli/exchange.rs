@@ -296,16 +296,16 @@ error: 2 problems; nothing was written
         .stderr(
             r#"
 error[import-unit]: 'permits-campaign-title': the placeable `{ $nope }` is not in the source
-  --> [ROOT]/exchange/uk.po:23:8
+  --> [ROOT]/exchange/uk.po:24:8
    |
-23 | msgstr "{ $nope } Дозволи на проживання та роботу"
+24 | msgstr "{ $nope } Дозволи на проживання та роботу"
    |        ^
   = hint: keep placeables exactly as exported; a changed name or an added one cannot be filled in
 
 error[import-unit]: 'permits-title': the placeable `{ $nope }` is not in the source
-  --> [ROOT]/exchange/uk.po:29:8
+  --> [ROOT]/exchange/uk.po:30:8
    |
-29 | msgstr "{ $nope } Дозволи на проживання та роботу"
+30 | msgstr "{ $nope } Дозволи на проживання та роботу"
    |        ^
   = hint: keep placeables exactly as exported; a changed name or an added one cannot be filled in
 

@@ -83,6 +83,7 @@ fn an_unindented_continuation_line_breaks_the_message_which_falls_back() {
     );
     let line = line_of(root, "locales/ru/shared.ftl", "sample-notice =");
     let next = line + 1;
+    let sms = line_of(root, "campaigns/register-stay.toml", "text = \"reg-sms\"");
 
     case.run(&["build", "-v", "--format", "txt"])
         .code(0)
@@ -95,9 +96,9 @@ warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is 
   = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
 
 info[sms-ucs2]: az: SMS `reg-sms` of register-stay/sms goes out as UCS-2 (85 characters in 2 segments): ə ×3, ğ ×1, ç ×1 force UCS-2, which holds 70 characters a message (67 a segment) where GSM 7-bit holds 160 (153)
-  --> campaigns/register-stay.toml:191:8
+  --> campaigns/register-stay.toml:{sms}:8
     |
-191 | text = "reg-sms"
+{sms} | text = "reg-sms"
     |        ^
 
 fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
@@ -164,9 +165,9 @@ error: --strict: 1 fallback and 1 warning; [ROOT]/out left unchanged
     case.run(&["check", "--locale", "ru"])
         .code(1)
         .stderr(&format!(r#"
-info[translation-unreviewed]: 1 translation in ru was never reviewed, so a change of its source cannot be reported as stale: 'reg-sms'
+info[translation-unreviewed]: 7 translations in ru were never reviewed, so a change of their source cannot be reported as stale: 'permits-bring-form', 'permits-bring-grounds', 'permits-bring-passport' and 4 more
   --> locales/ru/reviewed.toml
-  = hint: check it against the source, then run `pamphlet review ru --message reg-sms`; it records the source text each translation was reviewed against
+  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
 
 error[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
   --> locales/ru/shared.ftl:{next}:1
