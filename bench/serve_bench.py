@@ -142,6 +142,9 @@ def git(root, *args):
 def checkout_rounds(server, root, rounds, settle):
     """Commits a branch that changes 50 files, then checks it out and back."""
     git(root, "init", "-q", "-b", "main")
+    # as in a real repository: the output and what builds leave beside it
+    # (staging folders, the old tree being removed) are not versioned
+    (root / ".gitignore").write_text("/out/\n/out.lock\n/.out.*\n")
     git(root, "-c", "user.name=bench", "-c", "user.email=b@x", "add", "-A", ".")
     git(root, "-c", "user.name=bench", "-c", "user.email=b@x", "commit", "-qm", "base")
     git(root, "checkout", "-q", "-b", "burst")
