@@ -50,6 +50,9 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Every fallback and warning fails the build.
     pub strict: bool,
+    /// Leave out the typeset formats (PDF, slide images): a quick pass
+    /// whose pages a preview can show while the PDFs are made.
+    pub skip_typeset: bool,
 }
 
 impl BuildOptions {
@@ -57,8 +60,8 @@ impl BuildOptions {
     /// `strict`, which only decides whether a finished build counts).
     fn shape(&self) -> String {
         format!(
-            "formats={:?} campaigns={:?} locales={:?}",
-            self.formats, self.campaigns, self.locales
+            "formats={:?} campaigns={:?} locales={:?} skip_typeset={}",
+            self.formats, self.campaigns, self.locales, self.skip_typeset
         )
     }
 
@@ -71,6 +74,9 @@ impl BuildOptions {
         };
         formats.sort();
         formats.dedup();
+        if self.skip_typeset {
+            formats.retain(|f| !f.is_typeset());
+        }
         formats
     }
 }
@@ -116,6 +122,11 @@ impl Build {
             loaded: None,
             kept: None,
         }
+    }
+
+    /// The options the next run builds with.
+    pub fn options_mut(&mut self) -> &mut BuildOptions {
+        &mut self.options
     }
 
     /// Keeps the parsed `.ftl` files from run to run, so that a run parses

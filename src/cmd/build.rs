@@ -22,6 +22,7 @@ pub fn run(root: &Path, args: &BuildArgs, rep: &Reporter) -> u8 {
             formats: args.formats.clone(),
             out: args.out.clone(),
             strict: args.strict,
+            skip_typeset: false,
         },
     );
     let progress = Progress::default();

@@ -162,7 +162,38 @@ fn rebuild(
     }
     removal.wait();
     live.building();
-    let mut result = build.run(&Progress::default());
+    // With PDFs in the output, the pages are built first and shown, then
+    // the PDFs (slower: laid out again for every changed document) in a
+    // second pass; a failure of the first pass is shown as usual.
+    if changes.is_some() && live.has_typeset_and_pages() {
+        build.options_mut().skip_typeset = true;
+        let quick = build.run(&Progress::default());
+        build.options_mut().skip_typeset = false;
+        let shown = match &quick {
+            Ok(Outcome::Ran(report)) => Problem::of_report(report).is_none(),
+            Ok(Outcome::Unchanged(_)) => true,
+            Err(_) => false,
+        };
+        finish(live, quick, started, removal, notice);
+        if !shown {
+            return;
+        }
+        removal.wait();
+        live.building();
+    }
+    let result = build.run(&Progress::default());
+    finish(live, result, started, removal, notice);
+}
+
+/// Tells the pages and `notice` how a build ended.
+fn finish(
+    live: &Live,
+    mut result: Result<Outcome, BuildError>,
+    started: Instant,
+    removal: &mut Removal,
+    notice: &mut dyn FnMut(Notice),
+) {
+    removal.wait();
     let retired = match &mut result {
         Ok(Outcome::Ran(report)) => report.take_retired(),
         _ => None,

@@ -88,6 +88,17 @@ impl Digests {
     pub fn has_pdf(&self) -> bool {
         self.0.keys().any(|p| p.ends_with(".pdf"))
     }
+
+    /// Whether the output has typeset files (PDFs, images of slides) and
+    /// document pages besides them.
+    pub fn has_typeset_and_pages(&self) -> bool {
+        let typeset = self
+            .0
+            .keys()
+            .any(|p| p.ends_with(".pdf") || p.ends_with(".png"));
+        let pages = self.0.keys().any(|p| p.ends_with(".html") && p != INDEX);
+        typeset && pages
+    }
 }
 
 /// What a failed build shows on every open page.
@@ -359,6 +370,12 @@ impl Live {
     pub fn current(&self) -> (PathBuf, u64) {
         let s = self.state();
         (s.out.clone(), s.generation)
+    }
+
+    /// Whether the last good build's output has typeset files and pages
+    /// ([`Digests::has_typeset_and_pages`]).
+    pub fn has_typeset_and_pages(&self) -> bool {
+        self.state().digests.has_typeset_and_pages()
     }
 
     /// A build starts.

@@ -288,6 +288,52 @@ fn serve_follows_a_new_output_folder_and_opens_the_review_page() {
     assert_eq!(status.code(), Some(0), "{log}");
 }
 
+#[cfg(unix)]
+#[test]
+fn with_pdfs_the_pages_are_rebuilt_and_shown_before_the_pdfs() {
+    let ws = fixture("mini");
+    let settings = ws.path().join("pamphlet.toml");
+    let text = read(&settings);
+    std::fs::write(
+        &settings,
+        text.replacen(
+            "[project]\n",
+            "[project]\nformats = [\"html\", \"pdf\"]\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let served = Served::start(ws.path());
+    let addr = served.addr.clone();
+    let ru = ws.path().join("locales/ru/notice.ftl");
+    let pdf_sha = || {
+        manifest_files(&ws.path().join("out"))
+            .into_iter()
+            .find(|f| f["path"] == "notice/ru/flyer.pdf")
+            .map(|f| f["sha256"].as_str().unwrap().to_string())
+    };
+    let first_pdf = pdf_sha().unwrap();
+    std::fs::write(
+        &ru,
+        read(&ru).replace("Зарегистрируйте адрес", "Быстрый просмотр"),
+    )
+    .unwrap();
+    wait_for(|| {
+        get(&addr, "/notice/ru/flyer.html", &addr)
+            .1
+            .contains("Быстрый просмотр")
+    });
+    // then the PDF of the changed document, in a second build
+    wait_for(|| pdf_sha().is_some_and(|sha| sha != first_pdf));
+    let (status, log) = served.interrupt();
+    assert_eq!(status.code(), Some(0), "{log}");
+    let after = log.split("changed: locales/ru/notice.ftl").nth(1).unwrap();
+    let built: Vec<&str> = after.lines().filter(|l| l.starts_with("built ")).collect();
+    assert_eq!(built.len(), 2, "{log}");
+    assert!(built[0].starts_with("built 3 files"), "{log}");
+    assert!(built[1].starts_with("built 6 files"), "{log}");
+}
+
 /// Waits (polling) until `done`; a server that never gets there fails the
 /// test through the test harness's own time limit, not a timed assertion.
 fn wait_for(mut done: impl FnMut() -> bool) {
