@@ -129,10 +129,63 @@ impl<T> Roles<T> {
 /// The colours of a theme, by the role they play in the templates.
 pub type Palette = Roles<Colour>;
 
+/// The corners of boxes: the cover, its image, the logo's plate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corners {
+    Rounded,
+    Square,
+}
+
+/// The weight of the bars beside callouts and the rule above contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    Thin,
+    Medium,
+    Thick,
+}
+
+/// How a theme draws its boxes and rules, besides its colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub corners: Corners,
+    pub rules: Rules,
+}
+
+impl Corners {
+    const ALL: [(&'static str, Corners); 2] =
+        [("rounded", Corners::Rounded), ("square", Corners::Square)];
+
+    /// What the templates multiply their radii by.
+    fn radius(self) -> f64 {
+        match self {
+            Corners::Rounded => 1.0,
+            Corners::Square => 0.0,
+        }
+    }
+}
+
+impl Rules {
+    const ALL: [(&'static str, Rules); 3] = [
+        ("thin", Rules::Thin),
+        ("medium", Rules::Medium),
+        ("thick", Rules::Thick),
+    ];
+
+    /// What the templates multiply their bar and rule widths by.
+    fn weight(self) -> f64 {
+        match self {
+            Rules::Thin => 0.5,
+            Rules::Medium => 1.0,
+            Rules::Thick => 2.0,
+        }
+    }
+}
+
 /// A built-in theme.
 pub struct BuiltIn {
     pub name: &'static str,
     pub palette: Palette,
+    pub shape: Shape,
 }
 
 /// The built-in themes; the first is the default.
@@ -149,6 +202,10 @@ pub const BUILT_IN: &[BuiltIn] = &[
             muted: Colour::new([0x55, 0x55, 0x55], [0, 0, 0, 65]),
             rule: Colour::new([0xd5, 0xdd, 0xe6], [8, 4, 0, 10]),
         },
+        shape: Shape {
+            corners: Corners::Rounded,
+            rules: Rules::Medium,
+        },
     },
     BuiltIn {
         // black and a deep red at full strength: posters and notice boards,
@@ -163,6 +220,10 @@ pub const BUILT_IN: &[BuiltIn] = &[
             muted: Colour::new([0x33, 0x33, 0x33], [0, 0, 0, 80]),
             rule: Colour::new([0x00, 0x00, 0x00], [0, 0, 0, 100]),
         },
+        shape: Shape {
+            corners: Corners::Square,
+            rules: Rules::Thick,
+        },
     },
     BuiltIn {
         // slate and warm grey: legal brochures, rights information
@@ -175,6 +236,10 @@ pub const BUILT_IN: &[BuiltIn] = &[
             warn_soft: Colour::new([0xf7, 0xf0, 0xe6], [0, 3, 7, 3]),
             muted: Colour::new([0x59, 0x59, 0x59], [0, 0, 0, 65]),
             rule: Colour::new([0xd9, 0xd6, 0xcf], [0, 1, 4, 15]),
+        },
+        shape: Shape {
+            corners: Corners::Square,
+            rules: Rules::Thin,
         },
     },
 ];
@@ -218,12 +283,13 @@ pub struct Theme {
     /// `logo`: a path under `assets/`, shown by organization blocks that
     /// name no logo of their own.
     pub logo: Option<String>,
+    pub shape: Shape,
     /// What templates see, made once: every document shares it.
     info: Arc<ThemeInfo>,
 }
 
 impl Theme {
-    pub fn new(base: &'static str, palette: Palette) -> Theme {
+    pub fn new(base: &'static str, palette: Palette, shape: Shape) -> Theme {
         let info = Arc::new(ThemeInfo {
             name: base,
             rgb: palette.map(Colour::hex),
@@ -231,12 +297,15 @@ impl Theme {
                 let [c, m, y, k] = c.cmyk;
                 format!("{c}%, {m}%, {y}%, {k}%")
             }),
+            radius: shape.corners.radius(),
+            rule_weight: shape.rules.weight(),
         });
         Theme {
             base,
             palette,
             fonts: Vec::new(),
             logo: None,
+            shape,
             info,
         }
     }
@@ -259,7 +328,7 @@ impl Theme {
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme::new(BUILT_IN[0].name, BUILT_IN[0].palette)
+        Theme::new(BUILT_IN[0].name, BUILT_IN[0].palette, BUILT_IN[0].shape)
     }
 }
 
@@ -362,6 +431,8 @@ pub struct RawTheme {
     muted: Option<Spanned<String>>,
     rule: Option<Spanned<String>>,
     logo: Option<Spanned<String>>,
+    corners: Option<Spanned<String>>,
+    rules: Option<Spanned<String>>,
     #[serde(default)]
     fonts: BTreeMap<Spanned<String>, Spanned<String>>,
 }
@@ -371,12 +442,14 @@ impl RawTheme {
     pub fn theme(self, file: &TomlFile, diags: &mut Vec<Diagnostic>) -> Theme {
         let mut base_name = BUILT_IN[0].name;
         let mut palette = BUILT_IN[0].palette;
+        let mut shape = BUILT_IN[0].shape;
         let table_span = self.base.as_ref().map(|b| b.span());
         if let Some(base) = &self.base {
             match BUILT_IN.iter().find(|t| t.name == base.get_ref()) {
                 Some(t) => {
                     base_name = t.name;
                     palette = t.palette;
+                    shape = t.shape;
                 }
                 None => diags.push(
                     file.error_at(
@@ -433,11 +506,42 @@ impl RawTheme {
                 );
             }
         }
-        let mut theme = Theme::new(base_name, palette);
+        if let Some(value) = &self.corners {
+            shape.corners =
+                one_of(value, "corners", &Corners::ALL, file, diags).unwrap_or(shape.corners);
+        }
+        if let Some(value) = &self.rules {
+            shape.rules = one_of(value, "rules", &Rules::ALL, file, diags).unwrap_or(shape.rules);
+        }
+        let mut theme = Theme::new(base_name, palette, shape);
         theme.fonts = fonts(&self.fonts, file, diags);
         theme.logo = self.logo.and_then(|l| logo(&l, file, diags));
         theme
     }
+}
+
+/// The value of `key` among `choices`, or an error naming them.
+fn one_of<T: Copy>(
+    value: &Spanned<String>,
+    key: &str,
+    choices: &[(&'static str, T)],
+    file: &TomlFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let written = value.get_ref().trim();
+    if let Some((_, v)) = choices.iter().find(|(name, _)| *name == written) {
+        return Some(*v);
+    }
+    let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+    diags.push(
+        file.error_at(
+            &value.span(),
+            "theme",
+            format!("theme.{key} cannot be '{written}'"),
+        )
+        .with_hint(format!("use one of: {}", names.join(", "))),
+    );
+    None
 }
 
 /// `logo`: a path inside `assets/`, written from the workspace
@@ -523,7 +627,7 @@ pub fn built_in_info(name: &str) -> Option<Arc<ThemeInfo>> {
     let infos = INFOS.get_or_init(|| {
         BUILT_IN
             .iter()
-            .map(|t| Theme::new(t.name, t.palette).info())
+            .map(|t| Theme::new(t.name, t.palette, t.shape).info())
             .collect()
     });
     infos.iter().find(|i| i.name == name).cloned()
@@ -546,6 +650,11 @@ pub struct ThemeInfo {
     #[serde(flatten)]
     pub rgb: Roles<String>,
     pub cmyk: Roles<String>,
+    /// 1 for rounded corners, 0 for square ones: radii are multiplied by it.
+    pub radius: f64,
+    /// 0.5, 1 or 2: widths of callout bars and contact rules are multiplied
+    /// by it.
+    pub rule_weight: f64,
 }
 
 #[cfg(test)]

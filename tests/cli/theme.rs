@@ -255,3 +255,43 @@ error: 1 error; nothing was built
         )
         .nothing_written();
 }
+
+#[test]
+fn corners_and_rules_come_with_the_theme_and_can_be_set() {
+    let shape = |extra: &[u8]| {
+        let case = Case::fixture("mini").append("pamphlet.toml", extra);
+        case.run(&["build", "--format", "html"]).code(0);
+        let html = read(&case.root().join("out/notice/en/flyer.html"));
+        let at = html.find("--radius:").expect("the shape in the page's CSS");
+        html[at..].lines().next().unwrap().to_string()
+    };
+    assert_eq!(shape(b""), "--radius: 1.0; --rule-weight: 1.0;");
+    assert_eq!(
+        shape(b"\n[theme]\nbase = \"bold\"\n"),
+        "--radius: 0.0; --rule-weight: 2.0;"
+    );
+    assert_eq!(
+        shape(b"\n[theme]\nbase = \"bold\"\ncorners = \"rounded\"\nrules = \"thin\"\n"),
+        "--radius: 1.0; --rule-weight: 0.5;"
+    );
+}
+
+#[test]
+fn an_unknown_corner_style_lists_the_known_ones() {
+    Case::fixture("mini")
+        .append("pamphlet.toml", b"\n[theme]\ncorners = \"oval\"\n")
+        .run(&["build"])
+        .code(2)
+        .stderr(
+            r#"
+error[theme]: theme.corners cannot be 'oval'
+  --> pamphlet.toml:13:11
+   |
+13 | corners = "oval"
+   |           ^
+  = hint: use one of: rounded, square
+
+error: pamphlet.toml is invalid; nothing was built
+"#,
+        );
+}
