@@ -68,7 +68,7 @@ pub(super) fn print_report(rep: &Reporter, r: &Report, started: Instant) -> u8 {
     for group in &r.fallbacks {
         rep.info(&group.line);
         for f in &group.fallbacks {
-            rep.detail(&format!("  {} → {} ({})", f.message, f.used, f.reason));
+            rep.detail(&format!("  {}", f.detail()));
         }
     }
     match &r.end {

@@ -259,6 +259,13 @@ pub struct Fallback {
     pub missing: bool,
 }
 
+impl Fallback {
+    /// `notice-step-two → en (missing in ru)`, as `build -v` lists it.
+    pub fn detail(&self) -> String {
+        format!("{} → {} ({})", self.message, self.used, self.reason)
+    }
+}
+
 /// A message resolved to text, and from which locale.
 #[derive(Debug, Clone)]
 pub struct Resolved {

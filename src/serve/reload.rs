@@ -147,27 +147,17 @@ impl Problem {
     /// fallbacks its documents used. `None` when it has neither; the pages
     /// then show nothing.
     pub fn notes_of(report: &Report) -> Option<Problem> {
-        let mut diags: Vec<Diagnostic> =
-            [&report.load, &report.render, &report.checks, &report.copies]
-                .into_iter()
-                .flatten()
-                .filter(|d| d.severity == diagnostics::Severity::Warning)
-                .cloned()
-                .collect();
-        let fallbacks: usize = report.fallbacks.iter().map(|g| g.fallbacks.len()).sum();
-        if diags.is_empty() && fallbacks == 0 {
+        let End::Written(finished) = &report.end else {
             return None;
+        };
+        // the counts and lines the build recorded, then each fallback
+        let mut notes = Problem::notes_of_summary(&finished.summary)?;
+        for f in report.fallbacks.iter().flat_map(|g| &g.fallbacks) {
+            notes
+                .text
+                .push_str(&format!("\n  {}: {}", f.locale, f.detail()));
         }
-        diagnostics::sort(&mut diags);
-        let mut lines: Vec<String> = diags.iter().map(Diagnostic::render).collect();
-        for group in &report.fallbacks {
-            let mut block = group.line.clone();
-            for f in &group.fallbacks {
-                block.push_str(&format!("\n  {} → {} ({})", f.message, f.used, f.reason));
-            }
-            lines.push(block);
-        }
-        Some(Problem::notes(diags.len(), fallbacks, lines.join("\n")))
+        Some(notes)
     }
 
     /// The notes of an output folder found up to date, from what the build
