@@ -25,6 +25,7 @@ use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use crate::build::{Build, BuildError, BuildOptions, Outcome};
+use crate::output::Retired;
 use crate::pipeline::Progress;
 use crate::workspace::{self, WorkspaceError};
 use reload::{Live, Problem};
@@ -145,6 +146,12 @@ impl Removal {
             let _ = thread.join();
         }
     }
+
+    /// Starts removing `retired` (after any removal still running).
+    fn start(&mut self, retired: Option<Retired>) {
+        self.wait();
+        self.0 = retired.map(Retired::remove_later);
+    }
 }
 
 /// One build, its outcome told to the pages and to `notice`; `changes`:
@@ -169,13 +176,7 @@ fn rebuild(
         build.options_mut().skip_typeset = true;
         let quick = build.run(&Progress::default());
         build.options_mut().skip_typeset = false;
-        let shown = match &quick {
-            Ok(Outcome::Ran(report)) => Problem::of_report(report).is_none(),
-            Ok(Outcome::Unchanged(_)) => true,
-            Err(_) => false,
-        };
-        finish(live, quick, started, removal, notice);
-        if !shown {
+        if !finish(live, quick, started, removal, notice) {
             return;
         }
         removal.wait();
@@ -185,46 +186,47 @@ fn rebuild(
     finish(live, result, started, removal, notice);
 }
 
-/// Tells the pages and `notice` how a build ended.
+/// Tells the pages and `notice` how a build ended; whether the pages now
+/// show a good build (the output folder replaced, or found up to date).
 fn finish(
     live: &Live,
     mut result: Result<Outcome, BuildError>,
     started: Instant,
     removal: &mut Removal,
     notice: &mut dyn FnMut(Notice),
-) {
-    removal.wait();
+) -> bool {
     let retired = match &mut result {
         Ok(Outcome::Ran(report)) => report.take_retired(),
         _ => None,
     };
     crate::pdf::forget_unused_layouts();
-    let changed = match &result {
+    // the files that changed when the pages show the new build, or why not
+    let shown = match &result {
         Ok(Outcome::Unchanged(u)) => {
             let notes = live
                 .notes()
                 .or_else(|| Problem::notes_of_summary(&u.summary).map(Arc::new));
-            live.built(&u.out, notes)
+            Ok(live.built(&u.out, notes))
         }
         Ok(Outcome::Ran(report)) => match Problem::of_report(report) {
-            None => live.built(&report.out, Problem::notes_of(report).map(Arc::new)),
-            Some(problem) => {
-                live.failed(problem);
-                0
-            }
+            None => Ok(live.built(&report.out, Problem::notes_of(report).map(Arc::new))),
+            Some(problem) => Err(problem),
         },
-        Err(e) => {
-            live.failed(Problem::of_error(e));
-            0
-        }
+        Err(e) => Err(Problem::of_error(e)),
     };
+    let good = shown.is_ok();
+    let changed = shown.unwrap_or_else(|problem| {
+        live.failed(problem);
+        0
+    });
     // the pages have been told; the old tree goes while they reload
-    removal.0 = retired.map(|r| r.remove_later());
+    removal.start(retired);
     notice(Notice::Built {
         result: &result,
         started,
         changed,
     });
+    good
 }
 
 /// The address to open in a browser: a wildcard address is reached
