@@ -77,13 +77,9 @@ impl KeptFiles {
         (file, diags)
     }
 
-    /// How many files are kept (for tests).
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.state().files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -146,6 +142,6 @@ mod tests {
         kept.next_build();
         assert_eq!(kept.len(), 1);
         kept.next_build();
-        assert!(kept.is_empty());
+        assert_eq!(kept.len(), 0);
     }
 }
