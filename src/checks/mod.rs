@@ -19,16 +19,16 @@ pub mod usage;
 pub mod variables;
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast::{self, Entry};
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::Catalog;
 use crate::locale::ftl::FtlFile;
 use crate::pipeline::Inputs;
-use crate::workspace::LocaleId;
+use crate::workspace::{LocaleId, PerLocale};
 
 /// Every check, with its module's documentation, in the order of docs/checks.md.
 pub const ALL: &[(&str, &str)] = &[
@@ -358,4 +358,64 @@ pub fn plain_text(p: &ast::Pattern<&str>) -> String {
 /// source this way ([`crate::locale::quote`]).
 pub fn quote_source(e: &EntryRef) -> String {
     crate::locale::quote::quote(e.source())
+}
+
+/// A loading diagnostic as `check` reports it: a translator's broken file
+/// is a failed check, although a build only warns and falls back.
+pub fn as_check_finding(d: &mut Diagnostic) {
+    if d.code.starts_with("ftl-") || d.code == "encoding" {
+        d.severity = Severity::Error;
+    }
+}
+
+/// The errors `pamphlet check` reports in each locale's files (the loading
+/// diagnostics `diags` as check counts them, and the translation checks), by
+/// the entry (message `id` or term `-id`) they lie in: an error on a line
+/// belongs to the entry that line is part of, an error without a line to
+/// every entry of its file; with `only`, the translation checks run for
+/// those locales alone (and the source). `review` refuses to record these entries and
+/// `status` counts them as errors, so both agree with `check`.
+pub fn errors_by_entry(
+    inputs: &Inputs,
+    mut diags: Vec<Diagnostic>,
+    only: Option<&[LocaleId]>,
+) -> PerLocale<BTreeMap<String, Vec<Diagnostic>>> {
+    for d in &mut diags {
+        as_check_finding(d);
+    }
+    diags.extend(run_for(inputs, only));
+    let catalog = &inputs.catalog;
+    let mut out: PerLocale<BTreeMap<String, Vec<Diagnostic>>> =
+        catalog.locales.ids().map(|_| BTreeMap::new()).collect();
+    let files: std::collections::HashMap<&str, (LocaleId, &crate::locale::ftl::FtlFile)> = catalog
+        .locales
+        .ids()
+        .flat_map(|l| {
+            catalog.locales[l]
+                .files
+                .iter()
+                .map(move |f| (f.display.as_str(), (l, f)))
+        })
+        .collect();
+    for d in diags.into_iter().filter(Diagnostic::is_error) {
+        let Some(at) = &d.location else { continue };
+        let Some(&(locale, file)) = files.get(at.file.as_str()) else {
+            continue;
+        };
+        let ids: Vec<&String> = match at.position {
+            Some(p) => file
+                .entries
+                .iter()
+                .take_while(|(_, line)| *line <= p.line)
+                .last()
+                .map(|(id, _)| id)
+                .into_iter()
+                .collect(),
+            None => file.entries.iter().map(|(id, _)| id).collect(),
+        };
+        for id in ids {
+            out[locale].entry(id.clone()).or_default().push(d.clone());
+        }
+    }
+    out
 }

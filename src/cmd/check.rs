@@ -2,7 +2,7 @@
 //! `.ftl` files, templates, a trial render of every document in every locale)
 //! plus the translation checks of [`crate::checks`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Serialize;
@@ -11,7 +11,6 @@ use super::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, Reporter, count, plural, skip_tea
 use crate::cli::{CheckArgs, ReportFormat};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::pipeline::{self, Filter, Inputs};
-use crate::workspace::{LocaleId, PerLocale};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -37,7 +36,7 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
         }
     };
     for d in &mut diags {
-        as_check_finding(d);
+        crate::checks::as_check_finding(d);
     }
     // the translation checks and the trial render only read: side by side
     let trial = !diags
@@ -145,14 +144,6 @@ pub fn run(root: &Path, args: &CheckArgs, rep: &Reporter) -> u8 {
     code
 }
 
-/// A loading diagnostic as `check` reports it: a translator's broken file
-/// is a failed check, although a build only warns and falls back.
-pub fn as_check_finding(d: &mut Diagnostic) {
-    if d.code.starts_with("ftl-") || d.code == "encoding" {
-        d.severity = Severity::Error;
-    }
-}
-
 /// A translation that failed to resolve in the trial render (the build used a
 /// fallback for it), reported at its entry unless a check already explained it.
 fn broken_diagnostic(inputs: &Inputs, f: &crate::locale::Fallback) -> Option<Diagnostic> {
@@ -181,56 +172,4 @@ fn broken_diagnostic(inputs: &Inputs, f: &crate::locale::Fallback) -> Option<Dia
         .at_offset(file.display.clone(), file.text(), &file.index, offset)
         .with_hint("fix the message so that it resolves with the campaign's variables"),
     )
-}
-
-/// The errors `pamphlet check` reports in each locale's files (the loading
-/// diagnostics `diags` as check counts them, and the translation checks), by
-/// the entry (message `id` or term `-id`) they lie in: an error on a line
-/// belongs to the entry that line is part of, an error without a line to
-/// every entry of its file; with `only`, the translation checks run for
-/// those locales alone (and the source). `review` refuses to record these entries and
-/// `status` counts them as errors, so both agree with `check`.
-pub fn errors_by_entry(
-    inputs: &Inputs,
-    mut diags: Vec<Diagnostic>,
-    only: Option<&[LocaleId]>,
-) -> PerLocale<BTreeMap<String, Vec<Diagnostic>>> {
-    for d in &mut diags {
-        as_check_finding(d);
-    }
-    diags.extend(crate::checks::run_for(inputs, only));
-    let catalog = &inputs.catalog;
-    let mut out: PerLocale<BTreeMap<String, Vec<Diagnostic>>> =
-        catalog.locales.ids().map(|_| BTreeMap::new()).collect();
-    let files: std::collections::HashMap<&str, (LocaleId, &crate::locale::ftl::FtlFile)> = catalog
-        .locales
-        .ids()
-        .flat_map(|l| {
-            catalog.locales[l]
-                .files
-                .iter()
-                .map(move |f| (f.display.as_str(), (l, f)))
-        })
-        .collect();
-    for d in diags.into_iter().filter(Diagnostic::is_error) {
-        let Some(at) = &d.location else { continue };
-        let Some(&(locale, file)) = files.get(at.file.as_str()) else {
-            continue;
-        };
-        let ids: Vec<&String> = match at.position {
-            Some(p) => file
-                .entries
-                .iter()
-                .take_while(|(_, line)| *line <= p.line)
-                .last()
-                .map(|(id, _)| id)
-                .into_iter()
-                .collect(),
-            None => file.entries.iter().map(|(id, _)| id).collect(),
-        };
-        for id in ids {
-            out[locale].entry(id.clone()).or_default().push(d.clone());
-        }
-    }
-    out
 }

@@ -74,8 +74,9 @@ pub fn run(root: &Path, args: &ReviewArgs, rep: &Reporter) -> u8 {
             return EXIT_USAGE;
         }
     }
-    let errors =
-        std::mem::take(&mut super::check::errors_by_entry(&inputs, diags, Some(&[locale]))[locale]);
+    let errors = std::mem::take(
+        &mut crate::checks::errors_by_entry(&inputs, diags, Some(&[locale]))[locale],
+    );
     let mut record = data.reviewed.clone();
     let mut marked = 0;
     let mut skipped: Vec<&str> = Vec::new();

@@ -26,7 +26,7 @@ pub fn run(root: &Path, args: &StatusArgs, rep: &Reporter) -> u8 {
     }
     // the messages `check` reports errors in count as errors here too
     let only = (!wanted.is_empty()).then_some(wanted.as_slice());
-    let flagged = super::check::errors_by_entry(&inputs, diags, only)
+    let flagged = crate::checks::errors_by_entry(&inputs, diags, only)
         .map(|_, by_id| by_id.keys().cloned().collect());
     let mut status = crate::status::compute(&inputs.catalog, &inputs.ws.campaigns, &flagged);
     if !wanted.is_empty() {
