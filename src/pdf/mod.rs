@@ -311,7 +311,10 @@ impl Typesetter {
 }
 
 /// The marks the templates left in the layout: which surface and block each
-/// follows, and where it landed.
+/// follows, and where it landed. The marks do not record their own position
+/// (asking for it inside the document costs a second layout); it comes from
+/// the layout's introspector, in document order, so a block's run starts at
+/// the last start mark of its surface before it.
 fn read_marks(doc: &PagedDocument) -> Vec<Mark> {
     let Some(label) = Label::new(PicoStr::intern(MARK_LABEL)) else {
         return Vec::new();
@@ -321,28 +324,47 @@ fn read_marks(doc: &PagedDocument) -> Vec<Mark> {
         Some(Value::Float(f)) => *f,
         _ => f64::NAN,
     };
-    doc.introspector()
-        .query(&Selector::Label(label))
-        .iter()
-        .filter_map(|content| {
-            let meta = content.to_packed::<MetadataElem>()?;
-            let Value::Dict(d) = &meta.value else {
-                return None;
-            };
-            let (left_mm, right_mm) = (int(d.get("x0").ok()), int(d.get("x1").ok()));
-            let start_page = int(d.get("p0").ok());
-            let mark = Mark {
-                surface: int(d.get("s").ok()) as usize,
-                block: int(d.get("b").ok()) as usize,
-                page: int(d.get("page").ok()) as usize,
-                start_page: start_page.is_finite().then_some(start_page as usize),
-                y_mm: int(d.get("y").ok()),
-                area: (left_mm.is_finite() && right_mm.is_finite())
-                    .then_some(Area { left_mm, right_mm }),
-            };
-            mark.y_mm.is_finite().then_some(mark)
-        })
-        .collect()
+    let introspector = doc.introspector();
+    let mut run_start: Option<(usize, usize)> = None;
+    let mut marks = Vec::new();
+    for content in introspector.query(&Selector::Label(label)).iter() {
+        let Some(meta) = content.to_packed::<MetadataElem>() else {
+            continue;
+        };
+        let Value::Dict(d) = &meta.value else {
+            continue;
+        };
+        let Some(position) = content
+            .location()
+            .and_then(|loc| introspector.position(loc))
+        else {
+            continue;
+        };
+        let surface = int(d.get("s").ok());
+        let block = int(d.get("b").ok());
+        if !surface.is_finite() || !block.is_finite() {
+            continue;
+        }
+        let (surface, block) = (surface as usize, block as usize);
+        let page = position.page.get();
+        if block == 0 {
+            run_start = Some((surface, page));
+        }
+        let in_run = matches!(d.get("run").ok(), Some(Value::Bool(true)));
+        let (left_mm, right_mm) = (int(d.get("x0").ok()), int(d.get("x1").ok()));
+        marks.push(Mark {
+            surface,
+            block,
+            page,
+            start_page: run_start
+                .filter(|(s, _)| in_run && *s == surface)
+                .map(|(_, p)| p),
+            y_mm: position.point.y.to_mm(),
+            area: (left_mm.is_finite() && right_mm.is_finite())
+                .then_some(Area { left_mm, right_mm }),
+        });
+    }
+    marks
 }
 
 /// The blank pages a flowing brochure kept, if the template recorded them.
