@@ -351,14 +351,21 @@ fn read_marks(doc: &PagedDocument) -> Vec<Mark> {
             run_start = Some((surface, page));
         }
         let in_run = matches!(d.get("run").ok(), Some(Value::Bool(true)));
+        // a template override made before the marks stopped asking for
+        // their position still names the page of its run itself
+        let named_start = int(d.get("p0").ok());
         let (left_mm, right_mm) = (int(d.get("x0").ok()), int(d.get("x1").ok()));
         marks.push(Mark {
             surface,
             block,
             page,
-            start_page: run_start
-                .filter(|(s, _)| in_run && *s == surface)
-                .map(|(_, p)| p),
+            start_page: if named_start.is_finite() {
+                Some(named_start as usize)
+            } else {
+                run_start
+                    .filter(|(s, _)| in_run && *s == surface)
+                    .map(|(_, p)| p)
+            },
             y_mm: position.point.y.to_mm(),
             area: (left_mm.is_finite() && right_mm.is_finite())
                 .then_some(Area { left_mm, right_mm }),
