@@ -8,6 +8,7 @@ mod channels;
 mod checks;
 mod errors;
 mod exchange;
+mod expected;
 mod fallback;
 mod format;
 mod hints;

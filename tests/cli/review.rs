@@ -3,6 +3,7 @@
 //! older hash-only records, broken records, messages with errors.
 
 use super::case::Case;
+use super::expected::*;
 use super::*;
 
 fn check_json(root: &Path) -> serde_json::Value {
@@ -124,25 +125,11 @@ fn a_stale_translation_shows_the_old_and_the_new_source_everywhere() {
     );
 
     case.run(&["check", "--locale", "ru"]).code(0).stderr(
-        r#"
-warning[message-missing]: 'notice-step-two' is not translated into ru
-  --> locales/ru/notice.ftl
-  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
-
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
+        &[
+    MINI_RU_STEP_TWO_MISSING,
+            MINI_RU_INTRO_PLURAL_MISSING,
+            MINI_RU_DEADLINE_PLURAL_MISSING,
+            "\
 warning[translation-stale]: the source of 'notice-deadline' changed since the ru translation was reviewed: `Within { $days -> [one] { $days } working day *[other] { $days } working days } of moving.` → `Within { $days -> [one] { $days } calendar day *[other] { $days } calendar days } of moving.`
   --> locales/ru/notice.ftl:14:1
    |
@@ -151,7 +138,9 @@ warning[translation-stale]: the source of 'notice-deadline' changed since the ru
   = hint: update the translation to the new source (locales/en/notice.ftl:14), then run `pamphlet review ru --message notice-deadline`
 
 checked: 0 errors, 4 warnings
-"#,
+",
+        ]
+        .concat(),
     );
 
     let (cell, total) = ru(&status_json(case.root()));
@@ -275,30 +264,12 @@ fn a_broken_record_is_an_error_at_its_line_and_review_leaves_it_alone() {
         "[source]\nnotice-title = \"Register your address\"\nnotice-step-one = Fill in the form.\n";
     std::fs::write(&record, broken).unwrap();
     case.run(&["check", "--locale", "ru"]).code(1).stderr(
-        r#"
-warning[message-missing]: 'notice-step-two' is not translated into ru
-  --> locales/ru/notice.ftl
-  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
-
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-info[translation-unreviewed]: 11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more
-  --> locales/ru/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
-
-error[reviewed-file]: locales/ru/reviewed.toml is not a valid review record: string values must be quoted, expected literal string
+        &[
+    MINI_RU_STEP_TWO_MISSING,
+            MINI_RU_INTRO_PLURAL_MISSING,
+            MINI_RU_DEADLINE_PLURAL_MISSING,
+            MINI_RU_UNREVIEWED,
+            r#"error[reviewed-file]: locales/ru/reviewed.toml is not a valid review record: string values must be quoted, expected literal string
   --> locales/ru/reviewed.toml:3:19
   |
 3 | notice-step-one = Fill in the form.
@@ -307,6 +278,8 @@ error[reviewed-file]: locales/ru/reviewed.toml is not a valid review record: str
 
 checked: 1 error, 3 warnings
 "#,
+        ]
+        .concat(),
     );
     case.run(&["review", "ru"]).code(1).stderr(
         r#"

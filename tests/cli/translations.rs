@@ -3,6 +3,7 @@
 //! (broken, untranslated), in `build`, `check` and `status` alike.
 
 use super::case::Case;
+use super::expected::*;
 use super::*;
 
 /// Replaces `from` with `to` in a workspace file (which must contain it).
@@ -475,21 +476,10 @@ fn a_misspelled_variable_in_a_variant_the_campaign_never_selects_is_an_error_in_
     case.run(&["check", "--locale", "ru"])
         .code(1)
         .stderr(
-            r#"
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
+            &[
+                MINI_RU_INTRO_PLURAL_MISSING,
+                MINI_RU_DEADLINE_PLURAL_MISSING,
+                "\
 error[variable-unknown]: 'notice-deadline' uses $dyas, which the source message never uses
   --> locales/ru/notice.ftl:16:17
    |
@@ -502,7 +492,9 @@ info[translation-unreviewed]: 12 translations in ru were never reviewed, so a ch
   = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
 
 checked: 1 error, 2 warnings
-"#,
+",
+            ]
+            .concat(),
         );
     case.run(&["status", "--locale", "ru"]).code(0).stdout(
         "
