@@ -83,3 +83,45 @@ pub fn mini_findings() -> String {
     ]
     .concat()
 }
+
+// ---- `build -v` of the mini fixture ---------------------------------------------
+
+/// ru's one fallback, its missing `notice-step-two`, as `build -v` lists it.
+pub const MINI_RU_FALLBACK_LISTED: &str = "\
+fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
+  notice-step-two → en (missing in ru)
+";
+
+/// `build -v`'s timings when it renders all 3 of mini's documents: a first
+/// build, or one after a change to en, which every locale falls back to.
+pub const MINI_ALL_RENDERED: &str = "\
+phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 3 documents rendered, 0 reused, on [N] threads
+";
+
+/// `build -v`'s timings when one of mini's 3 documents changed since the
+/// last build (a change to ar or ru) and the other two are reused.
+pub const MINI_ONE_RENDERED: &str = "\
+phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
+";
+
+/// The whole output of a `build -v` of the mini fixture that renders all
+/// its documents and finds nothing but ru's usual fallback.
+pub fn mini_build_v() -> String {
+    [
+        MINI_RU_FALLBACK_LISTED,
+        MINI_ALL_RENDERED,
+        "built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s → [ROOT]/out\n",
+    ]
+    .concat()
+}
+
+/// The whole output of a `build -v` of the built mini fixture that renders
+/// one document again and finds nothing but ru's usual fallback.
+pub fn mini_rebuild_v_one_rendered() -> String {
+    [
+        MINI_RU_FALLBACK_LISTED,
+        MINI_ONE_RENDERED,
+        "built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out\n",
+    ]
+    .concat()
+}
