@@ -85,16 +85,23 @@ fn an_unindented_continuation_line_breaks_the_message_which_falls_back() {
     let line = line_of(root, "locales/ru/shared.ftl", "sample-notice =");
     let next = line + 1;
     let sms = line_of(root, "campaigns/register-stay.toml", "text = \"reg-sms\"");
-
-    case.run(&["build", "-v", "--format", "txt"])
-        .code(0)
-        .stderr(&format!(r#"
-warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
+    // the finding: a warning where the message falls back (build), an error in check
+    let cut_short = |severity: &str| {
+        format!(
+            "{severity}[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
   --> locales/ru/shared.ftl:{next}:1
    |
 {next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
    | ^
-  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`"
+        )
+    };
+    let (warning, error) = (cut_short("warning"), cut_short("error"));
+
+    case.run(&["build", "-v", "--format", "txt"])
+        .code(0)
+        .stderr(&format!(r#"
+{warning}
 
 info[sms-ucs2]: az: SMS `reg-sms` of register-stay/sms goes out as UCS-2 (85 characters in 2 segments): ə ×3, ğ ×1, ç ×1 force UCS-2, which holds 70 characters a message (67 a segment) where GSM 7-bit holds 160 (153)
   --> campaigns/register-stay.toml:{sms}:8
@@ -126,17 +133,14 @@ built 48 files (3 campaigns × 8 locales), 1 fallback, 1 warning in [T] s → [R
 
     case.run(&["build", "--strict", "--format", "txt"])
         .code(1)
-        .stderr(&format!(r#"
-warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
-  --> locales/ru/shared.ftl:{next}:1
-   |
-{next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
-   | ^
-  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+        .stderr(&format!(
+            r#"
+{warning}
 
 fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
 error: --strict: 1 fallback and 1 warning; [ROOT]/out left unchanged
-"#));
+"#
+        ));
 
     // status: an error, not translated (and not missing)
     let after = status(root);
@@ -170,12 +174,7 @@ info[translation-unreviewed]: 7 translations in ru were never reviewed, so a cha
   --> locales/ru/reviewed.toml
   = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
 
-error[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
-  --> locales/ru/shared.ftl:{next}:1
-   |
-{next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
-   | ^
-  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+{error}
 
 checked: 1 error, 0 warnings
 "#));
