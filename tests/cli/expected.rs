@@ -125,3 +125,27 @@ pub fn mini_rebuild_v_one_rendered() -> String {
     ]
     .concat()
 }
+
+// ---- `check` on the defects fixture ---------------------------------------------
+
+/// ru's `greeting` misspells the variable `$name` as `$nmae`.
+pub const DEFECTS_RU_GREETING_NMAE: &str = "\
+error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses
+  --> locales/ru/main.ftl:9:28
+  |
+9 | greeting = Здравствуйте, { $nmae }!
+  |                            ^
+  = hint: the source uses $name; check the spelling
+
+";
+
+/// ru's `logo` lacks the `.alt` attribute the source gives it.
+pub const DEFECTS_RU_LOGO_ALT_MISSING: &str = "\
+error[attribute-missing]: 'logo' lacks the attribute .alt in ru
+  --> locales/ru/main.ftl:10:1
+   |
+10 | logo = Знак
+   | ^
+  = hint: add `    .alt = …` under the message
+
+";
