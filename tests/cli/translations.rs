@@ -317,6 +317,15 @@ fn an_untranslated_copy_is_a_warning_and_not_counted_as_translated() {
         "details =\n    Registration is free of charge.\n    Bring your passport and the address of your stay.",
     );
     let line = line_of(root, "locales/ru/notice.ftl", "details =");
+    let untranslated = format!(
+        "\
+warning[untranslated]: 'details' is the same as in the source (en): it is not translated
+  --> locales/ru/notice.ftl:{line}:1
+  |
+{line} | details =
+  | ^
+  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale"
+    );
 
     assert_eq!(
         findings(root),
@@ -349,12 +358,7 @@ info[translation-unreviewed]: 12 translations in ka were never reviewed, so a ch
   --> locales/ka/reviewed.toml
   = hint: check them against the source, then run `pamphlet review ka`; it records the source text each translation was reviewed against
 
-warning[untranslated]: 'details' is the same as in the source (en): it is not translated
-  --> locales/ru/notice.ftl:{line}:1
-  |
-{line} | details =
-  | ^
-  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale
+{untranslated}
 
 info[translation-unreviewed]: 12 translations in ru were never reviewed, so a change of their source cannot be reported as stale: 'details', 'intro', 'mark' and 9 more
   --> locales/ru/reviewed.toml
@@ -372,28 +376,22 @@ checked: 0 errors, 1 warning
 
     case.run(&["build", "--strict", "--format", "html"])
         .code(1)
-        .stderr(&format!(r#"
-warning[untranslated]: 'details' is the same as in the source (en): it is not translated
-  --> locales/ru/notice.ftl:{line}:1
-  |
-{line} | details =
-  | ^
-  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale
+        .stderr(&format!(
+            r#"
+{untranslated}
 
 error: --strict: 0 fallbacks and 1 warning; [ROOT]/out left unchanged
-"#));
+"#
+        ));
     case.run(&["build", "--format", "html"])
         .code(0)
-        .stderr(&format!(r#"
-warning[untranslated]: 'details' is the same as in the source (en): it is not translated
-  --> locales/ru/notice.ftl:{line}:1
-  |
-{line} | details =
-  | ^
-  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale
+        .stderr(&format!(
+            r#"
+{untranslated}
 
 built 12 files (1 campaign × 4 locales), 0 fallbacks, 1 warning in [T] s → [ROOT]/out
-"#));
+"#
+        ));
     // the review page: the Untranslated column, and completeness below 100 %
     let index = read(&root.join("out/index.html"));
     assert!(
