@@ -73,6 +73,17 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Runs `pamphlet init <dir>` (a folder that need not exist yet), which must
+/// succeed.
+pub fn init_workspace(dir: &Path) {
+    let o = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+        .arg("init")
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
 /// Runs `pamphlet --root <root> <args>`.
 pub fn pamphlet(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pamphlet"))
