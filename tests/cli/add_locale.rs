@@ -272,12 +272,7 @@ fn an_unreadable_source_file_stops_before_anything_is_written() {
 fn a_workspace_made_by_init_takes_a_locale_and_still_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("ws");
-    let o = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
-        .arg("init")
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    init_workspace(&dir);
     let before = read(&dir.join("pamphlet.toml"));
     let o = pamphlet(&dir, &["add-locale", "ar"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));

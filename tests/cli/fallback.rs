@@ -2,6 +2,7 @@
 //! recorded; `--strict` turns it into a failure that leaves out/ untouched.
 
 use super::case::Case;
+use super::expected::*;
 use super::*;
 
 #[test]
@@ -32,12 +33,10 @@ built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s → [RO
 
 #[test]
 fn verbose_build_lists_each_fallback() {
-    Case::fixture("mini").run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 3 documents rendered, 0 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s → [ROOT]/out
-"#);
+    Case::fixture("mini")
+        .run(&["build", "-v"])
+        .code(0)
+        .stderr(&mini_build_v());
 }
 
 #[test]
@@ -69,13 +68,16 @@ fn broken_translation_falls_back_with_its_reason() {
         "notice-step-one = Заполните анкету.",
         "notice-step-one = Заполните { $form }.",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
+    case.run(&["build", "-v"]).code(0).stderr(&[
+        r#"
 fallback: ru took 2 messages from en (-v lists them; out/manifest.json records them)
   notice-step-one → en (broken in ru: Unknown variable: $form)
   notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 3 documents rendered, 0 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 2 fallbacks, 0 warnings in [T] s → [ROOT]/out
-"#);
+"#,
+        MINI_ALL_RENDERED,
+        "built 6 files (1 campaign × 3 locales), 2 fallbacks, 0 warnings in [T] s → [ROOT]/out\n",
+    ]
+    .concat());
     assert!(!case.out("notice/ru/flyer.html").contains("{$form}"));
 }
 
@@ -85,12 +87,15 @@ fn explicit_chain_is_followed_before_the_source() {
         .append("pamphlet.toml", "\n[fallback]\nru = [\"ar\"]\n")
         .run(&["build", "-v"])
         .code(0)
-        .stderr(r#"
+        .stderr(&[
+            r#"
 fallback: ru took 1 message from ar (-v lists them; out/manifest.json records them)
   notice-step-two → ar (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 3 documents rendered, 0 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s → [ROOT]/out
-"#);
+"#,
+            MINI_ALL_RENDERED,
+            "built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s → [ROOT]/out\n",
+        ]
+        .concat());
 }
 
 #[test]

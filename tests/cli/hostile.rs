@@ -4,12 +4,43 @@
 //! was; an accepted one must produce safe output.
 
 use super::case::Case;
+use super::expected::*;
 use super::*;
 
 /// The mini fixture, built once successfully.
 fn built() -> Case {
     Case::fixture("mini").built()
 }
+
+/// The whole output of `build -v` on the built fixture when ar's
+/// `notice-step-one` falls back to en for `reason` and nothing else changed.
+fn ar_step_one_fell_back(reason: &str) -> String {
+    [
+        "fallback: ar took 1 message from en (-v lists them; out/manifest.json records them)\n",
+        &format!("  notice-step-one → en ({reason})\n"),
+        MINI_RU_FALLBACK_LISTED,
+        MINI_ONE_RENDERED,
+        "built 6 files (1 campaign × 3 locales), 2 fallbacks, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out\n",
+    ]
+    .concat()
+}
+
+/// Every ar message of the fixture falling back, as `build -v` lists them,
+/// when the whole ar file is refused.
+const AR_ALL_FELL_BACK: &str = "\
+fallback: ar took 11 messages from en (-v lists them; out/manifest.json records them)
+  contact-phone → en (missing in ar)
+  contact-web → en (missing in ar)
+  edition → en (missing in ar)
+  mark.alt → en (missing in ar)
+  notice-deadline → en (missing in ar)
+  notice-intro → en (missing in ar)
+  notice-step-one → en (missing in ar)
+  notice-step-two → en (missing in ar)
+  notice-title → en (missing in ar)
+  notice-warning-title → en (missing in ar)
+  org-name → en (missing in ar)
+";
 
 // ---- Fluent: references, size, nesting, numbers --------------------------------
 
@@ -52,14 +83,11 @@ fn c02_cycle_in_a_translation_falls_back_and_is_never_printed() {
             "notice-step-one = املأ الاستمارة.",
             "notice-step-one = { loop-a }",
         );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ar took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-one → en (broken in ar: references form a cycle: loop-a → loop-b → loop-a)
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 2 fallbacks, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+    case.run(&["build", "-v"])
+        .code(0)
+        .stderr(&ar_step_one_fell_back(
+            "broken in ar: references form a cycle: loop-a → loop-b → loop-a",
+        ));
     let html = case.out("notice/ar/flyer.html");
     assert!(html.contains("<li>Fill in the form.</li>"));
     assert!(!html.contains("{loop"));
@@ -77,14 +105,9 @@ fn c03_reference_bomb_is_stopped() {
         "notice-step-one = املأ الاستمارة.",
         "notice-step-one = { l10 }",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ar took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-one → en (broken in ar: Too many placeables)
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 2 fallbacks, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+    case.run(&["build", "-v"])
+        .code(0)
+        .stderr(&ar_step_one_fell_back("broken in ar: Too many placeables"));
     assert!(!case.out("notice/ar/flyer.html").contains("lol"));
 }
 
@@ -123,7 +146,8 @@ fn c05_deep_nesting_in_a_translation_is_refused_before_parsing() {
         )
         .run(&["build", "-v"])
         .code(0)
-        .stderr(r#"
+        .stderr(&[
+            r#"
 warning[ftl-nesting]: placeables are nested more than 64 levels deep
   --> locales/ar/notice.ftl:30:72
    |
@@ -131,23 +155,13 @@ warning[ftl-nesting]: placeables are nested more than 64 levels deep
    |                                                   ^
   = hint: a '{' is probably never closed; close every placeable with '}'
 
-fallback: ar took 11 messages from en (-v lists them; out/manifest.json records them)
-  contact-phone → en (missing in ar)
-  contact-web → en (missing in ar)
-  edition → en (missing in ar)
-  mark.alt → en (missing in ar)
-  notice-deadline → en (missing in ar)
-  notice-intro → en (missing in ar)
-  notice-step-one → en (missing in ar)
-  notice-step-two → en (missing in ar)
-  notice-title → en (missing in ar)
-  notice-warning-title → en (missing in ar)
-  org-name → en (missing in ar)
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 12 fallbacks, 1 warning in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+"#,
+            AR_ALL_FELL_BACK,
+            MINI_RU_FALLBACK_LISTED,
+            MINI_ONE_RENDERED,
+            "built 6 files (1 campaign × 3 locales), 12 fallbacks, 1 warning in [T] s, 2 of 3 documents unchanged → [ROOT]/out\n",
+        ]
+        .concat());
 }
 
 #[test]
@@ -179,12 +193,7 @@ fn c07_number_options_are_clamped() {
         "notice-step-one = Fill in the form.",
         "notice-step-one = { NUMBER($days, minimumFractionDigits: 100000000000000) }",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 3 documents rendered, 0 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s → [ROOT]/out
-"#);
+    case.run(&["build", "-v"]).code(0).stderr(&mini_build_v());
     assert!(
         case.out("notice/en/flyer.txt")
             .contains("15.000000000000000")
@@ -220,7 +229,8 @@ fn c09_huge_integer_literal_in_a_translation_drops_only_that_message() {
         "notice-step-one = املأ الاستمارة.",
         "notice-step-one = { 123456789012345678901234 }",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
+    case.run(&["build", "-v"]).code(0).stderr(&[
+        r#"
 warning[ftl-number]: 'notice-step-one' uses the number 123456789012345678901234, which has more than 15 digits before or after the point; the entry is ignored
   --> locales/ar/notice.ftl:15:1
    |
@@ -230,11 +240,12 @@ warning[ftl-number]: 'notice-step-one' uses the number 123456789012345678901234,
 
 fallback: ar took 1 message from en (-v lists them; out/manifest.json records them)
   notice-step-one → en (broken in ar: number with too many digits)
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 2 fallbacks, 1 warning in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+"#,
+        MINI_RU_FALLBACK_LISTED,
+        MINI_ONE_RENDERED,
+        "built 6 files (1 campaign × 3 locales), 2 fallbacks, 1 warning in [T] s, 2 of 3 documents unchanged → [ROOT]/out\n",
+    ]
+    .concat());
     assert!(
         case.out("notice/ar/flyer.html").contains("<li>أرسلها"),
         "its neighbours still load"
@@ -285,12 +296,7 @@ fn c11_utf8_bom_is_stripped_and_the_first_message_survives() {
         .prepend("locales/ar/notice.ftl", b"\xEF\xBB\xBF")
         .run(&["build", "-v"])
         .code(0)
-        .stderr(r#"
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+        .stderr(&mini_rebuild_v_one_rendered());
 }
 
 #[test]
@@ -488,12 +494,9 @@ fn c21_script_in_a_translation_is_text() {
         "notice-step-one = املأ الاستمارة.",
         "notice-step-one = <script>alert(1)</script>",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+    case.run(&["build", "-v"])
+        .code(0)
+        .stderr(&mini_rebuild_v_one_rendered());
     let html = case.out("notice/ar/flyer.html");
     assert!(html.contains("<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>"));
     assert!(!html.contains("<script"));
@@ -506,12 +509,9 @@ fn c22_javascript_link_in_a_translation_is_text() {
         "notice-step-one = املأ الاستمارة.",
         "notice-step-one = <a href=\"javascript:alert(1)\">x</a>",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+    case.run(&["build", "-v"])
+        .code(0)
+        .stderr(&mini_rebuild_v_one_rendered());
     let html = case.out("notice/ar/flyer.html");
     assert!(!html.contains("<a href=\"javascript"));
     assert!(html.contains("&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;"));
@@ -524,12 +524,7 @@ fn c23_allowed_inline_markup_is_kept_without_nesting_or_attributes() {
         "notice-step-one = Fill in the form.",
         "notice-step-one = Fill in <strong>the form</strong>, <em><b>now</b></em>, <b class=\"x\">here</b>.",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 3 documents rendered, 0 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s → [ROOT]/out
-"#);
+    case.run(&["build", "-v"]).code(0).stderr(&mini_build_v());
     assert!(case.out("notice/en/flyer.html").contains("<li>Fill in <strong>the form</strong>, &lt;em&gt;<b>now</b>&lt;/em&gt;, &lt;b class=&quot;x&quot;&gt;here&lt;/b&gt;.</li>"));
     assert!(
         case.out("notice/en/flyer.txt")
@@ -544,14 +539,11 @@ fn c24_bidi_override_in_a_translation_is_never_printed() {
         "notice-step-one = املأ الاستمارة.",
         "notice-step-one = املأ \u{202E}الاستمارة.",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ar took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-one → en (unsafe in ar: it contains the invisible control character U+202E)
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 2 fallbacks, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+    case.run(&["build", "-v"])
+        .code(0)
+        .stderr(&ar_step_one_fell_back(
+            "unsafe in ar: it contains the invisible control character U+202E",
+        ));
     assert!(!case.out("notice/ar/flyer.html").contains('\u{202E}'));
 }
 
@@ -562,14 +554,11 @@ fn c25_escaped_override_and_nul_are_caught_after_decoding() {
         "notice-step-one = املأ الاستمارة.",
         "notice-step-one = { \"\\u202E\" }x{ \"\\u0000\" }",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ar took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-one → en (unsafe in ar: it contains the invisible control character U+202E)
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 2 fallbacks, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+    case.run(&["build", "-v"])
+        .code(0)
+        .stderr(&ar_step_one_fell_back(
+            "unsafe in ar: it contains the invisible control character U+202E",
+        ));
     for file in ["notice/ar/flyer.html", "notice/ar/flyer.txt"] {
         let text = case.out(file);
         assert!(!text.contains('\u{202E}') && !text.contains('\0'), "{file}");
@@ -720,16 +709,20 @@ fn c30_symlinked_translation_file_is_not_followed() {
     let case = built()
         .write("outside.ftl", "notice-title = From outside\n")
         .symlink("outside.ftl", "locales/ar/linked.ftl");
-    case.run(&["build", "-v"]).code(0).stderr(r#"
+    case.run(&["build", "-v"]).code(0).stderr(&[
+        r#"
 warning[ftl-symlink]: locales/ar/linked.ftl is a symbolic link and is not read
   --> locales/ar/linked.ftl
   = hint: copy the file into the locale folder instead of linking to it
 
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
+"#,
+        MINI_RU_FALLBACK_LISTED,
+        "\
 phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 0 documents rendered, 3 reused, on [N] threads
 built 6 files (1 campaign × 3 locales), 1 fallback, 1 warning in [T] s, 3 of 3 documents unchanged → [ROOT]/out
-"#);
+",
+    ]
+    .concat());
     assert!(!case.out("notice/ar/flyer.html").contains("From outside"));
 }
 
@@ -740,12 +733,9 @@ fn c31_planted_symlink_in_out_is_not_followed() {
         .write("victim/keep.txt", "precious")
         .remove("out/notice/ar")
         .symlink("victim", "out/notice/ar");
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+    case.run(&["build", "-v"])
+        .code(0)
+        .stderr(&mini_rebuild_v_one_rendered());
     assert_eq!(case.read("victim/keep.txt"), "precious");
     assert_eq!(
         std::fs::read_dir(case.root().join("victim"))
@@ -849,12 +839,7 @@ error: another pamphlet build is writing [ROOT]/out; wait for it to finish and t
         )
         .out_unchanged();
     drop(lock);
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 3 documents rendered, 0 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s → [ROOT]/out
-"#);
+    case.run(&["build", "-v"]).code(0).stderr(&mini_build_v());
 }
 
 #[test]
@@ -916,148 +901,43 @@ fn c38_many_long_literals_refuse_the_whole_file() {
     let many: String = (0..40)
         .map(|i| format!("n{i} = {{ 1.{} }}\n", "0".repeat(20)))
         .collect();
+    // n0 to n16 stand at lines 30 to 46
+    let warning = |i: usize, outcome: &str| {
+        let line = 30 + i;
+        format!(
+            "\
+warning[ftl-number]: 'n{i}' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; {outcome}
+  --> locales/ar/notice.ftl:{line}:1
+   |
+{line} | n{i} = {{ 1.00000000000000000000 }}
+   | ^
+  = hint: write the number with fewer digits, or pass it from the campaign as a variable
+
+"
+        )
+    };
+    let mut warnings: String = (0..16)
+        .map(|i| warning(i, "the entry is ignored"))
+        .collect();
+    warnings += &warning(
+        16,
+        "more than 16 entries of this file do, so the whole file is ignored",
+    );
     // the translation is refused as a whole (17th literal), so every ar message falls back
     built()
         .append("locales/ar/notice.ftl", many)
         .run(&["build", "-v"])
         .code(0)
-        .stderr(r#"
-warning[ftl-number]: 'n0' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:30:1
-   |
-30 | n0 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n1' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:31:1
-   |
-31 | n1 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n2' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:32:1
-   |
-32 | n2 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n3' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:33:1
-   |
-33 | n3 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n4' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:34:1
-   |
-34 | n4 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n5' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:35:1
-   |
-35 | n5 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n6' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:36:1
-   |
-36 | n6 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n7' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:37:1
-   |
-37 | n7 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n8' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:38:1
-   |
-38 | n8 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n9' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:39:1
-   |
-39 | n9 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n10' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:40:1
-   |
-40 | n10 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n11' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:41:1
-   |
-41 | n11 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n12' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:42:1
-   |
-42 | n12 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n13' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:43:1
-   |
-43 | n13 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n14' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:44:1
-   |
-44 | n14 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n15' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; the entry is ignored
-  --> locales/ar/notice.ftl:45:1
-   |
-45 | n15 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-warning[ftl-number]: 'n16' uses the number 1.00000000000000000000, which has more than 15 digits before or after the point; more than 16 entries of this file do, so the whole file is ignored
-  --> locales/ar/notice.ftl:46:1
-   |
-46 | n16 = { 1.00000000000000000000 }
-   | ^
-  = hint: write the number with fewer digits, or pass it from the campaign as a variable
-
-fallback: ar took 11 messages from en (-v lists them; out/manifest.json records them)
-  contact-phone → en (missing in ar)
-  contact-web → en (missing in ar)
-  edition → en (missing in ar)
-  mark.alt → en (missing in ar)
-  notice-deadline → en (missing in ar)
-  notice-intro → en (missing in ar)
-  notice-step-one → en (missing in ar)
-  notice-step-two → en (missing in ar)
-  notice-title → en (missing in ar)
-  notice-warning-title → en (missing in ar)
-  org-name → en (missing in ar)
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 12 fallbacks, 17 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+        .stderr(
+            &[
+                &warnings,
+                AR_ALL_FELL_BACK,
+                MINI_RU_FALLBACK_LISTED,
+                MINI_ONE_RENDERED,
+                "built 6 files (1 campaign × 3 locales), 12 fallbacks, 17 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out\n",
+            ]
+            .concat(),
+        );
 }
 
 #[test]
@@ -1067,14 +947,9 @@ fn c39_a_function_given_the_wrong_kind_of_value_falls_back_and_is_never_printed(
         "notice-step-one = املأ الاستمارة.",
         "notice-step-one = املأ الاستمارة { DATETIME($days) } { NUMBER($valid-as-of) }.",
     );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ar took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-one → en (broken in ar: DATETIME needs a date (in TOML: 2026-12-31 or 2026-12-31T09:00:00), not the number 15, NUMBER needs a number, not a date)
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 2 fallbacks, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+    case.run(&["build", "-v"]).code(0).stderr(&ar_step_one_fell_back(
+        "broken in ar: DATETIME needs a date (in TOML: 2026-12-31 or 2026-12-31T09:00:00), not the number 15, NUMBER needs a number, not a date",
+    ));
     let html = case.out("notice/ar/flyer.html");
     assert!(html.contains("<li>Fill in the form.</li>"));
     assert!(!html.contains("DATETIME()") && !html.contains("NUMBER()"));
@@ -1096,12 +971,9 @@ fn c40_hostile_text_is_escaped_in_every_html_context() {
             "notice-title = سجّل عنوانك",
             "notice-title = </title><script>alert(2)</script> & <b>bold</b>",
         );
-    case.run(&["build", "-v"]).code(0).stderr(r#"
-fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
-  notice-step-two → en (missing in ru)
-phases: load [T] s, parse [T] s, check [T] s, templates [T] s, render+write [T] s (CPU: render [T] s, write [T] s), finish [T] s; 1 document rendered, 2 reused, on [N] threads
-built 6 files (1 campaign × 3 locales), 1 fallback, 0 warnings in [T] s, 2 of 3 documents unchanged → [ROOT]/out
-"#);
+    case.run(&["build", "-v"])
+        .code(0)
+        .stderr(&mini_rebuild_v_one_rendered());
     let html = case.out("notice/ar/flyer.html");
     // attribute: quotes and angle brackets escaped, the markup not interpreted
     assert!(

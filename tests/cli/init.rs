@@ -8,12 +8,7 @@ use super::*;
 fn init_creates_a_workspace_that_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("campaigns-2027");
-    let o = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
-        .arg("init")
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    init_workspace(&dir);
     for f in [
         "pamphlet.toml",
         "campaigns/welcome.toml",

@@ -8,6 +8,7 @@ mod channels;
 mod checks;
 mod errors;
 mod exchange;
+mod expected;
 mod fallback;
 mod format;
 mod hints;
@@ -70,6 +71,17 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// Runs `pamphlet init <dir>` (a folder that need not exist yet), which must
+/// succeed.
+pub fn init_workspace(dir: &Path) {
+    let o = Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+        .arg("init")
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
 }
 
 /// Runs `pamphlet --root <root> <args>`.

@@ -1,6 +1,7 @@
 //! Messages that used to mislead: each case asserts the whole message.
 
 use super::case::Case;
+use super::expected::*;
 
 fn mini() -> Case {
     Case::fixture("mini")
@@ -14,7 +15,8 @@ fn single_brackets_on_a_block_say_how_blocks_are_written() {
         "[[document.block]]\ntype = \"heading\"",
         "[document.block]\ntype = \"heading\"",
     );
-    case.run(&["check"]).code(1).stderr(r#"
+    case.run(&["check"]).code(1).stderr(&[
+        r#"
 error[toml]: [document.block] must be written [[document.block]], with double brackets
   --> campaigns/notice.toml:19:1
    |
@@ -22,41 +24,11 @@ error[toml]: [document.block] must be written [[document.block]], with double br
    | ^
   = hint: write [[document.block]]: each one adds a block to the document above it, in order; docs/campaign-format.md shows a complete example
 
-info[translation-unreviewed]: 12 translations in ar were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 9 more
-  --> locales/ar/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ar`; it records the source text each translation was reviewed against
-
-warning[markup-disallowed]: 'notice-intro' contains <receipt>, which is printed as text
-  --> locales/en/notice.ftl:10:46
-   |
-10 |     }? Register with the { -org } & keep the <receipt>.
-   |                                              ^
-  = hint: use only <em> <strong> <small> <s> <cite> <q> <dfn> <abbr> <code> <var> <samp> <kbd> <sub> <sup> <i> <b> <u> <mark> <bdi> <span> <br> <wbr> without attributes
-
-warning[message-missing]: 'notice-step-two' is not translated into ru
-  --> locales/ru/notice.ftl
-  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
-
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-info[translation-unreviewed]: 11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more
-  --> locales/ru/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
-
-checked: 1 error, 4 warnings
-"#);
+"#,
+        &mini_findings(),
+        "checked: 1 error, 4 warnings\n",
+    ]
+    .concat());
     case.edit("campaigns/notice.toml", "[[document]]", "[document]")
         .run(&["build"])
         .code(1)
@@ -124,18 +96,10 @@ fn an_unclosed_tag_is_reported_as_not_closed_where_it_opens() {
         )
         .run(&["check", "--locale", "ru"])
         .code(0)
-        .stderr(r#"
-warning[message-missing]: 'notice-step-two' is not translated into ru
-  --> locales/ru/notice.ftl
-  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
-
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
+        .stderr(&[
+            MINI_RU_STEP_TWO_MISSING,
+            MINI_RU_INTRO_PLURAL_MISSING,
+            "\
 warning[markup-disallowed]: 'notice-step-one' opens <b> but never closes it, so <b> is printed as text
   --> locales/ru/notice.ftl:11:36
    |
@@ -143,19 +107,12 @@ warning[markup-disallowed]: 'notice-step-one' opens <b> but never closes it, so 
    |                                    ^
   = hint: close it with </b> where the formatted words end: <b>…</b>
 
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-info[translation-unreviewed]: 11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more
-  --> locales/ru/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
-
-checked: 0 errors, 4 warnings
-"#);
+",
+            MINI_RU_DEADLINE_PLURAL_MISSING,
+            MINI_RU_UNREVIEWED,
+            "checked: 0 errors, 4 warnings\n",
+        ]
+        .concat());
 }
 
 #[test]
@@ -168,25 +125,11 @@ fn tags_closed_in_each_variant_of_a_select_are_markup() {
         )
         .run(&["check", "--locale", "ru"])
         .code(0)
-        .stderr(r#"
-warning[message-missing]: 'notice-step-two' is not translated into ru
-  --> locales/ru/notice.ftl
-  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
-
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
+        .stderr(&[
+            MINI_RU_STEP_TWO_MISSING,
+            MINI_RU_INTRO_PLURAL_MISSING,
+            MINI_RU_DEADLINE_PLURAL_MISSING,
+            "\
 warning[markup-disallowed]: 'notice-deadline' opens <b> but never closes it, so <b> is printed as text
   --> locales/ru/notice.ftl:17:17
    |
@@ -194,12 +137,11 @@ warning[markup-disallowed]: 'notice-deadline' opens <b> but never closes it, so 
    |                 ^
   = hint: close it with </b> where the formatted words end: <b>…</b>
 
-info[translation-unreviewed]: 11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more
-  --> locales/ru/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
-
-checked: 0 errors, 4 warnings
-"#);
+",
+            MINI_RU_UNREVIEWED,
+            "checked: 0 errors, 4 warnings\n",
+        ]
+        .concat());
 }
 
 #[test]
@@ -212,26 +154,11 @@ fn a_link_in_a_translation_points_to_the_link_block() {
         )
         .run(&["check", "--locale", "ru"])
         .code(0)
-        .stderr(r#"
-warning[message-missing]: 'notice-step-two' is not translated into ru
-  --> locales/ru/notice.ftl
-  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
-
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[length-ratio]: 'contact-web' is 38 characters in ru against 7 in the source; it may not fit its print panel
+        .stderr(&[
+            MINI_RU_STEP_TWO_MISSING,
+            MINI_RU_INTRO_PLURAL_MISSING,
+            MINI_RU_DEADLINE_PLURAL_MISSING,
+            r#"warning[length-ratio]: 'contact-web' is 38 characters in ru against 7 in the source; it may not fit its print panel
   --> locales/ru/notice.ftl:20:1
    |
 20 | contact-web = <a href="https://example.org">Сайт</a>
@@ -252,12 +179,11 @@ warning[markup-disallowed]: 'contact-web' contains </a>, which is printed as tex
    |                                                 ^
   = hint: use only <em> <strong> <small> <s> <cite> <q> <dfn> <abbr> <code> <var> <samp> <kbd> <sub> <sup> <i> <b> <u> <mark> <bdi> <span> <br> <wbr> without attributes; links come from the campaign's `link` block, never from a translation: keep the words, drop the tags
 
-info[translation-unreviewed]: 11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more
-  --> locales/ru/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
-
-checked: 0 errors, 6 warnings
-"#);
+"#,
+            MINI_RU_UNREVIEWED,
+            "checked: 0 errors, 6 warnings\n",
+        ]
+        .concat());
 }
 
 #[test]
@@ -300,7 +226,8 @@ fn counts_and_articles_read_as_english() {
         )
         .run(&["check"])
         .code(1)
-        .stderr(r#"
+        .stderr(&[
+            r#"
 error[block-field]: field 'level' is not used by an image block
   --> campaigns/notice.toml:23:9
    |
@@ -308,41 +235,11 @@ error[block-field]: field 'level' is not used by an image block
    |         ^
   = hint: an image block takes: src, alt, caption
 
-info[translation-unreviewed]: 12 translations in ar were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 9 more
-  --> locales/ar/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ar`; it records the source text each translation was reviewed against
-
-warning[markup-disallowed]: 'notice-intro' contains <receipt>, which is printed as text
-  --> locales/en/notice.ftl:10:46
-   |
-10 |     }? Register with the { -org } & keep the <receipt>.
-   |                                              ^
-  = hint: use only <em> <strong> <small> <s> <cite> <q> <dfn> <abbr> <code> <var> <samp> <kbd> <sub> <sup> <i> <b> <u> <mark> <bdi> <span> <br> <wbr> without attributes
-
-warning[message-missing]: 'notice-step-two' is not translated into ru
-  --> locales/ru/notice.ftl
-  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
-
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-info[translation-unreviewed]: 11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more
-  --> locales/ru/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
-
-checked: 1 error, 4 warnings
-"#);
+"#,
+            &mini_findings(),
+            "checked: 1 error, 4 warnings\n",
+        ]
+        .concat());
 
     let case = mini();
     case.run(&["build"]).code(0).stderr(

@@ -3,6 +3,7 @@
 //! older hash-only records, broken records, messages with errors.
 
 use super::case::Case;
+use super::expected::*;
 use super::*;
 
 fn check_json(root: &Path) -> serde_json::Value {
@@ -124,25 +125,11 @@ fn a_stale_translation_shows_the_old_and_the_new_source_everywhere() {
     );
 
     case.run(&["check", "--locale", "ru"]).code(0).stderr(
-        r#"
-warning[message-missing]: 'notice-step-two' is not translated into ru
-  --> locales/ru/notice.ftl
-  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
-
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
+        &[
+            MINI_RU_STEP_TWO_MISSING,
+            MINI_RU_INTRO_PLURAL_MISSING,
+            MINI_RU_DEADLINE_PLURAL_MISSING,
+            "\
 warning[translation-stale]: the source of 'notice-deadline' changed since the ru translation was reviewed: `Within { $days -> [one] { $days } working day *[other] { $days } working days } of moving.` → `Within { $days -> [one] { $days } calendar day *[other] { $days } calendar days } of moving.`
   --> locales/ru/notice.ftl:14:1
    |
@@ -151,7 +138,9 @@ warning[translation-stale]: the source of 'notice-deadline' changed since the ru
   = hint: update the translation to the new source (locales/en/notice.ftl:14), then run `pamphlet review ru --message notice-deadline`
 
 checked: 0 errors, 4 warnings
-"#,
+",
+        ]
+        .concat(),
     );
 
     let (cell, total) = ru(&status_json(case.root()));
@@ -275,30 +264,12 @@ fn a_broken_record_is_an_error_at_its_line_and_review_leaves_it_alone() {
         "[source]\nnotice-title = \"Register your address\"\nnotice-step-one = Fill in the form.\n";
     std::fs::write(&record, broken).unwrap();
     case.run(&["check", "--locale", "ru"]).code(1).stderr(
-        r#"
-warning[message-missing]: 'notice-step-two' is not translated into ru
-  --> locales/ru/notice.ftl
-  = hint: add it to locales/ru/notice.ftl; source (en): `Send it by e-mail or bring it to an office near you before the deadline ends, please.`
-
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-info[translation-unreviewed]: 11 translations in ru were never reviewed, so a change of their source cannot be reported as stale: '-org', 'contact-phone', 'contact-web' and 8 more
-  --> locales/ru/reviewed.toml
-  = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
-
-error[reviewed-file]: locales/ru/reviewed.toml is not a valid review record: string values must be quoted, expected literal string
+        &[
+            MINI_RU_STEP_TWO_MISSING,
+            MINI_RU_INTRO_PLURAL_MISSING,
+            MINI_RU_DEADLINE_PLURAL_MISSING,
+            MINI_RU_UNREVIEWED,
+            r#"error[reviewed-file]: locales/ru/reviewed.toml is not a valid review record: string values must be quoted, expected literal string
   --> locales/ru/reviewed.toml:3:19
   |
 3 | notice-step-one = Fill in the form.
@@ -307,6 +278,8 @@ error[reviewed-file]: locales/ru/reviewed.toml is not a valid review record: str
 
 checked: 1 error, 3 warnings
 "#,
+        ]
+        .concat(),
     );
     case.run(&["review", "ru"]).code(1).stderr(
         r#"
@@ -328,7 +301,8 @@ fn review_skips_messages_that_check_finds_errors_in() {
     let case = Case::fixture("defects");
     // the errors themselves, then what was left out, then what was recorded
     case.run(&["review", "ru"]).code(1).stderr(
-        r#"
+        &[
+            r#"
 error[length-max]: 'short' is 48 characters long in ru; its limit is 40
   --> locales/ru/main.ftl:3:1
   |
@@ -336,20 +310,10 @@ error[length-max]: 'short' is 48 characters long in ru; its limit is 40
   | ^
   = hint: shorten the translation; the limit comes from a `# max-length:` comment
 
-error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses
-  --> locales/ru/main.ftl:9:28
-  |
-9 | greeting = Здравствуйте, { $nmae }!
-  |                            ^
-  = hint: the source uses $name; check the spelling
-
-error[attribute-missing]: 'logo' lacks the attribute .alt in ru
-  --> locales/ru/main.ftl:10:1
-   |
-10 | logo = Знак
-   | ^
-  = hint: add `    .alt = …` under the message
-
+"#,
+            DEFECTS_RU_GREETING_NMAE,
+            DEFECTS_RU_LOGO_ALT_MISSING,
+            "\
 error[value-obsolete]: 'logo' has a value in ru, but the source has only attributes
   --> locales/ru/main.ftl:10:1
    |
@@ -359,7 +323,9 @@ error[value-obsolete]: 'logo' has a value in ru, but the source has only attribu
 
 warning: ru: 3 messages not marked reviewed, because `pamphlet check` reports errors in them (above): 'short', 'greeting', 'logo'; fix them, then run `pamphlet review ru --message short --message greeting --message logo`
 ru: 3 messages marked reviewed in locales/ru/reviewed.toml
-"#,
+",
+        ]
+        .concat(),
     );
     let record = read(&case.root().join("locales/ru/reviewed.toml"));
     assert!(record.contains("\n-brand = "), "{record}");
@@ -372,17 +338,14 @@ ru: 3 messages marked reviewed in locales/ru/reviewed.toml
     case.run(&["review", "ru", "--message", "greeting"])
         .code(1)
         .stderr(
-            r#"
-error[variable-unknown]: 'greeting' uses $nmae, which the source message never uses
-  --> locales/ru/main.ftl:9:28
-  |
-9 | greeting = Здравствуйте, { $nmae }!
-  |                            ^
-  = hint: the source uses $name; check the spelling
-
+            &[
+                DEFECTS_RU_GREETING_NMAE,
+                "\
 warning: ru: 1 message not marked reviewed, because `pamphlet check` reports errors in it (above): 'greeting'; fix them, then run `pamphlet review ru --message greeting`
 ru: 0 messages marked reviewed in locales/ru/reviewed.toml
-"#,
+",
+            ]
+            .concat(),
         );
     assert!(!case.root().join("locales/ru/reviewed.toml").exists());
 }

@@ -3,6 +3,7 @@
 //! (broken, untranslated), in `build`, `check` and `status` alike.
 
 use super::case::Case;
+use super::expected::*;
 use super::*;
 
 /// Replaces `from` with `to` in a workspace file (which must contain it).
@@ -84,16 +85,23 @@ fn an_unindented_continuation_line_breaks_the_message_which_falls_back() {
     let line = line_of(root, "locales/ru/shared.ftl", "sample-notice =");
     let next = line + 1;
     let sms = line_of(root, "campaigns/register-stay.toml", "text = \"reg-sms\"");
-
-    case.run(&["build", "-v", "--format", "txt"])
-        .code(0)
-        .stderr(&format!(r#"
-warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
+    // the finding: a warning where the message falls back (build), an error in check
+    let cut_short = |severity: &str| {
+        format!(
+            "{severity}[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
   --> locales/ru/shared.ftl:{next}:1
    |
 {next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
    | ^
-  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`"
+        )
+    };
+    let (warning, error) = (cut_short("warning"), cut_short("error"));
+
+    case.run(&["build", "-v", "--format", "txt"])
+        .code(0)
+        .stderr(&format!(r#"
+{warning}
 
 info[sms-ucs2]: az: SMS `reg-sms` of register-stay/sms goes out as UCS-2 (85 characters in 2 segments): ə ×3, ğ ×1, ç ×1 force UCS-2, which holds 70 characters a message (67 a segment) where GSM 7-bit holds 160 (153)
   --> campaigns/register-stay.toml:{sms}:8
@@ -125,17 +133,14 @@ built 48 files (3 campaigns × 8 locales), 1 fallback, 1 warning in [T] s → [R
 
     case.run(&["build", "--strict", "--format", "txt"])
         .code(1)
-        .stderr(&format!(r#"
-warning[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
-  --> locales/ru/shared.ftl:{next}:1
-   |
-{next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
-   | ^
-  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+        .stderr(&format!(
+            r#"
+{warning}
 
 fallback: ru took 1 message from en (-v lists them; out/manifest.json records them)
 error: --strict: 1 fallback and 1 warning; [ROOT]/out left unchanged
-"#));
+"#
+        ));
 
     // status: an error, not translated (and not missing)
     let after = status(root);
@@ -169,12 +174,7 @@ info[translation-unreviewed]: 7 translations in ru were never reviewed, so a cha
   --> locales/ru/reviewed.toml
   = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
 
-error[ftl-indent]: 'sample-notice' (line {line}) is cut short: line {next} is not indented, so Fluent ends the message before it and ignores the line; it counts as broken and falls back
-  --> locales/ru/shared.ftl:{next}:1
-   |
-{next} | Перед печатью его должны проверить носители языка и сверить с действующими правилами.
-   | ^
-  = hint: continuation lines must be indented: start line {next} (and every further line of 'sample-notice') with spaces, e.g. `    Перед печатью его должны проверить носит…`
+{error}
 
 checked: 1 error, 0 warnings
 "#));
@@ -317,6 +317,15 @@ fn an_untranslated_copy_is_a_warning_and_not_counted_as_translated() {
         "details =\n    Registration is free of charge.\n    Bring your passport and the address of your stay.",
     );
     let line = line_of(root, "locales/ru/notice.ftl", "details =");
+    let untranslated = format!(
+        "\
+warning[untranslated]: 'details' is the same as in the source (en): it is not translated
+  --> locales/ru/notice.ftl:{line}:1
+  |
+{line} | details =
+  | ^
+  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale"
+    );
 
     assert_eq!(
         findings(root),
@@ -349,12 +358,7 @@ info[translation-unreviewed]: 12 translations in ka were never reviewed, so a ch
   --> locales/ka/reviewed.toml
   = hint: check them against the source, then run `pamphlet review ka`; it records the source text each translation was reviewed against
 
-warning[untranslated]: 'details' is the same as in the source (en): it is not translated
-  --> locales/ru/notice.ftl:{line}:1
-  |
-{line} | details =
-  | ^
-  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale
+{untranslated}
 
 info[translation-unreviewed]: 12 translations in ru were never reviewed, so a change of their source cannot be reported as stale: 'details', 'intro', 'mark' and 9 more
   --> locales/ru/reviewed.toml
@@ -372,28 +376,22 @@ checked: 0 errors, 1 warning
 
     case.run(&["build", "--strict", "--format", "html"])
         .code(1)
-        .stderr(&format!(r#"
-warning[untranslated]: 'details' is the same as in the source (en): it is not translated
-  --> locales/ru/notice.ftl:{line}:1
-  |
-{line} | details =
-  | ^
-  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale
+        .stderr(&format!(
+            r#"
+{untranslated}
 
 error: --strict: 0 fallbacks and 1 warning; [ROOT]/out left unchanged
-"#));
+"#
+        ));
     case.run(&["build", "--format", "html"])
         .code(0)
-        .stderr(&format!(r#"
-warning[untranslated]: 'details' is the same as in the source (en): it is not translated
-  --> locales/ru/notice.ftl:{line}:1
-  |
-{line} | details =
-  | ^
-  = hint: translate it; if it is meant to stay as it is (a name, an abbreviation), add the line `# same-as-source` above it, or above the source message to cover every locale
+        .stderr(&format!(
+            r#"
+{untranslated}
 
 built 12 files (1 campaign × 4 locales), 0 fallbacks, 1 warning in [T] s → [ROOT]/out
-"#));
+"#
+        ));
     // the review page: the Untranslated column, and completeness below 100 %
     let index = read(&root.join("out/index.html"));
     assert!(
@@ -475,21 +473,10 @@ fn a_misspelled_variable_in_a_variant_the_campaign_never_selects_is_an_error_in_
     case.run(&["check", "--locale", "ru"])
         .code(1)
         .stderr(
-            r#"
-warning[plural-missing]: 'notice-intro' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:6:1
-  |
-6 | notice-intro =
-  | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
-warning[plural-missing]: 'notice-deadline' lacks the plural categories few, many that ru uses
-  --> locales/ru/notice.ftl:14:1
-   |
-14 | notice-deadline =
-   | ^
-  = hint: ru numbers need the variants [few], [many], [one], [other]
-
+            &[
+                MINI_RU_INTRO_PLURAL_MISSING,
+                MINI_RU_DEADLINE_PLURAL_MISSING,
+                "\
 error[variable-unknown]: 'notice-deadline' uses $dyas, which the source message never uses
   --> locales/ru/notice.ftl:16:17
    |
@@ -502,7 +489,9 @@ info[translation-unreviewed]: 12 translations in ru were never reviewed, so a ch
   = hint: check them against the source, then run `pamphlet review ru`; it records the source text each translation was reviewed against
 
 checked: 1 error, 2 warnings
-"#,
+",
+            ]
+            .concat(),
         );
     case.run(&["status", "--locale", "ru"]).code(0).stdout(
         "
