@@ -31,7 +31,7 @@ pub use waves::{Wave, Waves};
 use crate::diagnostics::{self, Severity};
 use crate::locale::kept::KeptFiles;
 use crate::output::cache::{Cache, Summary};
-use crate::output::{self, FinishError, OutputFile, Staging, Tree};
+use crate::output::{self, FinishError, OutputFile, Retired, Staging, Tree};
 use crate::pipeline::{self, Done, Inputs, LoadDiagnostics, Loading, Made, PlanError, Progress};
 use crate::render::Engine;
 use crate::workspace::{Format, WorkspaceError};
@@ -102,6 +102,9 @@ pub struct Build {
     loaded: Option<Inputs>,
     /// Parsed `.ftl` files kept between runs ([`Build::keeping_parsed_files`]).
     kept: Option<Arc<KeptFiles>>,
+    /// The tree the last run's swap replaced, for the next run to stage
+    /// into ([`Build::stage_into`]).
+    spare: Option<Retired>,
 }
 
 /// How far one attempt at a build got.
@@ -121,6 +124,7 @@ impl Build {
             options,
             loaded: None,
             kept: None,
+            spare: None,
         }
     }
 
@@ -139,6 +143,18 @@ impl Build {
         self
     }
 
+    /// Gives the next run `retired`, the tree the last run's swap replaced
+    /// ([`Report::take_retired`]), to use as its staging folder instead of
+    /// an empty one ([`Staging::begin_reusing`]): a run that changes a few
+    /// files of thousands then writes a few. For a caller that builds
+    /// again and again (`pamphlet serve`); the tree is removed when the
+    /// `Build` is dropped, or when the next run cannot use it. A spare
+    /// given earlier and not used yet is removed first.
+    pub fn stage_into(&mut self, retired: Retired) {
+        self.spare = None;
+        self.spare = Some(retired);
+    }
+
     /// Builds the output folder (or finds it up to date); `progress` counts
     /// the documents as they are done.
     pub fn run(&mut self, progress: &Progress) -> Result<Outcome, BuildError> {
@@ -152,7 +168,7 @@ impl Build {
             self.options.out.as_deref(),
         )?;
         if let Some(summary) = project.unchanged() {
-            output::sweep(&project.out);
+            output::sweep(&project.out, self.spare.as_ref().and_then(Retired::path));
             return Ok(Outcome::Unchanged(Unchanged {
                 out: project.out.clone(),
                 refused: Strict::refuses(self.options.strict, summary.fallbacks, summary.warnings),
@@ -195,13 +211,15 @@ impl Build {
             &self.options,
             loading,
             progress,
+            &mut self.spare,
         );
         self.loaded = Some(inputs);
         attempt
     }
 }
 
-/// Plan, render and finish a build whose inputs are loaded.
+/// Plan, render and finish a build whose inputs are loaded; `spare` is
+/// taken for the staging folder once the build gets that far.
 fn steps(
     inputs: &mut Inputs,
     mut load: LoadDiagnostics,
@@ -209,6 +227,7 @@ fn steps(
     options: &BuildOptions,
     loading: Loading,
     progress: &Progress,
+    spare: &mut Option<Retired>,
 ) -> Attempt {
     let out = &project.out;
     let stopped =
@@ -231,7 +250,7 @@ fn steps(
     if let Some(e) = &project.refused {
         return stopped(&load, Stop::Target(e.clone()));
     }
-    let staging = match Staging::begin(out) {
+    let staging = match Staging::begin_reusing(out, spare.take()) {
         Ok(s) => s,
         Err(e) => return stopped(&load, Stop::Output(e)),
     };
