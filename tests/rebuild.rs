@@ -168,6 +168,20 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
             }),
         ),
         (
+            "a translation reviewed against an older source text",
+            Box::new(|| {
+                let record = "[source]\nnotice-title = \"An older title\"\n";
+                std::fs::write(ws.join("locales/ru/reviewed.toml"), record).unwrap();
+            }),
+        ),
+        (
+            "the source text the review was against",
+            Box::new(|| {
+                let t = text(en).replace("Register your address", "An older title");
+                std::fs::write(ws.join(en), t).unwrap();
+            }),
+        ),
+        (
             "a second campaign",
             Box::new(|| {
                 let c = ws.join("campaigns");
@@ -206,7 +220,7 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
                     std::fs::remove_dir_all(spare.join("notice/ru")).unwrap();
                     std::os::unix::fs::symlink(&elsewhere, spare.join("notice/ru")).unwrap();
                 }
-                let t = text(en).replace("Register your address", "Register now");
+                let t = text(en).replace("An older title", "Register now");
                 std::fs::write(ws.join(en), t).unwrap();
             }),
         ),
@@ -254,7 +268,7 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         written += usize::from(fresh_said.last().is_some_and(|l| l == "written"));
     }
     // all but the build with the broken source wrote out/
-    assert_eq!(written, 14);
+    assert_eq!(written, 16);
     // nothing was written through the link out of the kept tree
     assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
 }

@@ -10,6 +10,7 @@
 //! wave, [`waves`]) → [`finish`] (the manifest, the index and the cache, by
 //! [`crate::output`], which alone writes `out/`).
 
+mod columns;
 mod plan;
 mod project;
 mod render;
@@ -35,6 +36,7 @@ use crate::output::{self, FinishError, OutputFile, Retired, Staging, Tree};
 use crate::pipeline::{self, Done, Inputs, LoadDiagnostics, Loading, Made, PlanError, Progress};
 use crate::render::Engine;
 use crate::workspace::{Format, WorkspaceError};
+use columns::KeptColumns;
 use sink::Target;
 
 /// What a build is asked for (the command line's `build` options).
@@ -102,9 +104,18 @@ pub struct Build {
     loaded: Option<Inputs>,
     /// Parsed `.ftl` files kept between runs ([`Build::keeping_parsed_files`]).
     kept: Option<Arc<KeptFiles>>,
+    /// What the last run left for the next.
+    between: Between,
+}
+
+/// What a [`Build`] that runs again and again keeps from one run to the next.
+#[derive(Default)]
+struct Between {
     /// The tree the last run's swap replaced, for the next run to stage
     /// into ([`Build::stage_into`]).
     spare: Option<Retired>,
+    /// The review page's status columns ([`Build::keeping_parsed_files`]).
+    columns: Option<KeptColumns>,
 }
 
 /// How far one attempt at a build got.
@@ -124,7 +135,7 @@ impl Build {
             options,
             loaded: None,
             kept: None,
-            spare: None,
+            between: Between::default(),
         }
     }
 
@@ -134,12 +145,15 @@ impl Build {
     }
 
     /// Keeps the parsed `.ftl` files from run to run, so that a run parses
-    /// again only the files whose text changed: for a caller that builds the
-    /// same workspace many times (`pamphlet serve`). It holds every locale's
-    /// parsed files in memory between runs, which a single build that
-    /// streams its locales does not.
+    /// again only the files whose text changed, and the review page's
+    /// status columns, so that a run works out again only those of the
+    /// locales whose inputs changed ([`columns`]): for a caller that builds
+    /// the same workspace many times (`pamphlet serve`). It holds every
+    /// locale's parsed files in memory between runs, which a single build
+    /// that streams its locales does not.
     pub fn keeping_parsed_files(mut self) -> Build {
         self.kept = Some(Arc::default());
+        self.between.columns = Some(KeptColumns::default());
         self
     }
 
@@ -151,8 +165,8 @@ impl Build {
     /// `Build` is dropped, or when the next run cannot use it. A spare
     /// given earlier and not used yet is removed first.
     pub fn stage_into(&mut self, retired: Retired) {
-        self.spare = None;
-        self.spare = Some(retired);
+        self.between.spare = None;
+        self.between.spare = Some(retired);
     }
 
     /// Builds the output folder (or finds it up to date); `progress` counts
@@ -168,7 +182,8 @@ impl Build {
             self.options.out.as_deref(),
         )?;
         if let Some(summary) = project.unchanged() {
-            output::sweep(&project.out, self.spare.as_ref().and_then(Retired::path));
+            let spare = self.between.spare.as_ref().and_then(Retired::path);
+            output::sweep(&project.out, spare);
             return Ok(Outcome::Unchanged(Unchanged {
                 out: project.out.clone(),
                 refused: Strict::refuses(self.options.strict, summary.fallbacks, summary.warnings),
@@ -211,15 +226,16 @@ impl Build {
             &self.options,
             loading,
             progress,
-            &mut self.spare,
+            &mut self.between,
         );
         self.loaded = Some(inputs);
         attempt
     }
 }
 
-/// Plan, render and finish a build whose inputs are loaded; `spare` is
-/// taken for the staging folder once the build gets that far.
+/// Plan, render and finish a build whose inputs are loaded; the spare tree
+/// of `between` is taken for the staging folder once the build gets that
+/// far.
 fn steps(
     inputs: &mut Inputs,
     mut load: LoadDiagnostics,
@@ -227,7 +243,7 @@ fn steps(
     options: &BuildOptions,
     loading: Loading,
     progress: &Progress,
-    spare: &mut Option<Retired>,
+    between: &mut Between,
 ) -> Attempt {
     let out = &project.out;
     let stopped =
@@ -250,7 +266,7 @@ fn steps(
     if let Some(e) = &project.refused {
         return stopped(&load, Stop::Target(e.clone()));
     }
-    let staging = match Staging::begin_reusing(out, spare.take()) {
+    let staging = match Staging::begin_reusing(out, between.spare.take()) {
         Ok(s) => s,
         Err(e) => return stopped(&load, Stop::Output(e)),
     };
@@ -269,7 +285,11 @@ fn steps(
         previous: &project.previous,
     };
     let files = &project.hashes.files;
-    let rendered = match render::run(stage, &plan, loading, &target, files, progress) {
+    let columns = between.columns.as_ref().map(|kept| render::Columns {
+        kept,
+        config: &project.config.text,
+    });
+    let rendered = match render::run(stage, &plan, loading, &target, files, progress, columns) {
         Ok(r) => r,
         Err(render::Failed::Documents(diags)) => {
             let errors = diags.iter().filter(|d| d.is_error()).count();
