@@ -99,7 +99,7 @@ struct Reused {
 /// before what it holds.
 #[derive(Debug, Default)]
 struct Inventory {
-    files: Vec<PathBuf>,
+    files: HashSet<PathBuf>,
     dirs: Vec<PathBuf>,
 }
 
@@ -234,6 +234,22 @@ impl Staging {
     /// or a copy where links are not possible. Returns the bytes linked.
     pub fn link(&self, rel: &str, from: &Path) -> Result<u64, OutputError> {
         let path = self.path_of(rel)?;
+        // a reused tree: what is there is kept only when it is the file
+        // itself (then its content is `from`'s by definition); asked
+        // before linking, since a link that fails for the name being taken
+        // costs more than looking
+        if let Some(reused) = &self.reused
+            && reused.found.files.contains(Path::new(rel))
+        {
+            if let Some(bytes) = same_file(from, &path) {
+                self.staged_one(rel);
+                return Ok(bytes);
+            }
+            match remove_any(&path) {
+                Err(e) if e.kind() != ErrorKind::NotFound => return Err(io(&path)(e)),
+                _ => {}
+            }
+        }
         // as in `write`: the folder is made when the first link into it
         // fails for want of it, not checked before every link
         let linked = match fs::hard_link(from, &path) {
@@ -241,8 +257,7 @@ impl Staging {
                 self.make_folders(&path)?;
                 fs::hard_link(from, &path)
             }
-            // a reused tree: what is there is kept only when it is the file
-            // itself (then its content is `from`'s by definition)
+            // a name taken that the tree did not hold when the build began
             Err(e) if e.kind() == ErrorKind::AlreadyExists => {
                 if let Some(bytes) = same_file(from, &path) {
                     self.staged_one(rel);
@@ -685,7 +700,7 @@ fn inventory(dir: &Path) -> std::io::Result<Inventory> {
             if kind.is_dir() {
                 here.dirs.push(path);
             } else if kind.is_file() {
-                here.files.push(path);
+                here.files.insert(path);
             } else {
                 fs::remove_file(root.join(&path))?;
             }
