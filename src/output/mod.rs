@@ -215,7 +215,7 @@ impl Staging {
             }
             // only a reused tree has a file there already: it is replaced,
             // never written into, since it may be a link to a live file
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+            Err(e) if e.kind() == ErrorKind::AlreadyExists && self.reused.is_some() => {
                 remove_any(&path).map_err(io(&path))?;
                 open()
             }
@@ -257,8 +257,9 @@ impl Staging {
                 self.make_folders(&path)?;
                 fs::hard_link(from, &path)
             }
-            // a name taken that the tree did not hold when the build began
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+            // a reused tree, and a name taken that it did not hold when the
+            // build began
+            Err(e) if e.kind() == ErrorKind::AlreadyExists && self.reused.is_some() => {
                 if let Some(bytes) = same_file(from, &path) {
                     self.staged_one(rel);
                     return Ok(bytes);
@@ -792,6 +793,9 @@ mod tests {
 
         let s = Staging::begin(&out).unwrap();
         s.write("a/en/x.html", b"two").unwrap();
+        // an empty staging folder is written once per file: a second write
+        // of one path is a mistake, not a replacement
+        assert!(s.write("a/en/x.html", b"again").is_err());
         assert!(matches!(Staging::begin(&out), Err(OutputError::Locked(_))));
         assert!(s.write("../escape", b"x").is_err());
         assert!(s.write("/abs", b"x").is_err());
