@@ -223,6 +223,7 @@ pub struct Matrix<'c> {
 }
 
 /// One locale's column: a cell per campaign, and the locale's totals.
+#[derive(Debug, Clone)]
 pub struct Column {
     cells: Vec<Cell>,
     total: LocaleTotal,

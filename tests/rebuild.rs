@@ -1,7 +1,9 @@
 //! A `Build` run again and again on one workspace, as `pamphlet serve` runs
-//! it (keeping the parsed `.ftl` files between runs), gives after every
-//! edit exactly what a fresh build of the edited workspace gives: the same
-//! files in `out/`, byte for byte, and the same diagnostics.
+//! it (keeping the parsed `.ftl` files between runs, and staging each run
+//! into the tree the previous run's swap replaced), gives after every edit
+//! exactly what a fresh build of the edited workspace gives: the same files
+//! and folders in `out/`, byte for byte, and the same diagnostics, whatever
+//! was done by hand to `out/` or to the kept tree meanwhile.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,7 +24,8 @@ fn copy(from: &Path, to: &Path) {
     }
 }
 
-/// Every file under `dir`, by relative path.
+/// Every file under `dir`, by relative path, and every folder (as
+/// `path/`, with no content).
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -30,6 +33,8 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         for entry in std::fs::read_dir(&d).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
+                let rel = path.strip_prefix(dir).unwrap().to_string_lossy();
+                out.insert(format!("{rel}/"), Vec::new());
                 stack.push(path);
             } else {
                 let rel = path
@@ -46,10 +51,14 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// What a build said: its warnings and fallbacks as printed, its errors,
 /// and whether `out/` holds what it built. A build that found `out/` up to
-/// date repeats what the build that made it said.
-fn run(build: &mut Build) -> Vec<String> {
+/// date repeats what the build that made it said. With `reuse`, the tree
+/// the build replaced is given back for the next run to stage into.
+fn run(build: &mut Build, reuse: bool) -> Vec<String> {
     match build.run(&Progress::default()).unwrap() {
-        Outcome::Ran(report) => {
+        Outcome::Ran(mut report) => {
+            if reuse && let Some(retired) = report.take_retired() {
+                build.stage_into(retired);
+            }
             let mut said = report.lines();
             said.extend(
                 [&report.load, &report.render, &report.checks]
@@ -89,7 +98,17 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         ..BuildOptions::default()
     };
     let mut kept = Build::new(&ws, options()).keeping_parsed_files();
-    run(&mut kept);
+    run(&mut kept, true);
+    // the tree the kept build will stage into next: out/'s previous one
+    let spare = || {
+        let found = std::fs::read_dir(&ws)
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with(".out.retired-"));
+        found.expect("a kept tree beside out/").path()
+    };
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
 
     let ru = "locales/ru/notice.ftl";
     let ar = "locales/ar/notice.ftl";
@@ -148,15 +167,93 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
                 std::fs::write(ws.join(ru), t).unwrap();
             }),
         ),
+        (
+            "a translation reviewed against an older source text",
+            Box::new(|| {
+                let record = "[source]\nnotice-title = \"An older title\"\n";
+                std::fs::write(ws.join("locales/ru/reviewed.toml"), record).unwrap();
+            }),
+        ),
+        (
+            "the source text the review was against",
+            Box::new(|| {
+                let t = text(en).replace("Register your address", "An older title");
+                std::fs::write(ws.join(en), t).unwrap();
+            }),
+        ),
+        (
+            "a second campaign",
+            Box::new(|| {
+                let c = ws.join("campaigns");
+                std::fs::copy(c.join("notice.toml"), c.join("second.toml")).unwrap();
+            }),
+        ),
+        (
+            "the second campaign removed",
+            Box::new(|| std::fs::remove_file(ws.join("campaigns/second.toml")).unwrap()),
+        ),
+        (
+            "a page of out/ rewritten by hand",
+            Box::new(|| {
+                let page = ws.join("out/notice/ru/flyer.html");
+                std::fs::remove_file(&page).unwrap();
+                std::fs::write(page, "edited by hand").unwrap();
+            }),
+        ),
+        (
+            "the kept tree changed by hand, and a translation",
+            Box::new(|| {
+                let spare = spare();
+                // a file that is not a link to out/'s any more, with other content
+                let page = spare.join("notice/ar/flyer.html");
+                std::fs::remove_file(&page).unwrap();
+                std::fs::write(&page, "stale").unwrap();
+                // things no build makes
+                std::fs::write(spare.join("notice/stray.txt"), "stray").unwrap();
+                std::fs::create_dir_all(spare.join("stray/en")).unwrap();
+                std::fs::write(spare.join("stray/en/x.html"), "stray").unwrap();
+                // a file where a folder is, and a link out of the tree
+                std::fs::remove_dir_all(spare.join("notice/en")).unwrap();
+                std::fs::write(spare.join("notice/en"), "not a folder").unwrap();
+                #[cfg(unix)]
+                {
+                    std::fs::remove_dir_all(spare.join("notice/ru")).unwrap();
+                    std::os::unix::fs::symlink(&elsewhere, spare.join("notice/ru")).unwrap();
+                }
+                let t = text(en).replace("An older title", "Register now");
+                std::fs::write(ws.join(en), t).unwrap();
+            }),
+        ),
+        (
+            "the kept tree removed by hand",
+            Box::new(|| {
+                std::fs::remove_dir_all(spare()).unwrap();
+                let t = text(ru) + "\n# a comment\n";
+                std::fs::write(ws.join(ru), t).unwrap();
+                let t = text(ar).replace("notice-title =", "notice-title = !");
+                std::fs::write(ws.join(ar), t).unwrap();
+            }),
+        ),
+        (
+            "out/ deleted by hand",
+            Box::new(|| std::fs::remove_dir_all(ws.join("out")).unwrap()),
+        ),
+        (
+            "a translation changed after out/ was made again",
+            Box::new(|| {
+                let t = text(ru).replace("Новый заголовок", "Другой заголовок");
+                std::fs::write(ws.join(ru), t).unwrap();
+            }),
+        ),
     ];
     let mut written = 0;
     for (what, edit) in edits {
         edit();
-        let kept_said = run(&mut kept);
+        let kept_said = run(&mut kept, true);
         let fresh_ws = tmp.path().join(format!("fresh-{}", what.replace(' ', "-")));
         copy(&ws, &fresh_ws);
         let _ = std::fs::remove_dir_all(fresh_ws.join("out"));
-        let fresh_said = run(&mut Build::new(&fresh_ws, options()));
+        let fresh_said = run(&mut Build::new(&fresh_ws, options()), false);
         assert_eq!(kept_said, fresh_said, "{what}: what the builds said");
         // a build that stopped wrote nothing: the fresh one has no out/
         if fresh_said.last().is_some_and(|l| l == "written") {
@@ -171,5 +268,7 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         written += usize::from(fresh_said.last().is_some_and(|l| l == "written"));
     }
     // all but the build with the broken source wrote out/
-    assert_eq!(written, 7);
+    assert_eq!(written, 16);
+    // nothing was written through the link out of the kept tree
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
 }

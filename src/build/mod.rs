@@ -10,6 +10,7 @@
 //! wave, [`waves`]) → [`finish`] (the manifest, the index and the cache, by
 //! [`crate::output`], which alone writes `out/`).
 
+mod columns;
 mod plan;
 mod project;
 mod render;
@@ -31,10 +32,11 @@ pub use waves::{Wave, Waves};
 use crate::diagnostics::{self, Severity};
 use crate::locale::kept::KeptFiles;
 use crate::output::cache::{Cache, Summary};
-use crate::output::{self, FinishError, OutputFile, Staging, Tree};
+use crate::output::{self, FinishError, OutputFile, Retired, Staging, Tree};
 use crate::pipeline::{self, Done, Inputs, LoadDiagnostics, Loading, Made, PlanError, Progress};
 use crate::render::Engine;
 use crate::workspace::{Format, WorkspaceError};
+use columns::KeptColumns;
 use sink::Target;
 
 /// What a build is asked for (the command line's `build` options).
@@ -102,6 +104,18 @@ pub struct Build {
     loaded: Option<Inputs>,
     /// Parsed `.ftl` files kept between runs ([`Build::keeping_parsed_files`]).
     kept: Option<Arc<KeptFiles>>,
+    /// What the last run left for the next.
+    between: Between,
+}
+
+/// What a [`Build`] that runs again and again keeps from one run to the next.
+#[derive(Default)]
+struct Between {
+    /// The tree the last run's swap replaced, for the next run to stage
+    /// into ([`Build::stage_into`]).
+    spare: Option<Retired>,
+    /// The review page's status columns ([`Build::keeping_parsed_files`]).
+    columns: Option<KeptColumns>,
 }
 
 /// How far one attempt at a build got.
@@ -121,6 +135,7 @@ impl Build {
             options,
             loaded: None,
             kept: None,
+            between: Between::default(),
         }
     }
 
@@ -130,13 +145,28 @@ impl Build {
     }
 
     /// Keeps the parsed `.ftl` files from run to run, so that a run parses
-    /// again only the files whose text changed: for a caller that builds the
-    /// same workspace many times (`pamphlet serve`). It holds every locale's
-    /// parsed files in memory between runs, which a single build that
-    /// streams its locales does not.
+    /// again only the files whose text changed, and the review page's
+    /// status columns, so that a run works out again only those of the
+    /// locales whose inputs changed ([`columns`]): for a caller that builds
+    /// the same workspace many times (`pamphlet serve`). It holds every
+    /// locale's parsed files in memory between runs, which a single build
+    /// that streams its locales does not.
     pub fn keeping_parsed_files(mut self) -> Build {
         self.kept = Some(Arc::default());
+        self.between.columns = Some(KeptColumns::default());
         self
+    }
+
+    /// Gives the next run `retired`, the tree the last run's swap replaced
+    /// ([`Report::take_retired`]), to use as its staging folder instead of
+    /// an empty one ([`Staging::begin_reusing`]): a run that changes a few
+    /// files of thousands then writes a few. For a caller that builds
+    /// again and again (`pamphlet serve`); the tree is removed when the
+    /// `Build` is dropped, or when the next run cannot use it. A spare
+    /// given earlier and not used yet is removed first.
+    pub fn stage_into(&mut self, retired: Retired) {
+        self.between.spare = None;
+        self.between.spare = Some(retired);
     }
 
     /// Builds the output folder (or finds it up to date); `progress` counts
@@ -152,7 +182,8 @@ impl Build {
             self.options.out.as_deref(),
         )?;
         if let Some(summary) = project.unchanged() {
-            output::sweep(&project.out);
+            let spare = self.between.spare.as_ref().and_then(Retired::path);
+            output::sweep(&project.out, spare);
             return Ok(Outcome::Unchanged(Unchanged {
                 out: project.out.clone(),
                 refused: Strict::refuses(self.options.strict, summary.fallbacks, summary.warnings),
@@ -195,13 +226,16 @@ impl Build {
             &self.options,
             loading,
             progress,
+            &mut self.between,
         );
         self.loaded = Some(inputs);
         attempt
     }
 }
 
-/// Plan, render and finish a build whose inputs are loaded.
+/// Plan, render and finish a build whose inputs are loaded; the spare tree
+/// of `between` is taken for the staging folder once the build gets that
+/// far.
 fn steps(
     inputs: &mut Inputs,
     mut load: LoadDiagnostics,
@@ -209,6 +243,7 @@ fn steps(
     options: &BuildOptions,
     loading: Loading,
     progress: &Progress,
+    between: &mut Between,
 ) -> Attempt {
     let out = &project.out;
     let stopped =
@@ -231,7 +266,7 @@ fn steps(
     if let Some(e) = &project.refused {
         return stopped(&load, Stop::Target(e.clone()));
     }
-    let staging = match Staging::begin(out) {
+    let staging = match Staging::begin_reusing(out, between.spare.take()) {
         Ok(s) => s,
         Err(e) => return stopped(&load, Stop::Output(e)),
     };
@@ -250,7 +285,11 @@ fn steps(
         previous: &project.previous,
     };
     let files = &project.hashes.files;
-    let rendered = match render::run(stage, &plan, loading, &target, files, progress) {
+    let columns = between.columns.as_ref().map(|kept| render::Columns {
+        kept,
+        config: &project.config.text,
+    });
+    let rendered = match render::run(stage, &plan, loading, &target, files, progress, columns) {
         Ok(r) => r,
         Err(render::Failed::Documents(diags)) => {
             let errors = diags.iter().filter(|d| d.is_error()).count();

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::columns::{ColumnKeys, KeptColumns};
 use super::plan::{Plan, Planned, Role};
 use super::sink::{Carried, StagingSink, Target};
 use super::waves::Waves;
@@ -63,6 +64,13 @@ pub enum Failed {
     Unreadable(WorkspaceError),
 }
 
+/// The status columns kept between builds ([`super::columns`]), and
+/// `pamphlet.toml`'s text, which their keys include.
+pub struct Columns<'k> {
+    pub kept: &'k KeptColumns,
+    pub config: &'k str,
+}
+
 /// A locale read for its wave, with its diagnostics.
 struct ReadLocale {
     locale: LocaleId,
@@ -83,6 +91,7 @@ pub fn run<'a>(
     target: &Target,
     files: &HashMap<String, [u8; 32]>,
     progress: &Progress,
+    columns: Option<Columns>,
 ) -> Result<Rendered<'a>, Failed> {
     let started = Instant::now();
     let Stage {
@@ -96,7 +105,9 @@ pub fn run<'a>(
     progress.start(plan.asked().count());
     let mut prints_of = Fingerprints::new(ws, engine, catalog, files);
     let fonts = prints_of.fonts();
-    let matrix = Matrix::new(catalog, &campaigns(plan));
+    let rows = campaigns(plan);
+    let matrix = Matrix::new(catalog, &rows);
+    let kept_columns = columns.map(|c| (c.kept, ColumnKeys::new(catalog, files, c.config, &rows)));
     let mut columns: PerLocale<Option<Column>> = catalog.locales.map(|_, _| None);
     let mut copies: Vec<Diagnostic> = Vec::new();
     // by plan position; a document dropped from the tree stays `None`
@@ -164,7 +175,8 @@ pub fn run<'a>(
         let (done, wave_prints) = done.map_err(Failed::Documents)?;
         let documents: Vec<&Done<OutputFile>> =
             done.iter().filter_map(|p| p.done.as_ref()).collect();
-        for (l, column) in status_columns(&matrix, catalog, &documents, &wave.locales) {
+        let kept = kept_columns.as_ref().map(|(k, keys)| (*k, keys));
+        for (l, column) in status_columns(&matrix, catalog, &documents, &wave.locales, kept) {
             copies.extend(copy_warnings(catalog, l, &column.untranslated));
             columns[l] = Some(column);
         }
@@ -305,12 +317,14 @@ fn copy_warnings(catalog: &Catalog, l: LocaleId, ids: &[String]) -> Vec<Diagnost
 /// The status columns of `locales` (loaded in `catalog`) for the review page:
 /// each message a campaign prints is translated, untranslated (copied),
 /// missing, stale or in error, as the documents of `done` found it (their
-/// fallbacks).
+/// fallbacks). With `kept`, a column whose key is the last build's is not
+/// worked out again.
 fn status_columns(
     matrix: &Matrix,
     catalog: &Catalog,
     done: &[&Done<OutputFile>],
     locales: &[LocaleId],
+    kept: Option<(&KeptColumns, &ColumnKeys)>,
 ) -> Vec<(LocaleId, Column)> {
     locales
         .par_iter()
@@ -326,14 +340,23 @@ fn status_columns(
                     fell_back[c].extend(&d.info.fallbacks);
                 }
             }
-            let column = matrix.column(catalog, l, |c, locale, text| {
-                status::state_from_fallbacks(
-                    catalog,
-                    locale,
-                    &text.msg.id,
-                    fell_back[c].iter().copied(),
-                )
-            });
+            let compute = || {
+                matrix.column(catalog, l, |c, locale, text| {
+                    status::state_from_fallbacks(
+                        catalog,
+                        locale,
+                        &text.msg.id,
+                        fell_back[c].iter().copied(),
+                    )
+                })
+            };
+            let column = match kept {
+                Some((kept, keys)) => {
+                    let key = keys.of(catalog, l, &fell_back);
+                    kept.get_or(catalog.tag(l), key, compute)
+                }
+                None => compute(),
+            };
             (l, column)
         })
         .collect()

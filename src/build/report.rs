@@ -51,8 +51,8 @@ pub struct Report {
 
 impl Report {
     /// The previous output folder this build replaced, to be removed by
-    /// the caller (now, or later on another thread); `None` when the build
-    /// replaced nothing.
+    /// the caller or given to the next build to stage into; `None` when the
+    /// build replaced nothing.
     pub fn take_retired(&mut self) -> Option<Retired> {
         match &mut self.end {
             End::Written(finished) => Some(finished.retired.take()),
@@ -119,8 +119,8 @@ pub struct Finished {
     pub threads: usize,
     /// The fonts PDF output found, when a document needed them.
     pub fonts: Option<FontsFound>,
-    /// The previous output folder, removed when this is dropped (or
-    /// earlier, on another thread: [`Retired::remove_later`]).
+    /// The previous output folder, removed when this is dropped (or kept
+    /// for the next build to stage into: [`super::Build::stage_into`]).
     pub retired: Retired,
 }
 

@@ -3,21 +3,36 @@
 //! ([`index`]) and the build cache ([`cache`]), assembled from a finished
 //! build's [`Tree`].
 //!
-//! A build writes into a fresh staging folder beside `out/` and swaps it into
+//! A build writes into a staging folder beside `out/` and swaps it into
 //! place only when everything succeeded, so a failed or interrupted build
 //! leaves the previous `out/` as it was. A lock file beside `out/` keeps two
 //! builds from running at once. Output paths are joined only from validated
 //! slugs and locale tags. This stage decides no content.
+//!
+//! The staging folder is a new, empty one, or for a process that builds
+//! again and again (`pamphlet serve`) the tree the previous swap replaced
+//! ([`Retired`], [`Staging::begin_reusing`]): its folders exist already and
+//! most of its files are links to the files the next build links again, so
+//! that a build which changes a few files of thousands writes a few. Nothing
+//! in that tree is trusted: what it holds is listed when the build begins, a
+//! file is kept only when it is the very file (same inode) the build would
+//! link, every other file at a path the build writes is replaced (never
+//! written into: it may be a link to a file of the live output), and what
+//! the build did not stage is removed before the swap.
 
 pub mod cache;
 pub mod fault;
 pub mod index;
 pub mod manifest;
 
+use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::locale::Catalog;
@@ -68,11 +83,37 @@ pub struct Staging {
     committed: bool,
     /// Files put into `dir` so far, for [`fault::Point::Staged`].
     staged: AtomicUsize,
+    /// Set when `dir` is a previous tree staged into again.
+    reused: Option<Reused>,
+}
+
+/// A previous output tree used as the staging folder: what it held when the
+/// build began, and what the build has put into it since (the rest goes
+/// before the swap).
+struct Reused {
+    found: Inventory,
+    staged: Mutex<HashSet<PathBuf>>,
+}
+
+/// The regular files and folders of a tree, relative to it, each folder
+/// before what it holds.
+#[derive(Debug, Default)]
+struct Inventory {
+    files: HashSet<PathBuf>,
+    dirs: Vec<PathBuf>,
 }
 
 impl Staging {
     /// Locks `target` and creates an empty staging folder beside it.
     pub fn begin(target: &Path) -> Result<Staging, OutputError> {
+        Staging::begin_reusing(target, None)
+    }
+
+    /// As [`Staging::begin`], but stages into `spare`, a tree an earlier
+    /// commit of this process replaced `target` with, when it is still
+    /// there as that commit left it named; otherwise (or with `None`) into
+    /// an empty folder, and `spare` is removed.
+    pub fn begin_reusing(target: &Path, spare: Option<Retired>) -> Result<Staging, OutputError> {
         let (parent, name) = beside(target).ok_or_else(|| {
             OutputError::Unsafe(target.display().to_string(), "it has no folder name")
         })?;
@@ -123,16 +164,42 @@ impl Staging {
                 fs::rename(&previous, target).map_err(io(target))?;
             }
         }
-        remove_leftovers(parent, &prefix).map_err(io(parent))?;
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        fs::create_dir(&dir).map_err(io(&dir))?;
+        let spare = spare.and_then(|s| s.into_spare(parent, &name));
+        remove_leftovers(parent, &prefix, spare.as_deref()).map_err(io(parent))?;
+        let reused = spare.and_then(|dir| match inventory(&dir) {
+            Ok(found) => Some((dir, found)),
+            Err(_) => {
+                let _ = fs::remove_dir_all(&dir);
+                None
+            }
+        });
+        let (dir, reused) = match reused {
+            Some((dir, found)) => (
+                dir,
+                Some(Reused {
+                    found,
+                    staged: Mutex::default(),
+                }),
+            ),
+            None => {
+                let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+                fs::create_dir(&dir).map_err(io(&dir))?;
+                (dir, None)
+            }
+        };
         Ok(Staging {
             target: target.to_path_buf(),
             dir,
             _lock: lock,
             committed: false,
             staged: AtomicUsize::new(0),
+            reused,
         })
+    }
+
+    /// Whether this build stages into a previous tree.
+    pub fn is_reusing(&self) -> bool {
+        self.reused.is_some()
     }
 
     /// Writes one file at `rel` (a `/`-separated path of validated slugs).
@@ -142,17 +209,21 @@ impl Staging {
         // folders are created on first need: one failed open instead of a
         // mkdir for every file
         let mut file = match open() {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent).map_err(io(parent))?;
-                }
+            Err(e) if needs_folders(&e) => {
+                self.make_folders(&path)?;
+                open()
+            }
+            // only a reused tree has a file there already: it is replaced,
+            // never written into, since it may be a link to a live file
+            Err(e) if e.kind() == ErrorKind::AlreadyExists && self.reused.is_some() => {
+                remove_any(&path).map_err(io(&path))?;
                 open()
             }
             other => other,
         }
         .map_err(io(&path))?;
         file.write_all(bytes).map_err(io(&path))?;
-        self.staged_one();
+        self.staged_one(rel);
         Ok(Written {
             bytes: bytes.len() as u64,
             sha256: crate::hash::sha256_hex(bytes),
@@ -163,25 +234,58 @@ impl Staging {
     /// or a copy where links are not possible. Returns the bytes linked.
     pub fn link(&self, rel: &str, from: &Path) -> Result<u64, OutputError> {
         let path = self.path_of(rel)?;
+        // a reused tree: what is there is kept only when it is the file
+        // itself (then its content is `from`'s by definition); asked
+        // before linking, since a link that fails for the name being taken
+        // costs more than looking
+        if let Some(reused) = &self.reused
+            && reused.found.files.contains(Path::new(rel))
+        {
+            if let Some(bytes) = same_file(from, &path) {
+                self.staged_one(rel);
+                return Ok(bytes);
+            }
+            match remove_any(&path) {
+                Err(e) if e.kind() != ErrorKind::NotFound => return Err(io(&path)(e)),
+                _ => {}
+            }
+        }
         // as in `write`: the folder is made when the first link into it
         // fails for want of it, not checked before every link
         let linked = match fs::hard_link(from, &path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && from.exists() => {
-                if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent).map_err(io(parent))?;
+            Err(e) if needs_folders(&e) && from.exists() => {
+                self.make_folders(&path)?;
+                fs::hard_link(from, &path)
+            }
+            // a reused tree, and a name taken that it did not hold when the
+            // build began
+            Err(e) if e.kind() == ErrorKind::AlreadyExists && self.reused.is_some() => {
+                if let Some(bytes) = same_file(from, &path) {
+                    self.staged_one(rel);
+                    return Ok(bytes);
                 }
+                remove_any(&path).map_err(io(&path))?;
                 fs::hard_link(from, &path)
             }
             other => other,
         };
         if linked.is_err() {
+            // never copied into a file that is there: it may be a link to a
+            // file of the live output
+            match remove_any(&path) {
+                Err(e) if e.kind() != ErrorKind::NotFound => return Err(io(&path)(e)),
+                _ => {}
+            }
             fs::copy(from, &path).map_err(io(&path))?;
         }
-        self.staged_one();
+        self.staged_one(rel);
         Ok(fs::metadata(&path).map_err(io(&path))?.len())
     }
 
-    fn staged_one(&self) {
+    fn staged_one(&self, rel: &str) {
+        if let Some(reused) = &self.reused {
+            lock(&reused.staged).insert(PathBuf::from(rel));
+        }
         let n = self.staged.fetch_add(1, Ordering::Relaxed) + 1;
         fault::at(fault::Point::Staged(n));
     }
@@ -191,6 +295,76 @@ impl Staging {
         if let Ok(path) = self.path_of(rel) {
             let _ = fs::remove_file(path);
         }
+        if let Some(reused) = &self.reused {
+            lock(&reused.staged).remove(Path::new(rel));
+        }
+    }
+
+    /// Creates the folders `path` is in. In a reused tree, anything else
+    /// than a folder in their place (a file made by hand) is removed first.
+    fn make_folders(&self, path: &Path) -> Result<(), OutputError> {
+        let Some(parent) = path.parent() else {
+            return Ok(());
+        };
+        if self.reused.is_none() {
+            return fs::create_dir_all(parent).map_err(io(parent));
+        }
+        let mut missing: Vec<&Path> = Vec::new();
+        for folder in parent.ancestors().take_while(|a| *a != self.dir) {
+            match fs::symlink_metadata(folder) {
+                Ok(m) if m.is_dir() => break,
+                Ok(_) => {
+                    fs::remove_file(folder).map_err(io(folder))?;
+                    missing.push(folder);
+                }
+                Err(_) => missing.push(folder),
+            }
+        }
+        for folder in missing.into_iter().rev() {
+            match fs::create_dir(folder) {
+                // another thread made it meanwhile
+                Err(e) if e.kind() == ErrorKind::AlreadyExists && folder.is_dir() => {}
+                other => other.map_err(io(folder))?,
+            }
+        }
+        Ok(())
+    }
+
+    /// In a reused tree: removes what it held that this build did not
+    /// stage, so that it holds exactly what an empty staging folder would.
+    fn prune(&self) -> Result<(), OutputError> {
+        let Some(reused) = &self.reused else {
+            return Ok(());
+        };
+        let staged = lock(&reused.staged);
+        // the folders the new tree has: those its files are in
+        let mut needed: HashSet<&Path> = HashSet::new();
+        for rel in staged.iter() {
+            for folder in rel.ancestors().skip(1) {
+                if folder.as_os_str().is_empty() || !needed.insert(folder) {
+                    break;
+                }
+            }
+        }
+        // a folder's things go with it when it is not needed itself
+        let kept_folder = |rel: &Path| {
+            rel.parent()
+                .is_none_or(|p| p.as_os_str().is_empty() || needed.contains(p))
+        };
+        let unneeded_files = reused.found.files.par_iter().filter(|f| {
+            kept_folder(f) && !needed.contains(f.as_path()) && !staged.contains(f.as_path())
+        });
+        let unneeded_dirs = reused.found.dirs.par_iter().filter(|d| {
+            kept_folder(d) && !needed.contains(d.as_path()) && !staged.contains(d.as_path())
+        });
+        let gone = |rel: &PathBuf| {
+            let path = self.dir.join(rel);
+            match remove_any(&path) {
+                Err(e) if e.kind() != ErrorKind::NotFound => Err(io(&path)(e)),
+                _ => Ok(()),
+            }
+        };
+        unneeded_files.chain(unneeded_dirs).try_for_each(gone)
     }
 
     fn path_of(&self, rel: &str) -> Result<PathBuf, OutputError> {
@@ -213,6 +387,7 @@ impl Staging {
     /// aside first, and a build killed between the two renames is undone by
     /// the next [`Staging::begin`].
     pub fn commit(mut self) -> Result<Retired, OutputError> {
+        self.prune()?;
         fault::at(fault::Point::BeforeSwap);
         if fs::symlink_metadata(&self.target).is_ok() && exchange(&self.dir, &self.target).is_ok() {
             // the staging name now holds the previous output
@@ -241,11 +416,12 @@ impl Staging {
     }
 }
 
-/// The output folder a commit replaced, to be removed. Dropping it removes
-/// it; [`Retired::remove_later`] does it on another thread, so that a
-/// preview can tell its pages to reload without waiting for thousands of
-/// files to be unlinked. It is renamed first to a name no later build in
-/// this process uses (`.out.retired-PID-N`), and a build that finds such a
+/// The output folder a commit replaced. Dropping it removes it; a process
+/// that builds again ([`crate::build::Build::stage_into`]) keeps it instead
+/// to stage its next build into ([`Staging::begin_reusing`]), so that a
+/// preview neither waits for thousands of files to be unlinked nor links
+/// them all again. It is renamed first to a name no later build in this
+/// process uses (`.out.retired-PID-N`), and a build that finds such a
 /// folder left by a process that ended removes it like a staging folder.
 #[derive(Debug)]
 pub struct Retired {
@@ -273,21 +449,35 @@ impl Retired {
         }
     }
 
+    /// Its path when it is a tree [`Staging::begin_reusing`] may stage into
+    /// for the output folder `name` in `parent`: still there, a folder, and
+    /// named as [`Retired::of`] named it beside that output folder. When
+    /// not, it is removed.
+    fn into_spare(mut self, parent: &Path, name: &str) -> Option<PathBuf> {
+        let path = self.path.take()?;
+        let ours = format!(".{name}.retired-{}-", std::process::id());
+        let usable = path.parent() == Some(parent)
+            && path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&ours))
+            && fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+        if usable {
+            return Some(path);
+        }
+        let _ = fs::remove_dir_all(&path);
+        None
+    }
+
+    /// Where it is, while it is there to be removed.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
     /// Takes it out of `self`, which is left with nothing to remove.
     pub fn take(&mut self) -> Retired {
         Retired {
             path: self.path.take(),
         }
-    }
-
-    /// Removes it on a new thread; join the handle before the process ends.
-    pub fn remove_later(mut self) -> std::thread::JoinHandle<()> {
-        let path = self.path.take();
-        std::thread::spawn(move || {
-            if let Some(path) = path {
-                let _ = fs::remove_dir_all(path);
-            }
-        })
     }
 }
 
@@ -423,12 +613,15 @@ fn lock_path(parent: &Path, name: &str) -> PathBuf {
 }
 
 /// Removes the staging and previous-output folders (`{prefix}staging-PID`,
-/// `{prefix}old-PID`) that killed builds left in `parent`. Only for a caller
-/// that holds the output's lock.
-fn remove_leftovers(parent: &Path, prefix: &str) -> std::io::Result<()> {
+/// `{prefix}old-PID`, `{prefix}retired-PID-N`) that killed builds left in
+/// `parent`, but `keep` (a tree this process stages into again). Only for a
+/// caller that holds the output's lock.
+fn remove_leftovers(parent: &Path, prefix: &str, keep: Option<&Path>) -> std::io::Result<()> {
     for entry in fs::read_dir(parent)?.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if file_name.starts_with(prefix)
+        let kept = keep.is_some_and(|k| k.file_name() == Some(&entry.file_name()));
+        if !kept
+            && file_name.starts_with(prefix)
             && (file_name.contains(".staging-")
                 || file_name.contains(".old-")
                 || file_name.contains(".retired-"))
@@ -440,9 +633,10 @@ fn remove_leftovers(parent: &Path, prefix: &str) -> std::io::Result<()> {
 }
 
 /// For a build that finds `target` up to date and writes nothing: removes
-/// what killed builds left beside it, when no other build holds the lock
-/// (best effort; the next build that writes does it anyway).
-pub fn sweep(target: &Path) {
+/// what killed builds left beside it, but `keep` (the tree the next build of
+/// this process stages into), when no other build holds the lock (best
+/// effort; the next build that writes does it anyway).
+pub fn sweep(target: &Path, keep: Option<&Path>) {
     let Some((parent, name)) = beside(target) else {
         return;
     };
@@ -453,8 +647,77 @@ pub fn sweep(target: &Path) {
         return;
     };
     if lock.try_lock().is_ok() && fs::symlink_metadata(target).is_ok() {
-        let _ = remove_leftovers(parent, &format!(".{name}."));
+        let _ = remove_leftovers(parent, &format!(".{name}."), keep);
     }
+}
+
+/// The lock on a set of paths, whole even if a thread panicked holding it
+/// (an insertion or a removal is never half done).
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A file could not be created for want of its folders (or for a file
+/// where a folder should be, in a reused tree).
+fn needs_folders(e: &std::io::Error) -> bool {
+    matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory)
+}
+
+/// Removes `path`, a folder with everything in it or anything else.
+fn remove_any(path: &Path) -> std::io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(e) => Err(e),
+    }
+}
+
+/// The size of `a` when `a` and `b` are one regular file (two names of one
+/// inode on one device).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    let (a, b) = (fs::symlink_metadata(a).ok()?, fs::symlink_metadata(b).ok()?);
+    (a.is_file() && b.is_file() && a.dev() == b.dev() && a.ino() == b.ino()).then_some(a.len())
+}
+
+/// Elsewhere no file is taken for another: it is linked or copied again.
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> Option<u64> {
+    None
+}
+
+/// What `dir` holds, its folders listed side by side. Anything but regular
+/// files and folders (a symbolic link, made by hand) is removed on the way:
+/// a build never makes one, and one to a folder would send writes out of
+/// the tree.
+fn inventory(dir: &Path) -> std::io::Result<Inventory> {
+    fn walk(root: &Path, rel: &Path) -> std::io::Result<Inventory> {
+        let mut here = Inventory::default();
+        for entry in fs::read_dir(root.join(rel))? {
+            let entry = entry?;
+            let path = rel.join(entry.file_name());
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                here.dirs.push(path);
+            } else if kind.is_file() {
+                here.files.insert(path);
+            } else {
+                fs::remove_file(root.join(&path))?;
+            }
+        }
+        let below = here
+            .dirs
+            .par_iter()
+            .map(|d| walk(root, d))
+            .collect::<std::io::Result<Vec<_>>>()?;
+        for b in below {
+            here.files.extend(b.files);
+            here.dirs.extend(b.dirs);
+        }
+        Ok(here)
+    }
+    walk(dir, Path::new(""))
 }
 
 impl Drop for Staging {
@@ -510,10 +773,10 @@ mod tests {
         let left = tmp.path().join(".out.staging-4242");
         fs::create_dir_all(left.join("a")).unwrap();
         fs::write(left.join("a/x.html"), b"old").unwrap();
-        sweep(&out);
+        sweep(&out, None);
         assert!(left.is_dir());
         drop(running);
-        sweep(&out);
+        sweep(&out, None);
         assert!(!left.exists());
         assert!(out.join(manifest::FILE).is_file());
     }
@@ -530,6 +793,9 @@ mod tests {
 
         let s = Staging::begin(&out).unwrap();
         s.write("a/en/x.html", b"two").unwrap();
+        // an empty staging folder is written once per file: a second write
+        // of one path is a mistake, not a replacement
+        assert!(s.write("a/en/x.html", b"again").is_err());
         assert!(matches!(Staging::begin(&out), Err(OutputError::Locked(_))));
         assert!(s.write("../escape", b"x").is_err());
         assert!(s.write("/abs", b"x").is_err());
@@ -580,7 +846,7 @@ mod tests {
         );
         let later = commit(b"three");
         assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"three");
-        retired.take().remove_later().join().unwrap();
+        drop(retired.take());
         drop(later);
         assert_eq!(names(tmp.path()), ["out", "out.lock"]);
         // one left by a process that ended is removed by the next build
@@ -621,6 +887,82 @@ mod tests {
         drop(s);
         assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"previous");
         assert_eq!(names(tmp.path()), ["out", "out.lock"]);
+    }
+
+    /// Two builds of `out`: `a/en/x.html` written by the first, linked by
+    /// the second (so the tree the second replaced shares it with `out`).
+    fn two_builds(out: &Path) -> Retired {
+        let s = Staging::begin(out).unwrap();
+        s.write("a/en/x.html", b"one").unwrap();
+        s.write("a/ru/x.html", b"russian").unwrap();
+        s.write(manifest::FILE, b"{}").unwrap();
+        drop(s.commit().unwrap());
+        let s = Staging::begin(out).unwrap();
+        s.link("a/en/x.html", &out.join("a/en/x.html")).unwrap();
+        s.write(manifest::FILE, b"{}").unwrap();
+        s.commit().unwrap()
+    }
+
+    #[test]
+    fn a_reused_tree_is_written_by_replacing_never_into_a_live_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let retired = two_builds(&out);
+        let spare = retired.path().unwrap().to_path_buf();
+        let s = Staging::begin_reusing(&out, Some(retired)).unwrap();
+        assert!(s.is_reusing());
+        // the kept tree's x.html is out/'s own file: replaced, not written into
+        s.write("a/en/x.html", b"three").unwrap();
+        assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"one");
+        assert_eq!(fs::read(spare.join("a/en/x.html")).unwrap(), b"three");
+        // a failed build removes the kept tree as any staging folder
+        drop(s);
+        assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"one");
+        assert_eq!(names(tmp.path()), ["out", "out.lock"]);
+    }
+
+    #[test]
+    fn a_reused_tree_ends_holding_only_what_the_build_staged() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let retired = two_builds(&out);
+        let spare = retired.path().unwrap().to_path_buf();
+        let s = Staging::begin_reusing(&out, Some(retired)).unwrap();
+        assert!(s.is_reusing());
+        // the kept tree has a/ru/x.html, which this build does not make
+        assert_eq!(s.link("a/en/x.html", &out.join("a/en/x.html")).unwrap(), 3);
+        s.write(manifest::FILE, b"{\"n\": 3}").unwrap();
+        drop(s.commit().unwrap());
+        assert_eq!(names(&out), ["a", manifest::FILE]);
+        assert_eq!(names(&out.join("a")), ["en"]);
+        assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"one");
+        assert!(!spare.exists());
+        assert_eq!(names(tmp.path()), ["out", "out.lock"]);
+    }
+
+    #[test]
+    fn a_kept_tree_is_used_only_beside_its_own_output_and_while_it_is_there() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        // another output folder: not staged into, removed
+        let retired = two_builds(&out);
+        let spare = retired.path().unwrap().to_path_buf();
+        let other = Staging::begin_reusing(&tmp.path().join("other"), Some(retired)).unwrap();
+        assert!(!other.is_reusing());
+        assert!(!spare.exists());
+        drop(other);
+        // removed by hand: an empty staging folder instead
+        let retired = two_builds(&out);
+        fs::remove_dir_all(retired.path().unwrap()).unwrap();
+        let s = Staging::begin_reusing(&out, Some(retired)).unwrap();
+        assert!(!s.is_reusing());
+        drop(s);
+        // a build that finds out/ up to date leaves the kept tree for the next
+        let retired = two_builds(&out);
+        sweep(&out, retired.path());
+        assert!(retired.path().unwrap().is_dir());
+        let s = Staging::begin_reusing(&out, Some(retired)).unwrap();
+        assert!(s.is_reusing());
     }
 
     #[test]

@@ -25,7 +25,6 @@ use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use crate::build::{Build, BuildError, BuildOptions, Outcome};
-use crate::output::Retired;
 use crate::pipeline::Progress;
 use crate::workspace::{self, WorkspaceError};
 use reload::{Live, Problem};
@@ -113,8 +112,7 @@ pub fn serve(
     let server = Server::start(listener, site, watch.sender())?;
 
     let mut build = Build::new(&root, BuildOptions::default()).keeping_parsed_files();
-    let mut removal = Removal::default();
-    rebuild(&mut build, &live, None, &mut removal, notice);
+    rebuild(&mut build, &live, None, notice);
     let url = url_of(addr);
     notice(Notice::Listening { url: &url });
     while let Next::Build(paths) = watch.settled() {
@@ -122,36 +120,15 @@ pub fn serve(
             .iter()
             .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
             .collect();
-        rebuild(&mut build, &live, Some(&paths), &mut removal, notice);
+        rebuild(&mut build, &live, Some(&paths), notice);
         // `output` may have changed in pamphlet.toml: serve and guard the new folder
         watch.set_output(&live.current().0);
     }
     notice(Notice::Stopping);
     server.stop();
-    removal.wait();
+    // with it goes the tree it kept to stage the next build into
+    drop(build);
     Ok(())
-}
-
-/// The previous output folder being removed on another thread, so that the
-/// pages reload as soon as the new one is in place.
-#[derive(Default)]
-struct Removal(Option<std::thread::JoinHandle<()>>);
-
-impl Removal {
-    /// Waits for the removal in progress (one build's is normally done
-    /// long before the next build: two removing the same folder at once
-    /// would each do the work).
-    fn wait(&mut self) {
-        if let Some(thread) = self.0.take() {
-            let _ = thread.join();
-        }
-    }
-
-    /// Starts removing `retired` (after any removal still running).
-    fn start(&mut self, retired: Option<Retired>) {
-        self.wait();
-        self.0 = retired.map(Retired::remove_later);
-    }
 }
 
 /// One build, its outcome told to the pages and to `notice`; `changes`:
@@ -160,14 +137,12 @@ fn rebuild(
     build: &mut Build,
     live: &Live,
     changes: Option<&[PathBuf]>,
-    removal: &mut Removal,
     notice: &mut dyn FnMut(Notice),
 ) {
     let started = Instant::now();
     if let Some(paths) = changes {
         notice(Notice::Changed { paths });
     }
-    removal.wait();
     live.building();
     // With PDFs in the output, the pages are built first and shown, then
     // the PDFs (slower: laid out again for every changed document) in a
@@ -176,23 +151,24 @@ fn rebuild(
         build.options_mut().skip_typeset = true;
         let quick = build.run(&Progress::default());
         build.options_mut().skip_typeset = false;
-        if !finish(live, quick, started, removal, notice) {
+        if !finish(build, live, quick, started, notice) {
             return;
         }
-        removal.wait();
         live.building();
     }
     let result = build.run(&Progress::default());
-    finish(live, result, started, removal, notice);
+    finish(build, live, result, started, notice);
 }
 
 /// Tells the pages and `notice` how a build ended; whether the pages now
 /// show a good build (the output folder replaced, or found up to date).
+/// The tree the build replaced is not removed: the next build of `build`
+/// stages into it, rewriting only what differs.
 fn finish(
+    build: &mut Build,
     live: &Live,
     mut result: Result<Outcome, BuildError>,
     started: Instant,
-    removal: &mut Removal,
     notice: &mut dyn FnMut(Notice),
 ) -> bool {
     let retired = match &mut result {
@@ -219,8 +195,9 @@ fn finish(
         live.failed(problem);
         0
     });
-    // the pages have been told; the old tree goes while they reload
-    removal.start(retired);
+    if let Some(retired) = retired {
+        build.stage_into(retired);
+    }
     notice(Notice::Built {
         result: &result,
         started,

@@ -45,21 +45,25 @@ pub struct Digests(BTreeMap<String, String>);
 impl Digests {
     /// Reads them from `out` (empty when it holds no finished build).
     pub fn read(out: &Path) -> Digests {
-        let mut digests = BTreeMap::new();
+        // only the two fields of each entry: the manifest of a national
+        // workspace has 18,000 entries, each with a dozen more
+        #[derive(serde::Deserialize)]
+        struct Manifest {
+            files: Vec<Entry>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Entry {
+            path: String,
+            sha256: String,
+        }
         let manifest = std::fs::read(out.join(manifest::FILE))
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok());
-        let files = manifest
-            .as_ref()
-            .and_then(|m| m.get("files"))
-            .and_then(|f| f.as_array());
-        for file in files.into_iter().flatten() {
-            let path = file.get("path").and_then(|p| p.as_str());
-            let sha = file.get("sha256").and_then(|s| s.as_str());
-            if let (Some(path), Some(sha)) = (path, sha) {
-                digests.insert(path.to_string(), sha.to_string());
-            }
-        }
+            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok());
+        let mut digests: BTreeMap<String, String> = manifest
+            .into_iter()
+            .flat_map(|m| m.files)
+            .map(|e| (e.path, e.sha256))
+            .collect();
         if let Ok(bytes) = std::fs::read(out.join(INDEX)) {
             digests.insert(INDEX.to_string(), crate::hash::sha256_hex(&bytes));
         }
@@ -511,6 +515,23 @@ mod tests {
             instance: 7,
             generation,
         }
+    }
+
+    #[test]
+    fn digests_are_read_from_the_manifest_and_the_review_page() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert_eq!(Digests::read(tmp.path()), Digests::default());
+        let manifest = r#"{"generator": "pamphlet", "files": [
+            {"path": "a/ru/f.html", "campaign": "a", "bytes": 3, "sha256": "1", "fallbacks": []},
+            {"path": "a/en/f.pdf", "sha256": "2", "pdf": {"pages": 2}}
+        ]}"#;
+        std::fs::write(tmp.path().join(manifest::FILE), manifest).unwrap();
+        std::fs::write(tmp.path().join(INDEX), "abc").unwrap();
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(
+            Digests::read(tmp.path()),
+            digests(&[("a/ru/f.html", "1"), ("a/en/f.pdf", "2"), (INDEX, abc)])
+        );
     }
 
     #[test]

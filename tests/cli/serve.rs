@@ -222,17 +222,45 @@ fn serve_answers_only_inside_out_to_this_machine_and_stops_cleanly() {
     assert!(body.contains("being built again"), "{body}");
     wait_for(|| get(&addr, "/notice/ru/flyer.html", &addr).0 == 200);
 
+    // edits: each build after the first stages into the tree the one
+    // before replaced, which waits beside out/ until serve stops
+    let names = || -> Vec<String> {
+        std::fs::read_dir(ws.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let ru = ws.path().join("locales/ru/notice.ftl");
+    for title in ["Первый заголовок", "Второй заголовок", "Третий заголовок"]
+    {
+        let text: Vec<String> = std::fs::read_to_string(&ru)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                if l.starts_with("notice-title =") {
+                    format!("notice-title = {title}")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect();
+        std::fs::write(&ru, text.join("\n") + "\n").unwrap();
+        wait_for(|| get(&addr, "/notice/ru/flyer.html", &addr).1.contains(title));
+    }
+    let kept = names();
+    assert!(
+        kept.iter().any(|n| n.starts_with(".out.retired-")),
+        "{kept:?}"
+    );
+
     let (status, log) = served.interrupt();
     assert_eq!(status.code(), Some(0), "{log}");
     assert!(log.contains("stopping"), "{log}");
-    // the lock is free and no staging folder is left
+    // the lock is free, and neither a staging folder nor the kept tree is left
     let lock = std::fs::File::open(ws.path().join("out.lock")).unwrap();
     lock.try_lock().unwrap();
-    let names: Vec<String> = std::fs::read_dir(ws.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(!names.iter().any(|n| n.contains("staging")), "{names:?}");
+    let left = names();
+    assert!(!left.iter().any(|n| n.starts_with(".out.")), "{left:?}");
 }
 
 #[cfg(unix)]
