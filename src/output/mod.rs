@@ -889,6 +889,16 @@ mod tests {
         assert_eq!(names(tmp.path()), ["out", "out.lock"]);
     }
 
+    /// A staging folder in the tree the second of [`two_builds`] replaced,
+    /// and that tree's path.
+    fn staged_into_kept_tree(out: &Path) -> (Staging, PathBuf) {
+        let retired = two_builds(out);
+        let spare = retired.path().unwrap().to_path_buf();
+        let s = Staging::begin_reusing(out, Some(retired)).unwrap();
+        assert!(s.is_reusing());
+        (s, spare)
+    }
+
     /// Two builds of `out`: `a/en/x.html` written by the first, linked by
     /// the second (so the tree the second replaced shares it with `out`).
     fn two_builds(out: &Path) -> Retired {
@@ -907,10 +917,7 @@ mod tests {
     fn a_reused_tree_is_written_by_replacing_never_into_a_live_file() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out");
-        let retired = two_builds(&out);
-        let spare = retired.path().unwrap().to_path_buf();
-        let s = Staging::begin_reusing(&out, Some(retired)).unwrap();
-        assert!(s.is_reusing());
+        let (s, spare) = staged_into_kept_tree(&out);
         // the kept tree's x.html is out/'s own file: replaced, not written into
         s.write("a/en/x.html", b"three").unwrap();
         assert_eq!(fs::read(out.join("a/en/x.html")).unwrap(), b"one");
@@ -925,10 +932,7 @@ mod tests {
     fn a_reused_tree_ends_holding_only_what_the_build_staged() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out");
-        let retired = two_builds(&out);
-        let spare = retired.path().unwrap().to_path_buf();
-        let s = Staging::begin_reusing(&out, Some(retired)).unwrap();
-        assert!(s.is_reusing());
+        let (s, spare) = staged_into_kept_tree(&out);
         // the kept tree has a/ru/x.html, which this build does not make
         assert_eq!(s.link("a/en/x.html", &out.join("a/en/x.html")).unwrap(), 3);
         s.write(manifest::FILE, b"{\"n\": 3}").unwrap();
