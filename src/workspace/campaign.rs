@@ -570,30 +570,10 @@ pub fn parse(file: &TomlFile, id: &str, project_vars: &Vars) -> Result<Campaign,
     }
 
     let theme = raw.theme.as_ref().and_then(|t| {
-        let found = super::theme::BUILT_IN
-            .iter()
-            .find(|b| b.name == t.get_ref().trim());
-        if found.is_none() {
-            let near = crate::diagnostics::closest(
-                t.get_ref(),
-                super::theme::BUILT_IN.iter().map(|b| b.name),
-            );
-            cx.diags.push(
-                file.error_at(
-                    &t.span(),
-                    "theme",
-                    format!("there is no built-in theme '{}'", t.get_ref()),
-                )
-                .with_hint(match near {
-                    Some(n) => format!(
-                        "did you mean \"{n}\"? The built-in themes are: {}",
-                        super::theme::names()
-                    ),
-                    None => format!("use one of: {}", super::theme::names()),
-                }),
-            );
-        }
-        found.map(|b| b.name)
+        super::theme::built_in_named(t, file)
+            .map_err(|d| cx.diags.push(d))
+            .ok()
+            .map(|b| b.name)
     });
 
     let title = cx.text(&raw.title, &RawArgs::new());

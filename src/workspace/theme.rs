@@ -445,20 +445,13 @@ impl RawTheme {
         let mut shape = BUILT_IN[0].shape;
         let table_span = self.base.as_ref().map(|b| b.span());
         if let Some(base) = &self.base {
-            match BUILT_IN.iter().find(|t| t.name == base.get_ref()) {
-                Some(t) => {
+            match built_in_named(base, file) {
+                Ok(t) => {
                     base_name = t.name;
                     palette = t.palette;
                     shape = t.shape;
                 }
-                None => diags.push(
-                    file.error_at(
-                        &base.span(),
-                        "theme",
-                        format!("there is no built-in theme '{}'", base.get_ref()),
-                    )
-                    .with_hint(format!("use one of: {}", names())),
-                ),
+                Err(d) => diags.push(d),
             }
         }
         let p = &mut palette;
@@ -631,6 +624,29 @@ pub fn built_in_info(name: &str) -> Option<Arc<ThemeInfo>> {
             .collect()
     });
     infos.iter().find(|i| i.name == name).cloned()
+}
+
+/// The built-in theme `name` names (the `base` of `[theme]`, a campaign's
+/// `theme`), or the error at it, with the nearest name as a hint.
+pub fn built_in_named(
+    name: &Spanned<String>,
+    file: &TomlFile,
+) -> Result<&'static BuiltIn, Diagnostic> {
+    let wanted = name.get_ref().trim();
+    if let Some(t) = BUILT_IN.iter().find(|t| t.name == wanted) {
+        return Ok(t);
+    }
+    let hint = match crate::diagnostics::closest(wanted, BUILT_IN.iter().map(|t| t.name)) {
+        Some(n) => format!("did you mean \"{n}\"? The built-in themes are: {}", names()),
+        None => format!("use one of: {}", names()),
+    };
+    Err(file
+        .error_at(
+            &name.span(),
+            "theme",
+            format!("there is no built-in theme '{}'", name.get_ref()),
+        )
+        .with_hint(hint))
 }
 
 /// The built-in themes' names, for messages.
