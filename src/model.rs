@@ -110,6 +110,13 @@ pub struct Surface {
     pub blocks: Vec<PlacedBlock>,
 }
 
+impl Surface {
+    /// What the surface's blocks show, in order, without their anchors.
+    pub fn localized_blocks(&self) -> impl Iterator<Item = &LocalizedBlock> {
+        self.blocks.iter().map(|p| &p.block)
+    }
+}
+
 /// A block on its surface: what it shows, and its `id` in the HTML page
 /// (`workspace::Document::anchors`), which templates read as `b.anchor`.
 #[derive(Debug, Clone, Serialize)]

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, plural};
-use crate::model::{LocalizedBlock, LocalizedDocument};
+use crate::model::{LocalizedBlock, LocalizedDocument, Surface};
 use crate::sms::{Alphabet, Tables, analyse, strip_invisible_bidi, tables_for_language};
 use crate::workspace::{Campaign, Document};
 
@@ -67,7 +67,7 @@ impl Messages {
         let messages = doc
             .surfaces
             .iter()
-            .flat_map(|s| s.blocks.iter().map(|p| &p.block))
+            .flat_map(Surface::localized_blocks)
             .enumerate()
             .filter_map(|(block, b)| match b {
                 LocalizedBlock::Sms { text, message } => Some(Message {

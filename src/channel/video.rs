@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{LocalizedBlock, LocalizedDocument};
+use crate::model::{LocalizedBlock, LocalizedDocument, Surface};
 use crate::subtitles::{self, Cue, Finding, Limits, Millis, Track, script::ScriptCue};
 use crate::workspace::{Campaign, Document, Format};
 
@@ -99,7 +99,7 @@ impl Video {
         let cues = doc
             .surfaces
             .iter()
-            .flat_map(|s| s.blocks.iter().map(|p| &p.block))
+            .flat_map(Surface::localized_blocks)
             .enumerate()
             .filter_map(|(block, b)| match b {
                 LocalizedBlock::Cue {

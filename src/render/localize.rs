@@ -135,10 +135,7 @@ pub fn localize(
 /// The pictograms of a document's blocks, once each.
 fn icons_used(surfaces: &[Surface]) -> Vec<IconShape> {
     let mut used = Vec::new();
-    for b in surfaces
-        .iter()
-        .flat_map(|s| s.blocks.iter().map(|p| &p.block))
-    {
+    for b in surfaces.iter().flat_map(Surface::localized_blocks) {
         match b {
             LocalizedBlock::Heading { icon, .. }
             | LocalizedBlock::Paragraph { icon, .. }
