@@ -136,10 +136,7 @@ pub fn write(ex: &Exchange) -> String {
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| Some(*i) != axis)
-                    .map(|(_, k)| {
-                        let kind = if k.plural { "plural " } else { "" };
-                        format!("{} = {kind}{}", k.selector, k.key)
-                    })
+                    .map(|(_, k)| k.described())
                     .collect();
                 if !others.is_empty() {
                     let _ = writeln!(out, "#. variant: {}", others.join(", "));
