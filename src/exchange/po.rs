@@ -340,29 +340,24 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
     let header = entries
         .iter()
         .find(|e| e.ctxt.is_none() && e.id.as_deref() == Some(""));
-    let lang = header.and_then(|h| {
-        h.strs.first()?.lines().find_map(|l| {
-            let v = l.strip_prefix("Language:")?.trim();
-            (!v.is_empty()).then(|| v.to_owned())
-        })
-    });
-    let Some(target_lang) = lang else {
-        return Err(ReadError::new(
-            display,
-            header.map_or(Position { line: 1, col: 1 }, |h| h.at),
-            "the PO header has no `Language:`: which locale is this translation for?",
-        ));
-    };
     let start = Position { line: 1, col: 1 };
     let header_at = header
         .and_then(|h| h.str_ats.first().copied())
         .unwrap_or(start);
+    // a header field's value, and where its line starts
     let header_field = |name: &str| -> Option<(String, Position)> {
         let value = header?.strs.first()?.lines().find_map(|l| {
             let v = l.strip_prefix(name)?.strip_prefix(':')?.trim();
             (!v.is_empty()).then(|| v.to_owned())
         })?;
         Some((value, field_at(text, name).unwrap_or(header_at)))
+    };
+    let Some((target_lang, target_lang_at)) = header_field("Language") else {
+        return Err(ReadError::new(
+            display,
+            header.map_or(start, |h| h.at),
+            "the PO header has no `Language:`: which locale is this translation for?",
+        ));
     };
     // gettext's plural forms, checked against the locale's when the file
     // has plural entries: their msgstr[N] are read as the categories the
@@ -493,7 +488,7 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
     }
     Ok(Sent {
         target_lang,
-        target_lang_at: field_at(text, "Language").unwrap_or(header_at),
+        target_lang_at,
         units,
     })
 }
