@@ -19,7 +19,7 @@ pub mod usage;
 pub mod variables;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use fluent_syntax::ast::{self, Entry};
 use rayon::prelude::*;
@@ -387,7 +387,8 @@ pub fn errors_by_entry(
     let catalog = &inputs.catalog;
     let mut out: PerLocale<BTreeMap<String, Vec<Diagnostic>>> =
         catalog.locales.ids().map(|_| BTreeMap::new()).collect();
-    let files: std::collections::HashMap<&str, (LocaleId, &crate::locale::ftl::FtlFile)> = catalog
+    // each file of every locale by the name diagnostics give it
+    let files: HashMap<&str, (LocaleId, &FtlFile)> = catalog
         .locales
         .ids()
         .flat_map(|l| {

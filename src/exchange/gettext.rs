@@ -39,12 +39,15 @@ const ABOVE_ONE: PluralForms = PluralForms {
     header: "nplurals=2; plural=(n > 1);",
     forms: &["one", "other"],
 };
+/// One formula for East and South Slavic; CLDR names its third form
+/// differently (`many` in Russian, `other` in Serbian).
+const SLAVIC: &str = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);";
 const EAST_SLAVIC: PluralForms = PluralForms {
-    header: "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    header: SLAVIC,
     forms: &["one", "few", "many"],
 };
 const SOUTH_SLAVIC: PluralForms = PluralForms {
-    header: "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    header: SLAVIC,
     forms: &["one", "few", "other"],
 };
 const POLISH: PluralForms = PluralForms {

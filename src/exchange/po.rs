@@ -127,24 +127,19 @@ pub fn write(ex: &Exchange) -> String {
                 {
                     let _ = writeln!(out, "#. max-length: {n}");
                 }
-                let (first, axis) = match &entry {
-                    PoEntry::Single(s) => (*s, None),
-                    PoEntry::Plural { axis, segments } => (segments[0], Some(*axis)),
-                };
+                let first = entry.segments[0];
+                let axis = entry.plural.map(|(axis, _)| axis);
                 let others: Vec<String> = first
                     .keys
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| Some(*i) != axis)
-                    .map(|(_, k)| {
-                        let kind = if k.plural { "plural " } else { "" };
-                        format!("{} = {kind}{}", k.selector, k.key)
-                    })
+                    .map(|(_, k)| k.described())
                     .collect();
                 if !others.is_empty() {
                     let _ = writeln!(out, "#. variant: {}", others.join(", "));
                 }
-                if let (None, Some(forms)) = (axis, forms) {
+                if let (None, Some(forms)) = (entry.plural, forms) {
                     // a CLDR category gettext has no form for: say why it
                     // is an entry apart from the plural one
                     for k in first.keys.iter().filter(|k| {
@@ -159,7 +154,7 @@ pub fn write(ex: &Exchange) -> String {
                         );
                     }
                 }
-                if let (Some(axis), Some(forms)) = (axis, forms) {
+                if let Some((axis, forms)) = entry.plural {
                     let listed: Vec<String> = forms
                         .forms
                         .iter()
@@ -174,10 +169,7 @@ pub fn write(ex: &Exchange) -> String {
                     );
                 }
                 let _ = writeln!(out, "#: {}", file.path);
-                let segments: Vec<&Segment> = match &entry {
-                    PoEntry::Single(s) => vec![*s],
-                    PoEntry::Plural { segments, .. } => segments.clone(),
-                };
+                let segments = &entry.segments;
                 let fuzzy = segments.iter().any(|s| s.target.is_some())
                     && matches!(u.state, State::Stale | State::Unreviewed);
                 if fuzzy {
@@ -194,8 +186,8 @@ pub fn write(ex: &Exchange) -> String {
                     .collect();
                 let _ = writeln!(out, "msgctxt {}", quoted(&ctxt));
                 let target = |s: &Segment| s.target.as_ref().map(po_text).unwrap_or_default();
-                match (axis, forms) {
-                    (Some(axis), Some(forms)) => {
+                match entry.plural {
+                    Some((_, forms)) => {
                         // gettext's two source forms: the singular and the
                         // general plural, where the target has them
                         let of = |c: &str| {
@@ -209,12 +201,11 @@ pub fn write(ex: &Exchange) -> String {
                         let many = of("other").unwrap_or(segments[segments.len() - 1]);
                         let _ = writeln!(out, "msgid {}", quoted(&po_text(&one.source)));
                         let _ = writeln!(out, "msgid_plural {}", quoted(&po_text(&many.source)));
-                        debug_assert!(segments.iter().all(|s| s.keys.len() > axis));
                         for (i, s) in segments.iter().enumerate() {
                             let _ = writeln!(out, "msgstr[{i}] {}", quoted(&target(s)));
                         }
                     }
-                    _ => {
+                    None => {
                         let _ = writeln!(out, "msgid {}", quoted(&po_text(&first.source)));
                         let _ = writeln!(out, "msgstr {}", quoted(&target(first)));
                     }
@@ -228,80 +219,66 @@ pub fn write(ex: &Exchange) -> String {
 /// Variant keys as `msgctxt` names them: (selector, key).
 type Keys = Vec<(String, String)>;
 
-/// One PO entry of a unit: a segment, or the segments of one plural
-/// selector's gettext forms (in the order of the forms).
-enum PoEntry<'u> {
-    Single(&'u Segment),
-    Plural {
-        /// The place of the plural selector among the segments' keys.
-        axis: usize,
-        segments: Vec<&'u Segment>,
-    },
+/// One PO entry of a unit: one segment, or with `plural` (the place of
+/// the plural selector among the keys, and the gettext forms) the segments
+/// of that selector's forms, in the order of the forms.
+struct PoEntry<'u> {
+    plural: Option<(usize, &'static PluralForms)>,
+    segments: Vec<&'u Segment>,
 }
 
 /// The entries of a unit. With gettext forms for the locale, the first
 /// plural selector's categories that have a form become one plural entry
 /// for each combination of the other keys; every other segment (a number
 /// key such as `[0]`, a category without a gettext form, every variant of
-/// a select on other values) is an entry of its own.
-fn entries<'u>(u: &'u Unit, forms: Option<&PluralForms>) -> Vec<PoEntry<'u>> {
+/// a select on other values, a combination some form is missing from) is
+/// an entry of its own.
+fn entries<'u>(u: &'u Unit, forms: Option<&'static PluralForms>) -> Vec<PoEntry<'u>> {
+    let single = |s| PoEntry {
+        plural: None,
+        segments: vec![s],
+    };
     let axis = u
         .segments
         .first()
         .and_then(|s| s.keys.iter().position(|k| k.plural));
     let (Some(axis), Some(forms)) = (axis, forms) else {
-        return u.segments.iter().map(PoEntry::Single).collect();
+        return u.segments.iter().map(single).collect();
     };
-    let rest = |s: &Segment| -> Keys {
-        s.keys
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != axis)
-            .map(|(_, k)| (k.selector.clone(), k.key.clone()))
-            .collect()
+    let form = |s: &Segment| {
+        let key = &s.keys.get(axis)?.key;
+        forms.forms.iter().position(|f| f == key)
     };
-    // each combination of the other keys: its segment for every form
-    let mut groups: Vec<(Keys, Vec<Option<&Segment>>)> = Vec::new();
+    // the same keys but the plural selector's
+    let siblings = |a: &Segment, b: &Segment| {
+        a.keys.len() == b.keys.len()
+            && (a.keys.iter().zip(&b.keys).enumerate()).all(|(i, (x, y))| i == axis || x == y)
+    };
+    let mut out: Vec<PoEntry> = Vec::new();
     for s in &u.segments {
-        let Some(f) = s
-            .keys
-            .get(axis)
-            .and_then(|k| forms.forms.iter().position(|f| *f == k.key))
-        else {
+        let taken = out
+            .iter()
+            .any(|e| e.plural.is_some() && e.segments.iter().any(|t| std::ptr::eq(*t, s)));
+        if taken {
             continue;
-        };
-        let r = rest(s);
-        let g = match groups.iter().position(|(k, _)| *k == r) {
-            Some(g) => g,
-            None => {
-                groups.push((r, vec![None; forms.forms.len()]));
-                groups.len() - 1
-            }
-        };
-        groups[g].1[f] = Some(s);
-    }
-    let complete: Vec<(Keys, Vec<&Segment>)> = groups
-        .into_iter()
-        .filter_map(|(k, segs)| Some((k, segs.into_iter().collect::<Option<Vec<_>>>()?)))
-        .collect();
-    let mut out = Vec::new();
-    let mut done = vec![false; complete.len()];
-    for s in &u.segments {
-        let r = rest(s);
-        match complete
-            .iter()
-            .position(|(k, segs)| *k == r && segs.iter().any(|x| std::ptr::eq(*x, s)))
-        {
-            Some(g) if !done[g] => {
-                done[g] = true;
-                out.push(PoEntry::Plural {
-                    axis,
-                    segments: complete[g].1.clone(),
-                });
-            }
-            Some(_) => {}
-            None => out.push(PoEntry::Single(s)),
         }
+        // the segment of each form among its siblings, when none is missing
+        let plural: Option<Vec<&Segment>> = form(s).and_then(|_| {
+            (0..forms.forms.len())
+                .map(|i| {
+                    u.segments
+                        .iter()
+                        .find(|t| form(t) == Some(i) && siblings(s, t))
+                })
+                .collect()
+        });
+        out.push(match plural {
+            Some(segments) => PoEntry {
+                plural: Some((axis, forms)),
+                segments,
+            },
+            None => single(s),
+        });
     }
     out
 }
@@ -343,29 +320,24 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
     let header = entries
         .iter()
         .find(|e| e.ctxt.is_none() && e.id.as_deref() == Some(""));
-    let lang = header.and_then(|h| {
-        h.strs.first()?.lines().find_map(|l| {
-            let v = l.strip_prefix("Language:")?.trim();
-            (!v.is_empty()).then(|| v.to_owned())
-        })
-    });
-    let Some(target_lang) = lang else {
-        return Err(ReadError::new(
-            display,
-            header.map_or(Position { line: 1, col: 1 }, |h| h.at),
-            "the PO header has no `Language:`: which locale is this translation for?",
-        ));
-    };
     let start = Position { line: 1, col: 1 };
     let header_at = header
         .and_then(|h| h.str_ats.first().copied())
         .unwrap_or(start);
+    // a header field's value, and where its line starts
     let header_field = |name: &str| -> Option<(String, Position)> {
         let value = header?.strs.first()?.lines().find_map(|l| {
             let v = l.strip_prefix(name)?.strip_prefix(':')?.trim();
             (!v.is_empty()).then(|| v.to_owned())
         })?;
         Some((value, field_at(text, name).unwrap_or(header_at)))
+    };
+    let Some((target_lang, target_lang_at)) = header_field("Language") else {
+        return Err(ReadError::new(
+            display,
+            header.map_or(start, |h| h.at),
+            "the PO header has no `Language:`: which locale is this translation for?",
+        ));
     };
     // gettext's plural forms, checked against the locale's when the file
     // has plural entries: their msgstr[N] are read as the categories the
@@ -496,7 +468,7 @@ pub fn read(display: &str, text: &str) -> Result<Sent, ReadError> {
     }
     Ok(Sent {
         target_lang,
-        target_lang_at: field_at(text, "Language").unwrap_or(header_at),
+        target_lang_at,
         units,
     })
 }

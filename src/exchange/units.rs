@@ -84,12 +84,17 @@ impl Segment {
     pub fn keys_described(&self) -> String {
         self.keys
             .iter()
-            .map(|k| {
-                let kind = if k.plural { "plural " } else { "" };
-                format!("{} = {kind}{}", k.selector, k.key)
-            })
+            .map(Key::described)
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+impl Key {
+    /// The key for a translator to read: `$n = plural few`.
+    pub fn described(&self) -> String {
+        let kind = if self.plural { "plural " } else { "" };
+        format!("{} = {kind}{}", self.selector, self.key)
     }
 }
 
