@@ -216,7 +216,7 @@ impl Staging {
             // only a reused tree has a file there already: it is replaced,
             // never written into, since it may be a link to a live file
             Err(e) if e.kind() == ErrorKind::AlreadyExists && self.reused.is_some() => {
-                remove_any(&path).map_err(io(&path))?;
+                remove_any(&path)?;
                 open()
             }
             other => other,
@@ -245,10 +245,7 @@ impl Staging {
                 self.staged_one(rel);
                 return Ok(bytes);
             }
-            match remove_any(&path) {
-                Err(e) if e.kind() != ErrorKind::NotFound => return Err(io(&path)(e)),
-                _ => {}
-            }
+            remove_any(&path)?;
         }
         // as in `write`: the folder is made when the first link into it
         // fails for want of it, not checked before every link
@@ -264,7 +261,7 @@ impl Staging {
                     self.staged_one(rel);
                     return Ok(bytes);
                 }
-                remove_any(&path).map_err(io(&path))?;
+                remove_any(&path)?;
                 fs::hard_link(from, &path)
             }
             other => other,
@@ -272,10 +269,7 @@ impl Staging {
         if linked.is_err() {
             // never copied into a file that is there: it may be a link to a
             // file of the live output
-            match remove_any(&path) {
-                Err(e) if e.kind() != ErrorKind::NotFound => return Err(io(&path)(e)),
-                _ => {}
-            }
+            remove_any(&path)?;
             fs::copy(from, &path).map_err(io(&path))?;
         }
         self.staged_one(rel);
@@ -357,14 +351,9 @@ impl Staging {
         let unneeded_dirs = reused.found.dirs.par_iter().filter(|d| {
             kept_folder(d) && !needed.contains(d.as_path()) && !staged.contains(d.as_path())
         });
-        let gone = |rel: &PathBuf| {
-            let path = self.dir.join(rel);
-            match remove_any(&path) {
-                Err(e) if e.kind() != ErrorKind::NotFound => Err(io(&path)(e)),
-                _ => Ok(()),
-            }
-        };
-        unneeded_files.chain(unneeded_dirs).try_for_each(gone)
+        unneeded_files
+            .chain(unneeded_dirs)
+            .try_for_each(|rel| remove_any(&self.dir.join(rel)))
     }
 
     fn path_of(&self, rel: &str) -> Result<PathBuf, OutputError> {
@@ -663,12 +652,17 @@ fn needs_folders(e: &std::io::Error) -> bool {
     matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory)
 }
 
-/// Removes `path`, a folder with everything in it or anything else.
-fn remove_any(path: &Path) -> std::io::Result<()> {
-    match fs::symlink_metadata(path) {
+/// Removes what is at `path`, a folder with everything in it or anything
+/// else; nothing there is no error.
+fn remove_any(path: &Path) -> Result<(), OutputError> {
+    let removed = match fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => fs::remove_dir_all(path),
         Ok(_) => fs::remove_file(path),
         Err(e) => Err(e),
+    };
+    match removed {
+        Err(e) if e.kind() != ErrorKind::NotFound => Err(io(path)(e)),
+        _ => Ok(()),
     }
 }
 
