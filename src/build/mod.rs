@@ -165,7 +165,7 @@ impl Build {
     /// `Build` is dropped, or when the next run cannot use it. A spare
     /// given earlier and not used yet is removed first.
     pub fn stage_into(&mut self, retired: Retired) {
-        self.between.spare = None;
+        // the one it replaces, if any, is removed as it is dropped
         self.between.spare = Some(retired);
     }
 
