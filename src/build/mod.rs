@@ -173,9 +173,6 @@ impl Build {
     /// the documents as they are done.
     pub fn run(&mut self, progress: &Progress) -> Result<Outcome, BuildError> {
         self.loaded = None;
-        if let Some(kept) = &self.kept {
-            kept.next_build();
-        }
         let project = Project::open(
             &self.root,
             &self.options.shape(),
@@ -189,6 +186,12 @@ impl Build {
                 refused: Strict::refuses(self.options.strict, summary.fallbacks, summary.warnings),
                 summary: summary.clone(),
             }));
+        }
+        // only a run that loads says which files it still needs: one that
+        // finds out/ up to date (or stops before) asks for none, and would
+        // have the next run parse every file again
+        if let Some(kept) = &self.kept {
+            kept.next_build();
         }
         // Streamed first. A streamed attempt that stops before every document
         // is rendered knows only the locales it reached: it is set aside
@@ -422,4 +425,43 @@ fn finish(f: Finishing, staging: Staging, report: &mut Report) -> End {
 
 fn count_distinct<T: Ord>(items: impl Iterator<Item = T>) -> usize {
     items.collect::<std::collections::BTreeSet<T>>().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_that_finds_the_output_up_to_date_keeps_the_parsed_files() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let tmp = tempfile::tempdir().unwrap();
+        for entry in walkdir::WalkDir::new(&fixture).into_iter().flatten() {
+            let to = tmp
+                .path()
+                .join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), to).unwrap();
+            }
+        }
+        let options = BuildOptions {
+            formats: vec![Format::Html],
+            ..BuildOptions::default()
+        };
+        let mut build = Build::new(tmp.path(), options).keeping_parsed_files();
+        let progress = Progress::default();
+        let en = "locales/en/notice.ftl";
+        let kept_en = |build: &Build| build.kept.as_ref().unwrap().resource(en).unwrap();
+        assert!(matches!(build.run(&progress), Ok(Outcome::Ran(_))));
+        let parsed = kept_en(&build);
+        assert!(matches!(build.run(&progress), Ok(Outcome::Unchanged(_))));
+        // an edit of another locale after the run that found nothing to do
+        let ru = tmp.path().join("locales/ru/notice.ftl");
+        let text = std::fs::read_to_string(&ru).unwrap();
+        std::fs::write(&ru, text + "\n# edited\n").unwrap();
+        assert!(matches!(build.run(&progress), Ok(Outcome::Ran(_))));
+        // the source's file was not parsed again
+        assert!(Arc::ptr_eq(&parsed, &kept_en(&build)));
+    }
 }

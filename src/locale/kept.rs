@@ -41,8 +41,10 @@ impl KeptFiles {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// A build starts: the files the previous one did not ask for (deleted,
-    /// renamed, or in a locale no longer listed) are let go.
+    /// A build starts loading: the files the previous build that loaded did
+    /// not ask for (deleted, renamed, or in a locale no longer listed) are
+    /// let go. A build that loads nothing (its output up to date) must not
+    /// call it, or the next one would find nothing kept.
     pub fn next_build(&self) {
         let mut state = self.state();
         let asked = std::mem::take(&mut state.asked);
@@ -80,6 +82,15 @@ impl KeptFiles {
     #[cfg(test)]
     fn len(&self) -> usize {
         self.state().files.len()
+    }
+
+    /// The resource kept for `display`, to tell a kept parse from a new one.
+    #[cfg(test)]
+    pub(crate) fn resource(
+        &self,
+        display: &str,
+    ) -> Option<std::sync::Arc<fluent_bundle::FluentResource>> {
+        self.state().files.get(display)?.file.resource.clone()
     }
 }
 
