@@ -152,7 +152,7 @@ impl Build {
     /// locale's parsed files in memory between runs, which a single build
     /// that streams its locales does not.
     pub fn keeping_parsed_files(mut self) -> Build {
-        self.kept = Some(Arc::default());
+        self.kept = Some(Arc::new(KeptFiles::new(crate::incremental::file_hash)));
         self.between.columns = Some(KeptColumns::default());
         self
     }
@@ -191,7 +191,7 @@ impl Build {
         // finds out/ up to date (or stops before) asks for none, and would
         // have the next run parse every file again
         if let Some(kept) = &self.kept {
-            kept.next_build();
+            kept.next_build(&project.hashes.files);
         }
         // Streamed first. A streamed attempt that stops before every document
         // is rendered knows only the locales it reached: it is set aside
