@@ -241,7 +241,7 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         (
             "a translation changed after out/ was made again",
             Box::new(|| {
-                let t = text(ru).replace("Новый заголовок", "Другой заголовок");
+                let t = text(ru).replace("Зарегистрируйте адрес", "Другой заголовок");
                 std::fs::write(ws.join(ru), t).unwrap();
             }),
         ),
