@@ -84,6 +84,29 @@ fn run(build: &mut Build, reuse: bool) -> Vec<String> {
 /// What an edit is called, and the edit.
 type Edit<'a> = (&'static str, Box<dyn Fn() + 'a>);
 
+/// The edit that adds `tail` at the end of `file` in the workspace `ws`.
+fn append<'a>(ws: &'a Path, file: &'static str, tail: &'static str) -> Box<dyn Fn() + 'a> {
+    Box::new(move || {
+        let text = std::fs::read_to_string(ws.join(file)).unwrap();
+        std::fs::write(ws.join(file), text + tail).unwrap();
+    })
+}
+
+/// The edit that replaces `from`, which must be there, with `to` in `file`
+/// of the workspace `ws`.
+fn replace<'a>(
+    ws: &'a Path,
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+) -> Box<dyn Fn() + 'a> {
+    Box::new(move || {
+        let text = std::fs::read_to_string(ws.join(file)).unwrap();
+        assert!(text.contains(from), "{file} has no {from:?}");
+        std::fs::write(ws.join(file), text.replace(from, to)).unwrap();
+    })
+}
+
 #[test]
 fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
@@ -114,40 +137,16 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
     let ar = "locales/ar/notice.ftl";
     let en = "locales/en/notice.ftl";
     let text = |file: &str| std::fs::read_to_string(ws.join(file)).unwrap();
+    let broken = "\nbroken = { $days\n";
     let edits: Vec<Edit> = vec![
         (
             "a translation changed",
-            Box::new(|| {
-                let t = text(ru).replace("Зарегистрируйте адрес", "Новый заголовок");
-                std::fs::write(ws.join(ru), t).unwrap();
-            }),
+            replace(&ws, ru, "Зарегистрируйте адрес", "Новый заголовок"),
         ),
-        (
-            "a syntax error in a translation",
-            Box::new(|| {
-                std::fs::write(ws.join(ar), text(ar) + "\nbroken = { $days\n").unwrap();
-            }),
-        ),
-        (
-            "the error fixed",
-            Box::new(|| {
-                let t = text(ar).replace("\nbroken = { $days\n", "");
-                std::fs::write(ws.join(ar), t).unwrap();
-            }),
-        ),
-        (
-            "a syntax error in the source",
-            Box::new(|| {
-                std::fs::write(ws.join(en), text(en) + "\nbroken = { $days\n").unwrap();
-            }),
-        ),
-        (
-            "the source fixed",
-            Box::new(|| {
-                let t = text(en).replace("\nbroken = { $days\n", "");
-                std::fs::write(ws.join(en), t).unwrap();
-            }),
-        ),
+        ("a syntax error in a translation", append(&ws, ar, broken)),
+        ("the error fixed", replace(&ws, ar, broken, "")),
+        ("a syntax error in the source", append(&ws, en, broken)),
+        ("the source fixed", replace(&ws, en, broken, "")),
         (
             "a translation file renamed",
             Box::new(|| {
@@ -176,10 +175,7 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         ),
         (
             "the source text the review was against",
-            Box::new(|| {
-                let t = text(en).replace("Register your address", "An older title");
-                std::fs::write(ws.join(en), t).unwrap();
-            }),
+            replace(&ws, en, "Register your address", "An older title"),
         ),
         (
             "a second campaign",
@@ -240,10 +236,7 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         ),
         (
             "a translation changed after out/ was made again",
-            Box::new(|| {
-                let t = text(ru).replace("Зарегистрируйте адрес", "Другой заголовок");
-                std::fs::write(ws.join(ru), t).unwrap();
-            }),
+            replace(&ws, ru, "Зарегистрируйте адрес", "Другой заголовок"),
         ),
     ];
     let mut written = 0;
