@@ -198,7 +198,8 @@ impl Staging {
     }
 
     /// Whether this build stages into a previous tree.
-    pub fn is_reusing(&self) -> bool {
+    #[cfg(test)]
+    fn is_reusing(&self) -> bool {
         self.reused.is_some()
     }
 
