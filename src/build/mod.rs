@@ -102,8 +102,6 @@ pub struct Build {
     /// the end of [`Build::run`], so that a command about to exit can skip
     /// freeing it (`cmd::skip_teardown`); the next run frees it first.
     loaded: Option<Inputs>,
-    /// Parsed `.ftl` files kept between runs ([`Build::keeping_parsed_files`]).
-    kept: Option<Arc<KeptFiles>>,
     /// What the last run left for the next.
     between: Between,
 }
@@ -114,6 +112,8 @@ struct Between {
     /// The tree the last run's swap replaced, for the next run to stage
     /// into ([`Build::stage_into`]).
     spare: Option<Retired>,
+    /// The parsed `.ftl` files ([`Build::keeping_parsed_files`]).
+    files: Option<Arc<KeptFiles>>,
     /// The review page's status columns ([`Build::keeping_parsed_files`]).
     columns: Option<KeptColumns>,
 }
@@ -134,7 +134,6 @@ impl Build {
             root: root.to_path_buf(),
             options,
             loaded: None,
-            kept: None,
             between: Between::default(),
         }
     }
@@ -152,7 +151,7 @@ impl Build {
     /// locale's parsed files in memory between runs, which a single build
     /// that streams its locales does not.
     pub fn keeping_parsed_files(mut self) -> Build {
-        self.kept = Some(Arc::new(KeptFiles::new(crate::incremental::file_hash)));
+        self.between.files = Some(Arc::new(KeptFiles::new(crate::incremental::file_hash)));
         self.between.columns = Some(KeptColumns::default());
         self
     }
@@ -190,7 +189,7 @@ impl Build {
         // only a run that loads says which files it still needs: one that
         // finds out/ up to date (or stops before) asks for none, and would
         // have the next run parse every file again
-        if let Some(kept) = &self.kept {
+        if let Some(kept) = &self.between.files {
             kept.next_build(&project.hashes.files);
         }
         // Streamed first. A streamed attempt that stops before every document
@@ -216,7 +215,7 @@ impl Build {
             project.config.clone(),
             &self.options.locales,
             loading,
-            self.kept.clone(),
+            self.between.files.clone(),
         );
         let (mut inputs, diags) = match loaded {
             Ok(x) => x,
@@ -452,7 +451,7 @@ mod tests {
         let mut build = Build::new(tmp.path(), options).keeping_parsed_files();
         let progress = Progress::default();
         let en = "locales/en/notice.ftl";
-        let kept_en = |build: &Build| build.kept.as_ref().unwrap().resource(en).unwrap();
+        let kept_en = |build: &Build| build.between.files.as_ref().unwrap().resource(en).unwrap();
         assert!(matches!(build.run(&progress), Ok(Outcome::Ran(_))));
         let parsed = kept_en(&build);
         assert!(matches!(build.run(&progress), Ok(Outcome::Unchanged(_))));
