@@ -256,12 +256,8 @@ impl Staging {
                 fs::hard_link(from, &path)
             }
             // a reused tree, and a name taken that it did not hold when the
-            // build began
+            // build began (rare): replaced, as in `write`
             Err(e) if e.kind() == ErrorKind::AlreadyExists && self.reused.is_some() => {
-                if let Some(bytes) = same_file(from, &path) {
-                    self.staged_one(rel);
-                    return Ok(bytes);
-                }
                 remove_any(&path)?;
                 fs::hard_link(from, &path)
             }
