@@ -51,14 +51,10 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// What a build said: its warnings and fallbacks as printed, its errors,
 /// and whether `out/` holds what it built. A build that found `out/` up to
-/// date repeats what the build that made it said. With `reuse`, the tree
-/// the build replaced is given back for the next run to stage into.
-fn run(build: &mut Build, reuse: bool) -> Vec<String> {
+/// date repeats what the build that made it said.
+fn run(build: &mut Build) -> Vec<String> {
     match build.run(&Progress::default()).unwrap() {
-        Outcome::Ran(mut report) => {
-            if reuse && let Some(retired) = report.take_retired() {
-                build.stage_into(retired);
-            }
+        Outcome::Ran(report) => {
             let mut said = report.lines();
             said.extend(
                 [&report.load, &report.render, &report.checks]
@@ -121,7 +117,7 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         ..BuildOptions::default()
     };
     let mut kept = Build::new(&ws, options()).keeping_parsed_files();
-    run(&mut kept, true);
+    run(&mut kept);
     // the tree the kept build will stage into next: out/'s previous one
     let spare = || {
         let found = std::fs::read_dir(&ws)
@@ -242,11 +238,11 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
     let mut written = 0;
     for (what, edit) in edits {
         edit();
-        let kept_said = run(&mut kept, true);
+        let kept_said = run(&mut kept);
         let fresh_ws = tmp.path().join(format!("fresh-{}", what.replace(' ', "-")));
         copy(&ws, &fresh_ws);
         let _ = std::fs::remove_dir_all(fresh_ws.join("out"));
-        let fresh_said = run(&mut Build::new(&fresh_ws, options()), false);
+        let fresh_said = run(&mut Build::new(&fresh_ws, options()));
         assert_eq!(kept_said, fresh_said, "{what}: what the builds said");
         // a build that stopped wrote nothing: the fresh one has no out/
         if fresh_said.last().is_some_and(|l| l == "written") {

@@ -106,11 +106,12 @@ pub struct Build {
     between: Between,
 }
 
-/// What a [`Build`] that runs again and again keeps from one run to the next.
+/// What a [`Build`] that runs again and again keeps from one run to the next
+/// ([`Build::keeping_parsed_files`]).
 #[derive(Default)]
 struct Between {
     /// The tree the last run's swap replaced, for the next run to stage
-    /// into ([`Build::stage_into`]).
+    /// into ([`Staging::begin_reusing`]).
     spare: Option<Retired>,
     /// The parsed `.ftl` files ([`Build::keeping_parsed_files`]).
     files: Option<Arc<KeptFiles>>,
@@ -144,28 +145,21 @@ impl Build {
     }
 
     /// Keeps the parsed `.ftl` files from run to run, so that a run parses
-    /// again only the files whose text changed, and the review page's
-    /// status columns, so that a run works out again only those of the
-    /// locales whose inputs changed ([`columns`]): for a caller that builds
-    /// the same workspace many times (`pamphlet serve`). It holds every
-    /// locale's parsed files in memory between runs, which a single build
-    /// that streams its locales does not.
+    /// again only the files whose text changed; the review page's status
+    /// columns, so that a run works out again only those of the locales
+    /// whose inputs changed ([`columns`]); and the tree each run's swap
+    /// replaced, which the next run uses as its staging folder instead of
+    /// an empty one ([`Staging::begin_reusing`]), so that a run that
+    /// changes a few files of thousands writes a few (the tree is removed
+    /// when the `Build` is dropped, or when the next run cannot use it; the
+    /// run's report then holds no [`Report::take_retired`]). For a caller
+    /// that builds the same workspace many times (`pamphlet serve`). It
+    /// holds every locale's parsed files in memory between runs, which a
+    /// single build that streams its locales does not.
     pub fn keeping_parsed_files(mut self) -> Build {
         self.between.files = Some(Arc::new(KeptFiles::new(crate::incremental::file_hash)));
         self.between.columns = Some(KeptColumns::default());
         self
-    }
-
-    /// Gives the next run `retired`, the tree the last run's swap replaced
-    /// ([`Report::take_retired`]), to use as its staging folder instead of
-    /// an empty one ([`Staging::begin_reusing`]): a run that changes a few
-    /// files of thousands then writes a few. For a caller that builds
-    /// again and again (`pamphlet serve`); the tree is removed when the
-    /// `Build` is dropped, or when the next run cannot use it. A spare
-    /// given earlier and not used yet is removed first.
-    pub fn stage_into(&mut self, retired: Retired) {
-        // the one it replaces, if any, is removed as it is dropped
-        self.between.spare = Some(retired);
     }
 
     /// Builds the output folder (or finds it up to date); `progress` counts
@@ -328,6 +322,12 @@ fn steps(
     };
     let mut report = Report::stopped(out, load.all(), Stop::Inputs { errors: 0 });
     report.end = finish(finishing, staging, &mut report);
+    // a `Build` that keeps things for its next run keeps the replaced tree
+    if between.files.is_some()
+        && let Some(retired) = report.take_retired()
+    {
+        between.spare = Some(retired);
+    }
     Attempt::Rendered(Ok(report))
 }
 

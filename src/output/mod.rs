@@ -403,10 +403,10 @@ impl Staging {
 }
 
 /// The output folder a commit replaced. Dropping it removes it; a process
-/// that builds again ([`crate::build::Build::stage_into`]) keeps it instead
-/// to stage its next build into ([`Staging::begin_reusing`]), so that a
-/// preview neither waits for thousands of files to be unlinked nor links
-/// them all again. It is renamed first to a name no later build in this
+/// that builds again ([`crate::build::Build::keeping_parsed_files`]) keeps
+/// it instead to stage its next build into ([`Staging::begin_reusing`]), so
+/// that a preview neither waits for thousands of files to be unlinked nor
+/// links them all again. It is renamed first to a name no later build in this
 /// process uses (`.out.retired-PID-N`), and a build that finds such a
 /// folder left by a process that ended removes it like a staging folder.
 #[derive(Debug)]
