@@ -116,7 +116,7 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         ],
         ..BuildOptions::default()
     };
-    let mut kept = Build::new(&ws, options()).keeping_parsed_files();
+    let mut kept = Build::new(&ws, options()).keeping_between_runs();
     run(&mut kept);
     // the tree the kept build will stage into next: out/'s previous one
     let spare = || {

@@ -107,15 +107,15 @@ pub struct Build {
 }
 
 /// What a [`Build`] that runs again and again keeps from one run to the next
-/// ([`Build::keeping_parsed_files`]).
+/// ([`Build::keeping_between_runs`]).
 #[derive(Default)]
 struct Between {
     /// The tree the last run's swap replaced, for the next run to stage
     /// into ([`Staging::begin_reusing`]).
     spare: Option<Retired>,
-    /// The parsed `.ftl` files ([`Build::keeping_parsed_files`]).
+    /// The parsed `.ftl` files.
     files: Option<Arc<KeptFiles>>,
-    /// The review page's status columns ([`Build::keeping_parsed_files`]).
+    /// The review page's status columns.
     columns: Option<KeptColumns>,
 }
 
@@ -156,7 +156,7 @@ impl Build {
     /// that builds the same workspace many times (`pamphlet serve`). It
     /// holds every locale's parsed files in memory between runs, which a
     /// single build that streams its locales does not.
-    pub fn keeping_parsed_files(mut self) -> Build {
+    pub fn keeping_between_runs(mut self) -> Build {
         self.between.files = Some(Arc::new(KeptFiles::new(crate::incremental::file_hash)));
         self.between.columns = Some(KeptColumns::default());
         self
@@ -448,7 +448,7 @@ mod tests {
             formats: vec![Format::Html],
             ..BuildOptions::default()
         };
-        let mut build = Build::new(tmp.path(), options).keeping_parsed_files();
+        let mut build = Build::new(tmp.path(), options).keeping_between_runs();
         let progress = Progress::default();
         let en = "locales/en/notice.ftl";
         let kept_en = |build: &Build| build.between.files.as_ref().unwrap().resource(en).unwrap();

@@ -120,7 +120,7 @@ pub struct Finished {
     pub fonts: Option<FontsFound>,
     /// The previous output folder, removed when this is dropped. A `Build`
     /// that keeps things between runs keeps it instead, for its next run to
-    /// stage into ([`super::Build::keeping_parsed_files`]), and leaves
+    /// stage into ([`super::Build::keeping_between_runs`]), and leaves
     /// nothing here.
     pub retired: Retired,
 }

@@ -403,7 +403,7 @@ impl Staging {
 }
 
 /// The output folder a commit replaced. Dropping it removes it; a process
-/// that builds again ([`crate::build::Build::keeping_parsed_files`]) keeps
+/// that builds again ([`crate::build::Build::keeping_between_runs`]) keeps
 /// it instead to stage its next build into ([`Staging::begin_reusing`]), so
 /// that a preview neither waits for thousands of files to be unlinked nor
 /// links them all again. It is renamed first to a name no later build in this

@@ -111,7 +111,7 @@ pub fn serve(
     });
     let server = Server::start(listener, site, watch.sender())?;
 
-    let mut build = Build::new(&root, BuildOptions::default()).keeping_parsed_files();
+    let mut build = Build::new(&root, BuildOptions::default()).keeping_between_runs();
     rebuild(&mut build, &live, None, notice);
     let url = url_of(addr);
     notice(Notice::Listening { url: &url });
