@@ -92,7 +92,7 @@ pub fn inputs_hash(root: &Path, config: &str, options: &str) -> std::io::Result<
             let hash = if entry.path_is_symlink() {
                 sha(&[rel.as_bytes(), b"symlink"])
             } else {
-                sha(&[rel.as_bytes(), &std::fs::read(entry.path())?])
+                file_hash(&rel, &std::fs::read(entry.path())?)
             };
             Ok((rel, hash))
         })
@@ -104,6 +104,12 @@ pub fn inputs_hash(root: &Path, config: &str, options: &str) -> std::io::Result<
         all: crate::hash::hex(&h.finalize()),
         files: hashes.into_iter().collect(),
     })
+}
+
+/// The hash of one input file, by its workspace-relative path and its bytes,
+/// as [`InputHashes::files`] records it.
+pub fn file_hash(rel: &str, bytes: &[u8]) -> [u8; 32] {
+    sha(&[rel.as_bytes(), bytes])
 }
 
 /// One document in one locale of its chain.

@@ -51,14 +51,10 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// What a build said: its warnings and fallbacks as printed, its errors,
 /// and whether `out/` holds what it built. A build that found `out/` up to
-/// date repeats what the build that made it said. With `reuse`, the tree
-/// the build replaced is given back for the next run to stage into.
-fn run(build: &mut Build, reuse: bool) -> Vec<String> {
+/// date repeats what the build that made it said.
+fn run(build: &mut Build) -> Vec<String> {
     match build.run(&Progress::default()).unwrap() {
-        Outcome::Ran(mut report) => {
-            if reuse && let Some(retired) = report.take_retired() {
-                build.stage_into(retired);
-            }
+        Outcome::Ran(report) => {
             let mut said = report.lines();
             said.extend(
                 [&report.load, &report.render, &report.checks]
@@ -84,6 +80,29 @@ fn run(build: &mut Build, reuse: bool) -> Vec<String> {
 /// What an edit is called, and the edit.
 type Edit<'a> = (&'static str, Box<dyn Fn() + 'a>);
 
+/// The edit that adds `tail` at the end of `file` in the workspace `ws`.
+fn append<'a>(ws: &'a Path, file: &'static str, tail: &'static str) -> Box<dyn Fn() + 'a> {
+    Box::new(move || {
+        let text = std::fs::read_to_string(ws.join(file)).unwrap();
+        std::fs::write(ws.join(file), text + tail).unwrap();
+    })
+}
+
+/// The edit that replaces `from`, which must be there, with `to` in `file`
+/// of the workspace `ws`.
+fn replace<'a>(
+    ws: &'a Path,
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+) -> Box<dyn Fn() + 'a> {
+    Box::new(move || {
+        let text = std::fs::read_to_string(ws.join(file)).unwrap();
+        assert!(text.contains(from), "{file} has no {from:?}");
+        std::fs::write(ws.join(file), text.replace(from, to)).unwrap();
+    })
+}
+
 #[test]
 fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
@@ -97,8 +116,8 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         ],
         ..BuildOptions::default()
     };
-    let mut kept = Build::new(&ws, options()).keeping_parsed_files();
-    run(&mut kept, true);
+    let mut kept = Build::new(&ws, options()).keeping_between_runs();
+    run(&mut kept);
     // the tree the kept build will stage into next: out/'s previous one
     let spare = || {
         let found = std::fs::read_dir(&ws)
@@ -114,40 +133,16 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
     let ar = "locales/ar/notice.ftl";
     let en = "locales/en/notice.ftl";
     let text = |file: &str| std::fs::read_to_string(ws.join(file)).unwrap();
+    let broken = "\nbroken = { $days\n";
     let edits: Vec<Edit> = vec![
         (
             "a translation changed",
-            Box::new(|| {
-                let t = text(ru).replace("Зарегистрируйте адрес", "Новый заголовок");
-                std::fs::write(ws.join(ru), t).unwrap();
-            }),
+            replace(&ws, ru, "Зарегистрируйте адрес", "Новый заголовок"),
         ),
-        (
-            "a syntax error in a translation",
-            Box::new(|| {
-                std::fs::write(ws.join(ar), text(ar) + "\nbroken = { $days\n").unwrap();
-            }),
-        ),
-        (
-            "the error fixed",
-            Box::new(|| {
-                let t = text(ar).replace("\nbroken = { $days\n", "");
-                std::fs::write(ws.join(ar), t).unwrap();
-            }),
-        ),
-        (
-            "a syntax error in the source",
-            Box::new(|| {
-                std::fs::write(ws.join(en), text(en) + "\nbroken = { $days\n").unwrap();
-            }),
-        ),
-        (
-            "the source fixed",
-            Box::new(|| {
-                let t = text(en).replace("\nbroken = { $days\n", "");
-                std::fs::write(ws.join(en), t).unwrap();
-            }),
-        ),
+        ("a syntax error in a translation", append(&ws, ar, broken)),
+        ("the error fixed", replace(&ws, ar, broken, "")),
+        ("a syntax error in the source", append(&ws, en, broken)),
+        ("the source fixed", replace(&ws, en, broken, "")),
         (
             "a translation file renamed",
             Box::new(|| {
@@ -176,10 +171,7 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         ),
         (
             "the source text the review was against",
-            Box::new(|| {
-                let t = text(en).replace("Register your address", "An older title");
-                std::fs::write(ws.join(en), t).unwrap();
-            }),
+            replace(&ws, en, "Register your address", "An older title"),
         ),
         (
             "a second campaign",
@@ -240,20 +232,17 @@ fn a_build_that_keeps_its_parsed_files_equals_a_fresh_build_after_every_edit() {
         ),
         (
             "a translation changed after out/ was made again",
-            Box::new(|| {
-                let t = text(ru).replace("Новый заголовок", "Другой заголовок");
-                std::fs::write(ws.join(ru), t).unwrap();
-            }),
+            replace(&ws, ru, "Зарегистрируйте адрес", "Другой заголовок"),
         ),
     ];
     let mut written = 0;
     for (what, edit) in edits {
         edit();
-        let kept_said = run(&mut kept, true);
+        let kept_said = run(&mut kept);
         let fresh_ws = tmp.path().join(format!("fresh-{}", what.replace(' ', "-")));
         copy(&ws, &fresh_ws);
         let _ = std::fs::remove_dir_all(fresh_ws.join("out"));
-        let fresh_said = run(&mut Build::new(&fresh_ws, options()), false);
+        let fresh_said = run(&mut Build::new(&fresh_ws, options()));
         assert_eq!(kept_said, fresh_said, "{what}: what the builds said");
         // a build that stopped wrote nothing: the fresh one has no out/
         if fresh_said.last().is_some_and(|l| l == "written") {

@@ -102,19 +102,20 @@ pub struct Build {
     /// the end of [`Build::run`], so that a command about to exit can skip
     /// freeing it (`cmd::skip_teardown`); the next run frees it first.
     loaded: Option<Inputs>,
-    /// Parsed `.ftl` files kept between runs ([`Build::keeping_parsed_files`]).
-    kept: Option<Arc<KeptFiles>>,
     /// What the last run left for the next.
     between: Between,
 }
 
-/// What a [`Build`] that runs again and again keeps from one run to the next.
+/// What a [`Build`] that runs again and again keeps from one run to the next
+/// ([`Build::keeping_between_runs`]).
 #[derive(Default)]
 struct Between {
     /// The tree the last run's swap replaced, for the next run to stage
-    /// into ([`Build::stage_into`]).
+    /// into ([`Staging::begin_reusing`]).
     spare: Option<Retired>,
-    /// The review page's status columns ([`Build::keeping_parsed_files`]).
+    /// The parsed `.ftl` files.
+    files: Option<Arc<KeptFiles>>,
+    /// The review page's status columns.
     columns: Option<KeptColumns>,
 }
 
@@ -134,7 +135,6 @@ impl Build {
             root: root.to_path_buf(),
             options,
             loaded: None,
-            kept: None,
             between: Between::default(),
         }
     }
@@ -145,37 +145,27 @@ impl Build {
     }
 
     /// Keeps the parsed `.ftl` files from run to run, so that a run parses
-    /// again only the files whose text changed, and the review page's
-    /// status columns, so that a run works out again only those of the
-    /// locales whose inputs changed ([`columns`]): for a caller that builds
-    /// the same workspace many times (`pamphlet serve`). It holds every
-    /// locale's parsed files in memory between runs, which a single build
-    /// that streams its locales does not.
-    pub fn keeping_parsed_files(mut self) -> Build {
-        self.kept = Some(Arc::default());
+    /// again only the files whose text changed; the review page's status
+    /// columns, so that a run works out again only those of the locales
+    /// whose inputs changed ([`columns`]); and the tree each run's swap
+    /// replaced, which the next run uses as its staging folder instead of
+    /// an empty one ([`Staging::begin_reusing`]), so that a run that
+    /// changes a few files of thousands writes a few (the tree is removed
+    /// when the `Build` is dropped, or when the next run cannot use it; the
+    /// run's report then holds no [`Report::take_retired`]). For a caller
+    /// that builds the same workspace many times (`pamphlet serve`). It
+    /// holds every locale's parsed files in memory between runs, which a
+    /// single build that streams its locales does not.
+    pub fn keeping_between_runs(mut self) -> Build {
+        self.between.files = Some(Arc::new(KeptFiles::new(crate::incremental::file_hash)));
         self.between.columns = Some(KeptColumns::default());
         self
-    }
-
-    /// Gives the next run `retired`, the tree the last run's swap replaced
-    /// ([`Report::take_retired`]), to use as its staging folder instead of
-    /// an empty one ([`Staging::begin_reusing`]): a run that changes a few
-    /// files of thousands then writes a few. For a caller that builds
-    /// again and again (`pamphlet serve`); the tree is removed when the
-    /// `Build` is dropped, or when the next run cannot use it. A spare
-    /// given earlier and not used yet is removed first.
-    pub fn stage_into(&mut self, retired: Retired) {
-        self.between.spare = None;
-        self.between.spare = Some(retired);
     }
 
     /// Builds the output folder (or finds it up to date); `progress` counts
     /// the documents as they are done.
     pub fn run(&mut self, progress: &Progress) -> Result<Outcome, BuildError> {
         self.loaded = None;
-        if let Some(kept) = &self.kept {
-            kept.next_build();
-        }
         let project = Project::open(
             &self.root,
             &self.options.shape(),
@@ -189,6 +179,12 @@ impl Build {
                 refused: Strict::refuses(self.options.strict, summary.fallbacks, summary.warnings),
                 summary: summary.clone(),
             }));
+        }
+        // only a run that loads says which files it still needs: one that
+        // finds out/ up to date (or stops before) asks for none, and would
+        // have the next run parse every file again
+        if let Some(kept) = &self.between.files {
+            kept.next_build(&project.hashes.files);
         }
         // Streamed first. A streamed attempt that stops before every document
         // is rendered knows only the locales it reached: it is set aside
@@ -213,7 +209,7 @@ impl Build {
             project.config.clone(),
             &self.options.locales,
             loading,
-            self.kept.clone(),
+            self.between.files.clone(),
         );
         let (mut inputs, diags) = match loaded {
             Ok(x) => x,
@@ -326,6 +322,12 @@ fn steps(
     };
     let mut report = Report::stopped(out, load.all(), Stop::Inputs { errors: 0 });
     report.end = finish(finishing, staging, &mut report);
+    // a `Build` that keeps things for its next run keeps the replaced tree
+    if between.files.is_some()
+        && let Some(retired) = report.take_retired()
+    {
+        between.spare = Some(retired);
+    }
     Attempt::Rendered(Ok(report))
 }
 
@@ -422,4 +424,43 @@ fn finish(f: Finishing, staging: Staging, report: &mut Report) -> End {
 
 fn count_distinct<T: Ord>(items: impl Iterator<Item = T>) -> usize {
     items.collect::<std::collections::BTreeSet<T>>().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_that_finds_the_output_up_to_date_keeps_the_parsed_files() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let tmp = tempfile::tempdir().unwrap();
+        for entry in walkdir::WalkDir::new(&fixture).into_iter().flatten() {
+            let to = tmp
+                .path()
+                .join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), to).unwrap();
+            }
+        }
+        let options = BuildOptions {
+            formats: vec![Format::Html],
+            ..BuildOptions::default()
+        };
+        let mut build = Build::new(tmp.path(), options).keeping_between_runs();
+        let progress = Progress::default();
+        let en = "locales/en/notice.ftl";
+        let kept_en = |build: &Build| build.between.files.as_ref().unwrap().resource(en).unwrap();
+        assert!(matches!(build.run(&progress), Ok(Outcome::Ran(_))));
+        let parsed = kept_en(&build);
+        assert!(matches!(build.run(&progress), Ok(Outcome::Unchanged(_))));
+        // an edit of another locale after the run that found nothing to do
+        let ru = tmp.path().join("locales/ru/notice.ftl");
+        let text = std::fs::read_to_string(&ru).unwrap();
+        std::fs::write(&ru, text + "\n# edited\n").unwrap();
+        assert!(matches!(build.run(&progress), Ok(Outcome::Ran(_))));
+        // the source's file was not parsed again
+        assert!(Arc::ptr_eq(&parsed, &kept_en(&build)));
+    }
 }

@@ -50,9 +50,8 @@ pub struct Report {
 }
 
 impl Report {
-    /// The previous output folder this build replaced, to be removed by
-    /// the caller or given to the next build to stage into; `None` when the
-    /// build replaced nothing.
+    /// The previous output folder this build replaced, for the caller to
+    /// remove when it chooses; `None` when the build stopped.
     pub fn take_retired(&mut self) -> Option<Retired> {
         match &mut self.end {
             End::Written(finished) => Some(finished.retired.take()),
@@ -119,8 +118,10 @@ pub struct Finished {
     pub threads: usize,
     /// The fonts PDF output found, when a document needed them.
     pub fonts: Option<FontsFound>,
-    /// The previous output folder, removed when this is dropped (or kept
-    /// for the next build to stage into: [`super::Build::stage_into`]).
+    /// The previous output folder, removed when this is dropped. A `Build`
+    /// that keeps things between runs keeps it instead, for its next run to
+    /// stage into ([`super::Build::keeping_between_runs`]), and leaves
+    /// nothing here.
     pub retired: Retired,
 }
 

@@ -811,6 +811,9 @@ fn load_locale(
                 d.severity = severity;
                 return Ok(Some((None, vec![d])));
             }
+            if let Some((file, diags)) = kept.and_then(|k| k.get(&display, severity)) {
+                return Ok(Some((Some(file), diags)));
+            }
             Ok(Some(match workspace::read_text(&ws.root, path)? {
                 Ok(text) => {
                     let (file, diags) = match kept {

@@ -198,7 +198,8 @@ impl Staging {
     }
 
     /// Whether this build stages into a previous tree.
-    pub fn is_reusing(&self) -> bool {
+    #[cfg(test)]
+    fn is_reusing(&self) -> bool {
         self.reused.is_some()
     }
 
@@ -216,7 +217,7 @@ impl Staging {
             // only a reused tree has a file there already: it is replaced,
             // never written into, since it may be a link to a live file
             Err(e) if e.kind() == ErrorKind::AlreadyExists && self.reused.is_some() => {
-                remove_any(&path).map_err(io(&path))?;
+                remove_any(&path)?;
                 open()
             }
             other => other,
@@ -245,10 +246,7 @@ impl Staging {
                 self.staged_one(rel);
                 return Ok(bytes);
             }
-            match remove_any(&path) {
-                Err(e) if e.kind() != ErrorKind::NotFound => return Err(io(&path)(e)),
-                _ => {}
-            }
+            remove_any(&path)?;
         }
         // as in `write`: the folder is made when the first link into it
         // fails for want of it, not checked before every link
@@ -258,13 +256,9 @@ impl Staging {
                 fs::hard_link(from, &path)
             }
             // a reused tree, and a name taken that it did not hold when the
-            // build began
+            // build began (rare): replaced, as in `write`
             Err(e) if e.kind() == ErrorKind::AlreadyExists && self.reused.is_some() => {
-                if let Some(bytes) = same_file(from, &path) {
-                    self.staged_one(rel);
-                    return Ok(bytes);
-                }
-                remove_any(&path).map_err(io(&path))?;
+                remove_any(&path)?;
                 fs::hard_link(from, &path)
             }
             other => other,
@@ -272,10 +266,7 @@ impl Staging {
         if linked.is_err() {
             // never copied into a file that is there: it may be a link to a
             // file of the live output
-            match remove_any(&path) {
-                Err(e) if e.kind() != ErrorKind::NotFound => return Err(io(&path)(e)),
-                _ => {}
-            }
+            remove_any(&path)?;
             fs::copy(from, &path).map_err(io(&path))?;
         }
         self.staged_one(rel);
@@ -357,14 +348,9 @@ impl Staging {
         let unneeded_dirs = reused.found.dirs.par_iter().filter(|d| {
             kept_folder(d) && !needed.contains(d.as_path()) && !staged.contains(d.as_path())
         });
-        let gone = |rel: &PathBuf| {
-            let path = self.dir.join(rel);
-            match remove_any(&path) {
-                Err(e) if e.kind() != ErrorKind::NotFound => Err(io(&path)(e)),
-                _ => Ok(()),
-            }
-        };
-        unneeded_files.chain(unneeded_dirs).try_for_each(gone)
+        unneeded_files
+            .chain(unneeded_dirs)
+            .try_for_each(|rel| remove_any(&self.dir.join(rel)))
     }
 
     fn path_of(&self, rel: &str) -> Result<PathBuf, OutputError> {
@@ -417,10 +403,10 @@ impl Staging {
 }
 
 /// The output folder a commit replaced. Dropping it removes it; a process
-/// that builds again ([`crate::build::Build::stage_into`]) keeps it instead
-/// to stage its next build into ([`Staging::begin_reusing`]), so that a
-/// preview neither waits for thousands of files to be unlinked nor links
-/// them all again. It is renamed first to a name no later build in this
+/// that builds again ([`crate::build::Build::keeping_between_runs`]) keeps
+/// it instead to stage its next build into ([`Staging::begin_reusing`]), so
+/// that a preview neither waits for thousands of files to be unlinked nor
+/// links them all again. It is renamed first to a name no later build in this
 /// process uses (`.out.retired-PID-N`), and a build that finds such a
 /// folder left by a process that ended removes it like a staging folder.
 #[derive(Debug)]
@@ -663,12 +649,17 @@ fn needs_folders(e: &std::io::Error) -> bool {
     matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory)
 }
 
-/// Removes `path`, a folder with everything in it or anything else.
-fn remove_any(path: &Path) -> std::io::Result<()> {
-    match fs::symlink_metadata(path) {
+/// Removes what is at `path`, a folder with everything in it or anything
+/// else; nothing there is no error.
+fn remove_any(path: &Path) -> Result<(), OutputError> {
+    let removed = match fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => fs::remove_dir_all(path),
         Ok(_) => fs::remove_file(path),
         Err(e) => Err(e),
+    };
+    match removed {
+        Err(e) if e.kind() != ErrorKind::NotFound => Err(io(path)(e)),
+        _ => Ok(()),
     }
 }
 

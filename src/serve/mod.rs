@@ -111,7 +111,7 @@ pub fn serve(
     });
     let server = Server::start(listener, site, watch.sender())?;
 
-    let mut build = Build::new(&root, BuildOptions::default()).keeping_parsed_files();
+    let mut build = Build::new(&root, BuildOptions::default()).keeping_between_runs();
     rebuild(&mut build, &live, None, notice);
     let url = url_of(addr);
     notice(Notice::Listening { url: &url });
@@ -151,30 +151,25 @@ fn rebuild(
         build.options_mut().skip_typeset = true;
         let quick = build.run(&Progress::default());
         build.options_mut().skip_typeset = false;
-        if !finish(build, live, quick, started, notice) {
+        if !finish(live, quick, started, notice) {
             return;
         }
         live.building();
     }
     let result = build.run(&Progress::default());
-    finish(build, live, result, started, notice);
+    finish(live, result, started, notice);
 }
 
 /// Tells the pages and `notice` how a build ended; whether the pages now
 /// show a good build (the output folder replaced, or found up to date).
-/// The tree the build replaced is not removed: the next build of `build`
-/// stages into it, rewriting only what differs.
+/// The tree the build replaced is not removed: the `Build` keeps it and
+/// stages its next run into it, rewriting only what differs.
 fn finish(
-    build: &mut Build,
     live: &Live,
-    mut result: Result<Outcome, BuildError>,
+    result: Result<Outcome, BuildError>,
     started: Instant,
     notice: &mut dyn FnMut(Notice),
 ) -> bool {
-    let retired = match &mut result {
-        Ok(Outcome::Ran(report)) => report.take_retired(),
-        _ => None,
-    };
     crate::pdf::forget_unused_layouts();
     // the files that changed when the pages show the new build, or why not
     let shown = match &result {
@@ -195,9 +190,6 @@ fn finish(
         live.failed(problem);
         0
     });
-    if let Some(retired) = retired {
-        build.stage_into(retired);
-    }
     notice(Notice::Built {
         result: &result,
         started,

@@ -122,10 +122,9 @@
     panel.append(what, toggle, dismiss, pre);
   }
 
-  // what the page last heard, for tests that drive a browser
+  // what the page has heard, in order, for tests that drive a browser
   window.__pamphletServeEvents = [];
   function heard(name) {
-    window.__pamphletServeLast = name;
     window.__pamphletServeEvents.push(name);
   }
 
